@@ -1,0 +1,52 @@
+package org.backpropviz.engine;
+
+import static org.backpropviz.engine.OpFailure.guard;
+
+/**
+ * The book's Affine layer, {@code out = np.dot(x, W) + b}, with no reshape of x.
+ *
+ * <p>Forward and backward sit side by side: the forward input {@code x} is the cache the backward pass needs.
+ * The operand names in errors are the lesson's ({@code x}, {@code W1}, {@code dout}).
+ */
+public final class Affine {
+    /** What {@link #backward} returns: the gradient sent back to the input, and the parameters' gradients. */
+    public record Grads(NDArray dx, NDArray dW, NDArray db) {}
+
+    private final NDArray W;
+    private final NDArray b;
+    private final String w;
+    private final String bName;
+
+    /** @param W the weights, not modified; @param b the bias, not modified; names such as "W1" and "b1" */
+    public Affine(NDArray W, NDArray b, String wName, String bName) {
+        this.W = W;
+        this.b = b;
+        this.w = wName;
+        this.bName = bName;
+    }
+
+    /** {@code out = np.dot(x, W) + b}. x is not modified. */
+    public NDArray forward(NDArray x) {
+        NDArray xW = guard("np.dot(x, " + w + ")", () -> Np.dot(x, W), Operand.of("x", x), Operand.of(w, W));
+        return guard("np.dot(x, " + w + ") + " + bName, () -> Np.add(xW, b),
+                Operand.of("np.dot(x, " + w + ")", xW), Operand.of(bName, b));
+    }
+
+    /**
+     * The backward pass, in the book's order: {@code dx = np.dot(dout, W.T)}; {@code dW = np.dot(x.T, dout)};
+     * {@code db = np.sum(dout, axis=0)}. Neither x nor dout is modified.
+     *
+     * @param x the input of the forward pass (the cache)
+     * @param dout the gradient arriving from the next layer
+     */
+    public Grads backward(NDArray x, NDArray dout) {
+        NDArray WT = Np.transpose(W);
+        NDArray dx = guard("dx = np.dot(dout, " + w + ".T)", () -> Np.dot(dout, WT),
+                Operand.of("dout", dout), Operand.of(w + ".T", WT));
+        NDArray xT = Np.transpose(x);
+        NDArray dW = guard("d" + w + " = np.dot(x.T, dout)", () -> Np.dot(xT, dout),
+                Operand.of("x.T", xT), Operand.of("dout", dout));
+        NDArray db = guard("d" + bName + " = np.sum(dout, axis=0)", () -> Np.sumAxis0(dout), Operand.of("dout", dout));
+        return new Grads(dx, dW, db);
+    }
+}

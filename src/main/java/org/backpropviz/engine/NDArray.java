@@ -1,0 +1,215 @@
+package org.backpropviz.engine;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An immutable NumPy-style array of rank 0, 1 or 2, stored in an EJML matrix with its NumPy shape beside it.
+ *
+ * <p>A {@code (3,)} vector and a {@code (1, 3)} matrix hold the same numbers in the same 1×3 EJML matrix, but
+ * they are different arrays: every operation in {@link Np} looks at {@link #shape()}, never at the matrix's
+ * rows and columns alone. Rank 0 is stored as 1×1, rank 1 {@code (n,)} as 1×n, rank 2 {@code (r, c)} as r×c.
+ *
+ * <p>No method modifies an array after construction, so an array may be shared freely between the engine's
+ * worker thread and the user interface.
+ */
+public final class NDArray {
+    private final int[] shape;
+    private final DMatrixRMaj m;
+
+    private NDArray(int[] shape, DMatrixRMaj m) {
+        this.shape = shape;
+        this.m = m;
+    }
+
+    /** Wraps {@code m} without copying; {@code m} must not be modified afterwards (engine-internal). */
+    static NDArray wrap(int[] shape, DMatrixRMaj m) {
+        return new NDArray(shape.clone(), m);
+    }
+
+    /** A rank-0 array (NumPy's {@code np.array(v)} or a scalar result). */
+    public static NDArray scalar(double v) {
+        DMatrixRMaj m = new DMatrixRMaj(1, 1);
+        m.data[0] = v;
+        return new NDArray(new int[0], m);
+    }
+
+    /** A rank-1 array of shape {@code (values.length,)}; {@code values} is copied, not modified. */
+    public static NDArray vector(double... values) {
+        if (values.length == 0) throw new IllegalArgumentException("an array needs at least one element: shape (0,)");
+        return new NDArray(new int[] {values.length}, new DMatrixRMaj(1, values.length, true, values.clone()));
+    }
+
+    /** A rank-2 array of shape {@code (rows.length, rows[0].length)}; {@code rows} is copied, not modified. */
+    public static NDArray matrix(double[][] rows) {
+        if (rows.length == 0 || rows[0].length == 0) throw new IllegalArgumentException("an array needs at least one element");
+        int c = rows[0].length;
+        DMatrixRMaj m = new DMatrixRMaj(rows.length, c);
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != c) {
+                throw new IllegalArgumentException("row " + (i + 1) + " has " + rows[i].length + " numbers, row 1 has " + c);
+            }
+            System.arraycopy(rows[i], 0, m.data, i * c, c);
+        }
+        return new NDArray(new int[] {rows.length, c}, m);
+    }
+
+    /** An array of the given shape (rank 0 to 2) filled from {@code flat} in C order; {@code flat} is copied. */
+    public static NDArray of(int[] shape, double[] flat) {
+        checkShape(shape);
+        int n = sizeOf(shape);
+        if (flat.length != n) {
+            throw new IllegalArgumentException("cannot fill shape " + Shapes.tuple(shape) + " from " + flat.length + " values");
+        }
+        return new NDArray(shape.clone(), new DMatrixRMaj(rowsOf(shape), colsOf(shape), true, flat.clone()));
+    }
+
+    /** An array of the given shape filled with {@code value}. */
+    public static NDArray full(int[] shape, double value) {
+        checkShape(shape);
+        double[] flat = new double[sizeOf(shape)];
+        Arrays.fill(flat, value);
+        return new NDArray(shape.clone(), new DMatrixRMaj(rowsOf(shape), colsOf(shape), true, flat));
+    }
+
+    private static void checkShape(int[] shape) {
+        if (shape.length > 2) throw new IllegalArgumentException("rank " + shape.length + " is not supported: shape " + Shapes.tuple(shape));
+        for (int d : shape) if (d <= 0) throw new IllegalArgumentException("every dimension must be at least 1: shape " + Shapes.tuple(shape));
+    }
+
+    static int sizeOf(int[] shape) {
+        int n = 1;
+        for (int d : shape) n *= d;
+        return n;
+    }
+
+    static int rowsOf(int[] shape) {
+        return shape.length == 2 ? shape[0] : 1;
+    }
+
+    static int colsOf(int[] shape) {
+        return shape.length == 0 ? 1 : shape[shape.length - 1];
+    }
+
+    /** The NumPy shape; a fresh copy. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    /** {@code shape[axis]}, like NumPy's {@code a.shape[axis]}. */
+    public int dim(int axis) {
+        return shape[axis];
+    }
+
+    /** NumPy's {@code a.size}. */
+    public int size() {
+        return m.getNumElements();
+    }
+
+    /** Rows of the 2-D view: {@code shape[0]} for rank 2, else 1. */
+    public int rows() {
+        return m.numRows;
+    }
+
+    /** Columns of the 2-D view: the last dimension, or 1 for rank 0. */
+    public int cols() {
+        return m.numCols;
+    }
+
+    /** Element {@code i} in C (row-major) order. */
+    public double flat(int i) {
+        return m.data[i];
+    }
+
+    /** Element at row {@code r}, column {@code c} of the 2-D view. */
+    public double get(int r, int c) {
+        return m.data[r * m.numCols + c];
+    }
+
+    /** The value of a rank-0 array (or of any one-element array). */
+    public double item() {
+        if (size() != 1) throw new IllegalStateException("only a one-element array has an item; shape " + shapeString());
+        return m.data[0];
+    }
+
+    /** A copy of the elements in C order. */
+    public double[] toFlatArray() {
+        return Arrays.copyOf(m.data, size());
+    }
+
+    /** A copy of the 2-D view as rows. */
+    public double[][] toRows() {
+        double[][] out = new double[rows()][cols()];
+        for (int r = 0; r < rows(); r++) System.arraycopy(m.data, r * cols(), out[r], 0, cols());
+        return out;
+    }
+
+    /** A copy of the values as an EJML matrix of the 2-D view (rank 0 → 1×1, (n,) → 1×n). */
+    public DMatrixRMaj toMatrix() {
+        return m.copy();
+    }
+
+    /** The backing matrix; engine-internal, never to be modified. */
+    DMatrixRMaj matrix() {
+        return m;
+    }
+
+    /** The shape as Python prints a tuple: {@code ()}, {@code (2,)}, {@code (4, 3)}. */
+    public String shapeString() {
+        return Shapes.tuple(shape);
+    }
+
+    /** True when every element is finite. */
+    public boolean allFinite() {
+        for (int i = 0; i < size(); i++) if (!Double.isFinite(m.data[i])) return false;
+        return true;
+    }
+
+    /** The same values with another shape of the same size (NumPy's {@code reshape}). */
+    public NDArray reshape(int... newShape) {
+        checkShape(newShape);
+        if (sizeOf(newShape) != size()) {
+            throw new NumpyException("cannot reshape array of size " + size() + " into shape " + Shapes.tuple(newShape), "ValueError");
+        }
+        DMatrixRMaj c = new DMatrixRMaj(rowsOf(newShape), colsOf(newShape), true, Arrays.copyOf(m.data, size()));
+        return new NDArray(newShape.clone(), c);
+    }
+
+    /** A copy with one element replaced (C order index); this array is not modified. */
+    public NDArray withFlat(int i, double value) {
+        DMatrixRMaj c = m.copy();
+        c.data[i] = value;
+        return new NDArray(shape.clone(), c);
+    }
+
+    public boolean sameShape(NDArray o) {
+        return Arrays.equals(shape, o.shape);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof NDArray)) return false;
+        NDArray a = (NDArray) o;
+        if (!sameShape(a)) return false;
+        for (int i = 0; i < size(); i++) {
+            if (Double.doubleToLongBits(m.data[i]) != Double.doubleToLongBits(a.m.data[i])) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Arrays.hashCode(shape);
+        for (int i = 0; i < size(); i++) h = 31 * h + Double.hashCode(m.data[i]);
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return Shapes.toNumpyText(this);
+    }
+}

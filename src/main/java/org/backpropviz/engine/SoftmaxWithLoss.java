@@ -1,0 +1,123 @@
+package org.backpropviz.engine;
+
+import static org.backpropviz.engine.OpFailure.guard;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The book's SoftmaxWithLoss, split into its two drawn nodes: {@link #softmax} and {@link #loss} forward, and one
+ * {@link #backward} that sends {@code (y - t) / batch_size} to the last Affine layer, with
+ * {@code batch_size = t.shape[0]} exactly as the book writes it (so a 1-D one-hot t divides by the class count).
+ */
+public final class SoftmaxWithLoss {
+    private SoftmaxWithLoss() {}
+
+    /** {@code y = softmax(x)}. x is not modified. */
+    public static NDArray softmax(NDArray x) {
+        return guard("softmax(x)", () -> Np.softmax(x), Operand.of("x", x));
+    }
+
+    /**
+     * The book's {@code cross_entropy_error(y, t)}: a 1-D y and t become one row each; a t of y's size is replaced
+     * by {@code t.argmax(axis=1)}; then {@code -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size}.
+     * Neither argument is modified.
+     */
+    public static NDArray loss(NDArray y, NDArray t) {
+        return guard("cross_entropy_error(y, t)", () -> crossEntropy(y, t), Operand.of("y", y), Operand.of("t", t));
+    }
+
+    private static NDArray crossEntropy(NDArray y, NDArray t) {
+        if (y.rank() == 1) {
+            t = t.reshape(1, t.size());
+            y = y.reshape(1, y.size());
+        }
+        Labels onehot = t.size() == y.size() ? Labels.argmax(t) : null;
+        if (y.rank() == 0) throw new NumpyException("tuple index out of range", "IndexError");
+        int batch = y.dim(0);
+        Labels labels = onehot != null ? onehot : Labels.of(t);
+        int[][] at = labels.pick(batch, y);
+        double sum = 0;
+        for (int[] rc : at) sum += Math.log(y.get(rc[0], rc[1]) + 1e-7);
+        return NDArray.scalar(-sum / batch);
+    }
+
+    /**
+     * {@code SoftmaxWithLoss.backward(dout=1)}: {@code batch_size = t.shape[0]}; {@code (y - t) / batch_size} when
+     * {@code t.size == y.size}, else y with 1 subtracted at each row's label, divided by batch_size. Returns da2;
+     * neither argument is modified.
+     */
+    public static NDArray backward(NDArray y, NDArray t) {
+        return guard("dx = (y - t) / batch_size", () -> gradient(y, t), Operand.of("y", y), Operand.of("t", t));
+    }
+
+    private static NDArray gradient(NDArray y, NDArray t) {
+        if (t.rank() == 0) throw new NumpyException("tuple index out of range", "IndexError");
+        int batch = t.dim(0);
+        if (t.size() == y.size()) return Np.divide(Np.subtract(y, t), batch);
+        Labels labels = Labels.of(t);
+        if (y.rank() < 2) {
+            throw new NumpyException("too many indices for array: array is " + y.rank() + "-dimensional, but 2 were indexed",
+                    "IndexError");
+        }
+        DMatrixRMaj dx = y.toMatrix();
+        // dx[np.arange(batch_size), t] -= 1: a position named twice is still decremented once, as in NumPy
+        boolean[] seen = new boolean[dx.getNumElements()];
+        for (int[] rc : labels.pick(batch, y)) {
+            int i = rc[0] * y.cols() + rc[1];
+            if (!seen[i]) dx.data[i] -= 1;
+            seen[i] = true;
+        }
+        return Np.divide(NDArray.wrap(y.shape(), dx), batch);
+    }
+
+    /** Integer class labels, as NumPy's fancy indexing {@code y[np.arange(batch), t]} uses them. */
+    private record Labels(int[] shape, long[] values) {
+        static Labels argmax(NDArray t) {
+            int[] idx = Np.argmaxAxis1(t);
+            long[] v = new long[idx.length];
+            for (int i = 0; i < idx.length; i++) v[i] = idx[i];
+            return new Labels(new int[] {idx.length}, v);
+        }
+
+        static Labels of(NDArray t) {
+            long[] v = new long[t.size()];
+            for (int i = 0; i < v.length; i++) {
+                double d = t.flat(i);
+                if (d != Math.rint(d) || Double.isInfinite(d)) {
+                    throw new NumpyException("arrays used as indices must be of integer (or boolean) type", "IndexError");
+                }
+                v[i] = (long) d;
+            }
+            return new Labels(t.shape(), v);
+        }
+
+        /** The (row, column) pairs of {@code y[np.arange(batch), labels]}, in C order of the broadcast index shape. */
+        int[][] pick(int batch, NDArray y) {
+            int[] rowsShape = {batch};
+            int[] s;
+            try {
+                s = Np.broadcastShape(rowsShape, shape);
+            } catch (NumpyException e) {
+                throw new NumpyException("shape mismatch: indexing arrays could not be broadcast together with shapes "
+                        + Shapes.compact(rowsShape) + " " + Shapes.compact(shape), "IndexError");
+            }
+            int n = NDArray.sizeOf(s), sc = NDArray.colsOf(s);
+            int lr = NDArray.rowsOf(shape), lc = NDArray.colsOf(shape);
+            int[][] out = new int[n][];
+            for (int i = 0; i < n; i++) {
+                int r = i / sc, c = i % sc;
+                long row = batch == 1 ? 0 : c;  // np.arange(batch) lines up with the last axis
+                long label = values[(lr == 1 ? 0 : r) * lc + (lc == 1 ? 0 : c)];
+                out[i] = new int[] {index(row, 0, y.dim(0)), index(label, 1, y.dim(1))};
+            }
+            return out;
+        }
+
+        private static int index(long i, int axis, int size) {
+            if (i < -size || i >= size) {
+                throw new NumpyException("index " + i + " is out of bounds for axis " + axis + " with size " + size, "IndexError");
+            }
+            return (int) (i < 0 ? i + size : i);
+        }
+    }
+}
