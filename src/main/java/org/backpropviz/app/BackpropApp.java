@@ -1,0 +1,75 @@
+package org.backpropviz.app;
+
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.view.MainView;
+import org.backpropviz.scenario.Scenario;
+
+/** The desktop window: opens on the lesson's example, in the system's language (English or Korean). */
+public class BackpropApp extends Application {
+    /** The preset the window opens on. */
+    public static final String FIRST_PRESET = "lesson-vector";
+
+    private GraphViewModel model;
+    private MainView view;
+    private Stage stage;
+    private Messages text;
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        model = new GraphViewModel(Presets.load(FIRST_PRESET));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new javafx.scene.layout.Pane(),
+                Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        var icon = BackpropApp.class.getResource("/assets/icon.png");
+        if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
+        showIn(new Messages(Locale.getDefault()));
+        model.scenarioProperty().addListener((o, a, s) -> updateTitle());
+        stage.show();
+    }
+
+    /** Rebuilds the window's content in another language; the scenario and the step shown are kept. */
+    public void showIn(Messages messages) {
+        if (view != null) view.dispose();
+        text = messages;
+        view = new MainView(model, text, this::loadPreset, l -> showIn(new Messages(l)));
+        stage.getScene().setRoot(view);
+        updateTitle();
+    }
+
+    private void loadPreset(String name) {
+        Scenario s = Presets.load(name);
+        model.selectedProperty().set(null);
+        model.load(s);
+    }
+
+    private void updateTitle() {
+        String name = model.getScenario().name();
+        stage.setTitle(text.get("app.title") + (name.isEmpty() ? "" : " — " + name));
+    }
+
+    /** The view-model (for tests). */
+    public GraphViewModel model() {
+        return model;
+    }
+
+    /** The window's content (for tests). */
+    public MainView view() {
+        return view;
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) model.shutdown();
+    }
+}

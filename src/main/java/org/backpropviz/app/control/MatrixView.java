@@ -1,0 +1,255 @@
+package org.backpropviz.app.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.css.CssMetaData;
+import javafx.css.PseudoClass;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.ColorConverter;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Shapes;
+
+/**
+ * A small read-only picture of an array: its numbers when it is small enough to read, otherwise a diverging
+ * heatmap (negative, zero, positive) with a legend. An absent array ("not computed yet") shows a placeholder
+ * that looks unlike any value, zero included. Colours come from CSS: {@code -bp-negative-color},
+ * {@code -bp-zero-color}, {@code -bp-positive-color}, {@code -bp-nan-color}.
+ */
+public class MatrixView extends StackPane {
+    private static final PseudoClass COMPUTED = PseudoClass.getPseudoClass("computed");
+    private static final PseudoClass HEATMAP = PseudoClass.getPseudoClass("heatmap");
+    /** The heatmap image is sampled down to at most this many pixels a side. */
+    private static final int MAX_PIXELS = 240;
+
+    private final ObjectProperty<NDArray> array = new SimpleObjectProperty<>(this, "array");
+    private final IntegerProperty maxNumberRows = new SimpleIntegerProperty(this, "maxNumberRows", 4);
+    private final IntegerProperty maxNumberCols = new SimpleIntegerProperty(this, "maxNumberCols", 4);
+    private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "");
+    private final BooleanProperty legendVisible = new SimpleBooleanProperty(this, "legendVisible", true);
+    private final StyleableObjectProperty<Color> negativeColor = colour(NEGATIVE, Color.BLUE);
+    private final StyleableObjectProperty<Color> zeroColor = colour(ZERO, Color.WHITE);
+    private final StyleableObjectProperty<Color> positiveColor = colour(POSITIVE, Color.RED);
+    private final StyleableObjectProperty<Color> nanColor = colour(NAN, Color.BLACK);
+    private double heatmapWidth = 140;
+    private double heatmapHeight = 56;
+    private final List<Label> cells = new ArrayList<>();
+    private boolean heatmap;
+
+    public MatrixView() {
+        getStyleClass().add("matrix-view");
+        getStylesheets().add(MatrixView.class.getResource("matrix-view.css").toExternalForm());
+        array.addListener((o, a, b) -> refresh());
+        placeholder.addListener((o, a, b) -> refresh());
+        maxNumberRows.addListener((o, a, b) -> refresh());
+        maxNumberCols.addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ObjectProperty<NDArray> arrayProperty() { return array; }
+    public NDArray getArray() { return array.get(); }
+    public void setArray(NDArray a) { array.set(a); }
+
+    /** Arrays with more rows than this are drawn as a heatmap. */
+    public IntegerProperty maxNumberRowsProperty() { return maxNumberRows; }
+
+    /** Arrays with more columns than this are drawn as a heatmap. */
+    public IntegerProperty maxNumberColsProperty() { return maxNumberCols; }
+
+    /** What an absent array says ("not computed yet"). */
+    public StringProperty placeholderProperty() { return placeholder; }
+
+    public BooleanProperty legendVisibleProperty() { return legendVisible; }
+
+    /** The largest size of the heatmap picture. */
+    public void setHeatmapSize(double w, double h) {
+        heatmapWidth = w;
+        heatmapHeight = h;
+        refresh();
+    }
+
+    /** True when the array is drawn as a heatmap rather than numbers. */
+    public boolean isHeatmap() { return heatmap; }
+
+    /** The texts of the number cells in C order (empty for a heatmap or no array). */
+    public List<String> cellTexts() {
+        return cells.stream().map(Label::getText).toList();
+    }
+
+    /** A number as a cell shows it: at most four significant decimals, scientific when very large or small. */
+    public static String format(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        if (a >= 1e4 || a < 1e-3) return String.format(Locale.ROOT, "%.2e", v);
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s.equals("-0") ? "0" : s;
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    private void refresh() {
+        NDArray a = array.get();
+        cells.clear();
+        heatmap = false;
+        pseudoClassStateChanged(COMPUTED, a != null);
+        if (a == null) {
+            Label l = new Label(placeholder.get());
+            l.getStyleClass().add("placeholder");
+            l.setWrapText(true);
+            getChildren().setAll(l);
+        } else if (a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get()) {
+            getChildren().setAll(numbers(a));
+        } else {
+            heatmap = true;
+            getChildren().setAll(heatmap(a));
+        }
+        pseudoClassStateChanged(HEATMAP, heatmap);
+    }
+
+    private Region numbers(NDArray a) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().addAll("matrix-grid", "rank-" + a.rank());
+        double max = maxAbs(a);
+        for (int r = 0; r < a.rows(); r++) {
+            for (int c = 0; c < a.cols(); c++) {
+                double v = a.get(r, c);
+                Label cell = new Label(format(v));
+                cell.getStyleClass().add("matrix-cell");
+                cell.setMaxWidth(Double.MAX_VALUE);
+                cell.setMinWidth(USE_PREF_SIZE);
+                cell.setBackground(new Background(new BackgroundFill(tint(v, max, 0.55), CornerRadii.EMPTY, Insets.EMPTY)));
+                Tooltip.install(cell, new Tooltip(Shapes.number(v)));
+                cells.add(cell);
+                grid.add(cell, c, r);
+            }
+        }
+        return grid;
+    }
+
+    private Region heatmap(NDArray a) {
+        int w = Math.min(a.cols(), MAX_PIXELS), h = Math.min(a.rows(), MAX_PIXELS);
+        WritableImage img = new WritableImage(w, h);
+        PixelWriter px = img.getPixelWriter();
+        double max = maxAbs(a);
+        for (int y = 0; y < h; y++) {
+            int r = (int) ((long) y * a.rows() / h);
+            for (int x = 0; x < w; x++) {
+                int c = (int) ((long) x * a.cols() / w);
+                px.setColor(x, y, tint(a.get(r, c), max, 1.0));
+            }
+        }
+        ImageView view = new ImageView(img);
+        view.setSmooth(false);
+        double aspect = (double) a.cols() / a.rows();
+        double dw = Math.min(heatmapWidth, heatmapHeight * aspect);
+        double dh = Math.max(6, Math.min(heatmapHeight, dw / aspect));
+        view.setFitWidth(Math.max(6, dw));
+        view.setFitHeight(dh);
+        StackPane frame = new StackPane(view);
+        frame.getStyleClass().add("heatmap-frame");
+        frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        VBox box = new VBox(2, frame);
+        box.getStyleClass().add("heatmap-box");
+        if (legendVisible.get()) box.getChildren().add(legend(max));
+        return box;
+    }
+
+    private Region legend(double max) {
+        Label lo = new Label(format(-max));
+        Region bar = new Region();
+        bar.getStyleClass().add("legend-bar");
+        Label hi = new Label(format(max));
+        lo.getStyleClass().add("legend-label");
+        hi.getStyleClass().add("legend-label");
+        HBox legend = new HBox(3, lo, bar, hi);
+        legend.getStyleClass().add("legend");
+        return legend;
+    }
+
+    /** The diverging colour of v on a scale of ±max; {@code strength} 1 is full colour. */
+    private Color tint(double v, double max, double strength) {
+        if (!Double.isFinite(v)) return nanColor.get();
+        double f = max == 0 ? 0 : Math.min(1, Math.abs(v) / max) * strength;
+        return zeroColor.get().interpolate(v < 0 ? negativeColor.get() : positiveColor.get(), f);
+    }
+
+    private static double maxAbs(NDArray a) {
+        double m = 0;
+        for (int i = 0; i < a.size(); i++) if (Double.isFinite(a.flat(i))) m = Math.max(m, Math.abs(a.flat(i)));
+        return m;
+    }
+
+    // ------------------------------------------------------------------ CSS
+
+    private StyleableObjectProperty<Color> colour(CssMetaData<MatrixView, Color> meta, Color initial) {
+        return new StyleableObjectProperty<>(initial) {
+            @Override protected void invalidated() { refresh(); }
+            @Override public Object getBean() { return MatrixView.this; }
+            @Override public String getName() { return meta.getProperty(); }
+            @Override public CssMetaData<MatrixView, Color> getCssMetaData() { return meta; }
+        };
+    }
+
+    private static final class ColourMeta extends CssMetaData<MatrixView, Color> {
+        private final java.util.function.Function<MatrixView, StyleableObjectProperty<Color>> get;
+
+        ColourMeta(String property, Color initial, java.util.function.Function<MatrixView, StyleableObjectProperty<Color>> get) {
+            super(property, ColorConverter.getInstance(), initial);
+            this.get = get;
+        }
+
+        @Override public boolean isSettable(MatrixView v) { return !get.apply(v).isBound(); }
+        @Override public StyleableProperty<Color> getStyleableProperty(MatrixView v) { return get.apply(v); }
+    }
+
+    private static final ColourMeta NEGATIVE = new ColourMeta("-bp-negative-color", Color.BLUE, v -> v.negativeColor);
+    private static final ColourMeta ZERO = new ColourMeta("-bp-zero-color", Color.WHITE, v -> v.zeroColor);
+    private static final ColourMeta POSITIVE = new ColourMeta("-bp-positive-color", Color.RED, v -> v.positiveColor);
+    private static final ColourMeta NAN = new ColourMeta("-bp-nan-color", Color.BLACK, v -> v.nanColor);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(StackPane.getClassCssMetaData());
+        all.addAll(List.of(NEGATIVE, ZERO, POSITIVE, NAN));
+        CSS = java.util.Collections.unmodifiableList(all);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS;
+    }
+}

@@ -1,0 +1,76 @@
+package org.backpropviz.app.model;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+/**
+ * The one background thread that runs every engine call. Each request gets a generation number; its result
+ * is applied on the JavaFX thread only if no newer request was made meanwhile, so a result older than the
+ * latest edit is dropped. A request that is already stale when its turn comes is not computed at all.
+ */
+public final class EngineWorker {
+    private static final ThreadFactory DAEMON = r -> {
+        Thread t = Executors.defaultThreadFactory().newThread(r);
+        t.setName("backpropviz-engine");
+        t.setDaemon(true);
+        return t;
+    };
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DAEMON);
+    private final AtomicLong generation = new AtomicLong();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private int pending; // FX thread only
+
+    /** True while a request is queued or running (FX thread). */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The generation of the latest request. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Runs {@code work} on the worker; on the FX thread, hands its result to {@code onResult} (or its failure to
+     * {@code onFailure}) unless a newer request was submitted since. Call on the FX thread.
+     */
+    public <T> long submit(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
+        long gen = generation.incrementAndGet();
+        pending++;
+        busy.set(true);
+        executor.execute(() -> {
+            T result = null;
+            Throwable failure = null;
+            if (gen == generation.get()) {
+                try {
+                    result = work.call();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+            }
+            T r = result;
+            Throwable f = failure;
+            Platform.runLater(() -> {
+                pending--;
+                busy.set(pending > 0);
+                if (gen != generation.get()) return; // stale: a newer edit was made
+                if (f != null) onFailure.accept(f);
+                else onResult.accept(r);
+            });
+        });
+        return gen;
+    }
+
+    /** Stops the worker; a running engine call is interrupted where it can be. */
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}

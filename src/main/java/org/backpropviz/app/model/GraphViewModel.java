@@ -1,0 +1,245 @@
+package org.backpropviz.app.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.util.Duration;
+import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.Phase;
+import org.backpropviz.engine.Sgd;
+import org.backpropviz.engine.Step;
+import org.backpropviz.engine.Trace;
+import org.backpropviz.scenario.Scenario;
+
+/**
+ * The state of the graph window: the scenario, the whole chain of {@link Trace} snapshots of one iteration
+ * (computed on the {@link EngineWorker}), and the index of the snapshot shown. Stepping moves the index, so step
+ * and step back are instant and never run the engine on the JavaFX thread. All methods are called on the FX thread.
+ */
+public final class GraphViewModel {
+    /** Animation time per step at each speed, slowest first; the last is instant. */
+    public static final int[] SPEED_MILLIS = {2400, 1200, 600, 250, 0};
+
+    /** Something that happened that the status line should say: a bundle key and its arguments. */
+    public record Notice(String key, List<Object> args, boolean error) {}
+
+    private record Computed(Scenario scenario, List<Trace> chain) {}
+
+    private final EngineWorker worker = new EngineWorker();
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index");
+    private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final ReadOnlyObjectWrapper<Trace> furthest = new ReadOnlyObjectWrapper<>(this, "furthest");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
+    private final IntegerProperty speed = new SimpleIntegerProperty(this, "speed", 2);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
+    private final PauseTransition playTimer = new PauseTransition();
+    private List<Trace> chain = List.of();
+
+    public GraphViewModel(Scenario initial) {
+        playTimer.setOnFinished(e -> playTick());
+        load(initial);
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
+    public Scenario getScenario() { return scenario.get(); }
+
+    /** The snapshot shown. */
+    public ReadOnlyObjectProperty<Trace> traceProperty() { return trace.getReadOnlyProperty(); }
+    public Trace getTrace() { return trace.get(); }
+
+    /** The last snapshot of the iteration (complete, or stopped at an error); the start while computing. */
+    public ReadOnlyObjectProperty<Trace> furthestProperty() { return furthest.getReadOnlyProperty(); }
+    public Trace getFurthest() { return furthest.get(); }
+
+    /** How many steps the shown snapshot has done. */
+    public ReadOnlyIntegerProperty indexProperty() { return index.getReadOnlyProperty(); }
+
+    /** True once the chain for the current scenario has been computed. */
+    public ReadOnlyBooleanProperty readyProperty() { return ready.getReadOnlyProperty(); }
+    public boolean isReady() { return ready.get(); }
+
+    /** True while the engine worker has work queued or running. */
+    public ReadOnlyBooleanProperty busyProperty() { return worker.busyProperty(); }
+
+    public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    /** The id of the node open in the inspector, or null. */
+    public ObjectProperty<String> selectedProperty() { return selected; }
+
+    /** 0 (slowest) … {@code SPEED_MILLIS.length - 1} (instant). */
+    public IntegerProperty speedProperty() { return speed; }
+
+    public DoubleProperty learningRateProperty() { return learningRate; }
+
+    /** The animation time of one step at the current speed. */
+    public Duration stepDuration() {
+        int s = Math.max(0, Math.min(SPEED_MILLIS.length - 1, speed.get()));
+        return Duration.millis(SPEED_MILLIS[s]);
+    }
+
+    public boolean canStep() { return index.get() < chain.size() - 1; }
+    public boolean canBack() { return index.get() > 0; }
+    public boolean canUpdate() { return ready.get() && furthest.get().isComplete(); }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Shows another scenario from its start; its chain is computed on the worker. */
+    public void load(Scenario s) {
+        stopPlaying();
+        s.learningRate().ifPresent(learningRate::set);
+        compute(s, 0, null);
+    }
+
+    /** Applies a quick fix: edits the scenario and re-runs to the same step. */
+    public void applyFix(QuickFix fix) {
+        compute(fix.edit().apply(scenario.get()), index.get(), new Notice("notice.fixed", List.of(fix.id()), false));
+    }
+
+    /** One step: the next node of the forward pass, then of the backward pass. */
+    public void step() {
+        if (canStep()) show(index.get() + 1);
+    }
+
+    /** Undoes exactly one step. */
+    public void back() {
+        stopPlaying();
+        if (canBack()) show(index.get() - 1);
+    }
+
+    public void reset() {
+        stopPlaying();
+        show(0);
+    }
+
+    /** Runs the rest of the current pass (forward or backward), stopping early at an error. */
+    public void runPass() {
+        Optional<Step> next = trace.get().next();
+        if (next.isEmpty()) return;
+        Phase phase = next.get().phase();
+        int i = index.get();
+        while (i < chain.size() - 1 && chain.get(i).next().map(s -> s.phase() == phase).orElse(false)) i++;
+        show(i);
+    }
+
+    /** Starts stepping through the whole iteration, or pauses it. */
+    public void togglePlay() {
+        if (playing.get()) {
+            stopPlaying();
+            return;
+        }
+        if (!canStep() && ready.get()) show(0);
+        playing.set(true);
+        playTick();
+    }
+
+    /** One SGD update {@code param -= lr * grad} with the gradients of the whole iteration; then starts again. */
+    public void sgdUpdate() {
+        if (!canUpdate()) return;
+        stopPlaying();
+        Scenario s = scenario.get();
+        Trace done = furthest.get();
+        double lr = learningRate.get();
+        double before = done.loss().orElse(Double.NaN);
+        submit(() -> {
+            NetInputs in = Sgd.update(s.inputs(), done.grads(), lr);
+            return new Computed(s.withInputs(in).withLearningRate(lr), chainOf(in));
+        }, 0, c -> new Notice("notice.sgd", List.of(format(before),
+                format(c.chain().get(c.chain().size() - 1).loss().orElse(Double.NaN)), format(lr)), false));
+    }
+
+    /** Stops the worker; call when the window closes. */
+    public void shutdown() {
+        stopPlaying();
+        worker.shutdown();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void compute(Scenario s, int keep, Notice after) {
+        scenario.set(s);
+        Trace start = Trace.start(s.inputs());
+        chain = List.of(start);
+        ready.set(false);
+        furthest.set(start);
+        show(0);
+        NetInputs in = s.inputs();
+        submit(() -> new Computed(s, chainOf(in)), keep, c -> after);
+    }
+
+    private void submit(java.util.concurrent.Callable<Computed> work, int keep,
+                        java.util.function.Function<Computed, Notice> noticeOf) {
+        worker.submit(work, c -> {
+            scenario.set(c.scenario());
+            chain = c.chain();
+            furthest.set(chain.get(chain.size() - 1));
+            ready.set(true);
+            notice.set(noticeOf.apply(c));
+            show(Math.min(keep, chain.size() - 1));
+        }, failure -> notice.set(new Notice("notice.failed", List.of(String.valueOf(failure.getMessage())), true)));
+    }
+
+    /** Every snapshot of one iteration, from the start to the end or to the failed step. Runs on the worker. */
+    static List<Trace> chainOf(NetInputs in) {
+        List<Trace> out = new ArrayList<>();
+        Trace t = Trace.start(in);
+        out.add(t);
+        while (t.next().isPresent()) {
+            if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("interrupted");
+            t = t.step();
+            out.add(t);
+        }
+        return List.copyOf(out);
+    }
+
+    private void show(int i) {
+        index.set(i);
+        trace.set(chain.get(i));
+    }
+
+    private void playTick() {
+        if (!playing.get()) return;
+        if (!canStep()) {
+            if (ready.get()) stopPlaying();
+            else restartTimer(Duration.millis(100));
+            return;
+        }
+        step();
+        restartTimer(stepDuration().add(Duration.millis(350)));
+    }
+
+    private void restartTimer(Duration d) {
+        playTimer.stop();
+        playTimer.setDuration(d);
+        playTimer.playFromStart();
+    }
+
+    private void stopPlaying() {
+        playing.set(false);
+        playTimer.stop();
+    }
+
+    private static String format(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6g", v);
+    }
+}

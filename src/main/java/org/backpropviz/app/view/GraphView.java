@@ -1,0 +1,279 @@
+package org.backpropviz.app.view;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.Interpolator;
+import javafx.animation.ParallelTransition;
+import javafx.animation.TranslateTransition;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import org.backpropviz.app.Messages;
+import org.backpropviz.app.control.MatrixView;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.model.NetGraph;
+import org.backpropviz.app.model.NetGraph.Edge;
+import org.backpropviz.app.model.NetGraph.Node;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Phase;
+import org.backpropviz.engine.Step;
+import org.backpropviz.engine.Trace;
+
+/**
+ * The computation graph, left to right, scaled to fit its area; the wheel zooms, dragging pans, a double click
+ * fits again. A forward step sends a token carrying a picture of the value along the edges into the node; a
+ * backward step sends the gradients back the other way. A new step during an animation finishes it at once.
+ */
+public class GraphView extends Pane {
+    static final double WIDTH = 1434;
+    static final double HEIGHT = 500;
+    private static final Map<Node, double[]> PLACES = new EnumMap<>(Node.class);
+
+    static {
+        PLACES.put(Node.X, new double[] {10, 250});
+        PLACES.put(Node.W1, new double[] {110, 16});
+        PLACES.put(Node.B1, new double[] {310, 16});
+        PLACES.put(Node.AFFINE1, new double[] {236, 250});
+        PLACES.put(Node.RELU1, new double[] {484, 250});
+        PLACES.put(Node.W2, new double[] {610, 16});
+        PLACES.put(Node.B2, new double[] {810, 16});
+        PLACES.put(Node.AFFINE2, new double[] {732, 250});
+        PLACES.put(Node.SOFTMAX, new double[] {980, 250});
+        PLACES.put(Node.T, new double[] {1238, 16});
+        PLACES.put(Node.LOSS, new double[] {1228, 250});
+    }
+
+    private final GraphViewModel model;
+    private final Messages text;
+    private final Group content = new Group();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group tokenLayer = new Group();
+    private final Map<Node, NodeView> nodes = new EnumMap<>(Node.class);
+    private final List<EdgeView> edges = new ArrayList<>();
+    private final Scale scale = new Scale(1, 1);
+    private final Translate shift = new Translate();
+    private double zoom = 1;
+    private double panX;
+    private double panY;
+    private Point2D dragFrom;
+    private Animation running;
+    private Trace afterRunning;
+
+    public GraphView(GraphViewModel model, Messages text, Disposer disposer) {
+        this.model = model;
+        this.text = text;
+        setId("graph");
+        getStyleClass().add("graph-view");
+        getStylesheets().add(GraphView.class.getResource("graph.css").toExternalForm());
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        for (Node n : Node.values()) {
+            NodeView v = new NodeView(n, text);
+            double[] p = PLACES.get(n);
+            v.relocate(p[0], p[1]);
+            v.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY) model.selectedProperty().set(n.id());
+            requestFocus();
+            });
+            nodes.put(n, v);
+            nodeLayer.getChildren().add(v);
+            v.boundsInParentProperty().addListener((o, a, b) -> reconnect());
+        }
+        for (Edge e : NetGraph.EDGES) edges.add(new EdgeView(e));
+        edgeLayer.getChildren().addAll(edges);
+        content.getChildren().addAll(edgeLayer, nodeLayer, tokenLayer);
+        content.getTransforms().addAll(shift, scale);
+        getChildren().add(content);
+        installZoomAndPan();
+        setFocusTraversable(true);
+        disposer.listen(model.traceProperty(), (o, before, now) -> onTrace(before, now));
+        disposer.listen(model.furthestProperty(), (o, a, b) -> {
+            if (running == null) render(model.getTrace());
+        });
+        disposer.listen(model.selectedProperty(), (o, a, b) -> markSelection());
+        disposer.onDispose(this::finishAnimation);
+        render(model.getTrace());
+        markSelection();
+    }
+
+    public NodeView nodeView(Node n) {
+        return nodes.get(n);
+    }
+
+    public EdgeView edgeView(Edge e) {
+        return edges.stream().filter(v -> v.edge().equals(e)).findFirst().orElseThrow();
+    }
+
+    /** True while a step's token is moving. */
+    public boolean isAnimating() {
+        return running != null;
+    }
+
+    // ------------------------------------------------------------------ zoom and pan
+
+    public void zoomBy(double factor) {
+        zoom = Math.max(0.3, Math.min(4, zoom * factor));
+        requestLayout();
+    }
+
+    public void fit() {
+        zoom = 1;
+        panX = 0;
+        panY = 0;
+        requestLayout();
+    }
+
+    private void installZoomAndPan() {
+        setOnScroll(e -> {
+            if (e.getDeltaY() != 0) zoomBy(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1);
+            e.consume();
+        });
+        setOnMousePressed(e -> {
+            dragFrom = new Point2D(e.getX() - panX, e.getY() - panY);
+            requestFocus();
+        });
+        setOnMouseDragged(e -> {
+            if (dragFrom == null) return;
+            panX = e.getX() - dragFrom.getX();
+            panY = e.getY() - dragFrom.getY();
+            requestLayout();
+        });
+        setOnMouseReleased(e -> dragFrom = null);
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && e.getTarget() == this) fit();
+        });
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double w = getWidth(), h = getHeight();
+        double fitScale = Math.max(0.3, Math.min(1.3, Math.min(w / WIDTH, h / HEIGHT)));
+        double s = fitScale * zoom;
+        scale.setX(s);
+        scale.setY(s);
+        shift.setX((w - WIDTH * s) / 2 + panX);
+        shift.setY(Math.max(0, (h - HEIGHT * s) / 2) + panY);
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    private void reconnect() {
+        for (EdgeView e : edges) {
+            Bounds a = nodes.get(e.edge().from()).getBoundsInParent();
+            Bounds b = nodes.get(e.edge().to()).getBoundsInParent();
+            Point2D from, to;
+            if (e.edge().from().isOp() || e.edge().from() == Node.X) {
+                from = new Point2D(a.getMaxX(), a.getMinY() + 62);
+                to = new Point2D(b.getMinX(), b.getMinY() + 62);
+            } else {
+                double at = e.edge().from() == Node.B1 || e.edge().from() == Node.B2 ? 0.72 : e.edge().from() == Node.T ? 0.5 : 0.28;
+                from = new Point2D(a.getMinX() + a.getWidth() / 2, a.getMaxY());
+                to = new Point2D(b.getMinX() + b.getWidth() * at, b.getMinY());
+            }
+            e.connect(from, to);
+        }
+    }
+
+    private void render(Trace t) {
+        if (t == null) return;
+        Trace furthest = model.getFurthest() == null ? t : model.getFurthest();
+        nodes.values().forEach(v -> v.show(t));
+        edges.forEach(e -> e.show(t, furthest));
+    }
+
+    private void markSelection() {
+        String id = model.selectedProperty().get();
+        nodes.forEach((n, v) -> v.setSelected(n.id().equals(id)));
+    }
+
+    // ------------------------------------------------------------------ animation
+
+    private void onTrace(Trace before, Trace now) {
+        finishAnimation();
+        boolean oneStep = before != null && now != null && now != before && now.back() == before;
+        if (!oneStep || model.stepDuration().toMillis() <= 0) {
+            render(now);
+            return;
+        }
+        List<TranslateTransition> moves = tokensFor(before, now);
+        if (moves.isEmpty()) {
+            render(now);
+            return;
+        }
+        render(before);
+        ParallelTransition all = new ParallelTransition();
+        all.getChildren().addAll(moves);
+        all.setOnFinished(e -> finishAnimation());
+        running = all;
+        afterRunning = now;
+        all.play();
+    }
+
+    /** Ends the running animation at once and shows its result. */
+    private void finishAnimation() {
+        if (running == null) return;
+        Animation a = running;
+        Trace target = afterRunning;
+        running = null;
+        afterRunning = null;
+        a.stop();
+        tokenLayer.getChildren().clear();
+        render(target);
+    }
+
+    private List<TranslateTransition> tokensFor(Trace before, Trace now) {
+        List<TranslateTransition> out = new ArrayList<>();
+        Step step = now.last().orElseThrow();
+        Node target = Node.byId(step.node());
+        for (EdgeView e : edges) {
+            if (e.edge().to() != target) continue;
+            if (step.phase() == Phase.FORWARD) {
+                e.edge().from().value(now).ifPresent(v -> out.add(move(v, e.start(), e.end(), false)));
+            } else {
+                Node from = e.edge().from();
+                if (from.grad(now).isPresent() && from.grad(before).isEmpty()) {
+                    out.add(move(from.grad(now).get(), e.end(), e.start(), true));
+                }
+            }
+        }
+        return out;
+    }
+
+    private TranslateTransition move(NDArray a, Point2D from, Point2D to, boolean gradient) {
+        MatrixView picture = new MatrixView();
+        picture.maxNumberRowsProperty().set(0);
+        picture.legendVisibleProperty().set(false);
+        picture.setHeatmapSize(40, 26);
+        picture.setArray(a);
+        Label shape = new Label(a.shapeString());
+        shape.getStyleClass().add("token-shape");
+        VBox token = new VBox(1, picture, shape);
+        token.getStyleClass().addAll("token", gradient ? "token-grad" : "token-value");
+        token.setMouseTransparent(true);
+        tokenLayer.getChildren().add(token);
+        token.applyCss();
+        token.autosize();
+        double w = token.getWidth() / 2, h = token.getHeight() / 2;
+        TranslateTransition t = new TranslateTransition(model.stepDuration(), token);
+        t.setFromX(from.getX() - w);
+        t.setFromY(from.getY() - h);
+        t.setToX(to.getX() - w);
+        t.setToY(to.getY() - h);
+        t.setInterpolator(Interpolator.EASE_BOTH);
+        return t;
+    }
+}

@@ -1,0 +1,127 @@
+package org.backpropviz.app.view;
+
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.backpropviz.app.Messages;
+import org.backpropviz.app.control.MatrixView;
+import org.backpropviz.app.model.Formulas;
+import org.backpropviz.app.model.Formulas.Formula;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.model.NetGraph.Node;
+import org.backpropviz.engine.EngineWarning;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Trace;
+
+/**
+ * The inspector beside the graph for the selected node: its value and gradient as read-only grids (a heatmap
+ * when too large), their shapes, and its formulas with the shapes filled in, each with a line of explanation.
+ */
+public class InspectorView extends ScrollPane {
+    private final GraphViewModel model;
+    private final Messages text;
+    private final VBox body = new VBox(8);
+    private final Label title = new Label();
+    private final Label valueShape = new Label();
+    private final Label gradShape = new Label();
+    private final MatrixView value = new MatrixView();
+    private final MatrixView grad = new MatrixView();
+    private final VBox formulas = new VBox(6);
+    private final VBox warnings = new VBox(4);
+
+    public InspectorView(GraphViewModel model, Messages text, Disposer disposer) {
+        this.model = model;
+        this.text = text;
+        setId("inspector");
+        getStyleClass().add("inspector");
+        getStylesheets().add(InspectorView.class.getResource("inspector.css").toExternalForm());
+        setFitToWidth(true);
+        title.setId("inspector-title");
+        title.getStyleClass().add("inspector-title");
+        Button close = new Button("✕");
+        close.setId("inspector-close");
+        close.getStyleClass().add("inspector-close");
+        close.setOnAction(e -> model.selectedProperty().set(null));
+        close.setFocusTraversable(false);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(6, title, gap, close);
+        valueShape.setId("inspector-value-shape");
+        gradShape.setId("inspector-grad-shape");
+        value.setId("inspector-value");
+        grad.setId("inspector-grad");
+        for (MatrixView m : List.of(value, grad)) {
+            m.maxNumberRowsProperty().set(10);
+            m.maxNumberColsProperty().set(6);
+            m.setHeatmapSize(260, 160);
+        }
+        value.placeholderProperty().set(text.get("node.notComputed"));
+        grad.placeholderProperty().set(text.get("node.gradNotYet"));
+        formulas.setId("inspector-formulas");
+        warnings.setId("inspector-warnings");
+        body.getStyleClass().add("inspector-body");
+        body.getChildren().addAll(head, caption("inspector.value", valueShape), value, caption("inspector.grad", gradShape), grad,
+                section("inspector.formulas"), formulas, warnings);
+        setContent(body);
+        disposer.listen(model.traceProperty(), (o, a, b) -> refresh());
+        disposer.listen(model.furthestProperty(), (o, a, b) -> refresh());
+        disposer.listen(model.selectedProperty(), (o, a, b) -> refresh());
+        refresh();
+    }
+
+    private HBox caption(String key, Label shape) {
+        Label l = new Label(text.get(key));
+        l.getStyleClass().add("inspector-section");
+        shape.getStyleClass().add("inspector-shape");
+        return new HBox(8, l, shape);
+    }
+
+    private Label section(String key) {
+        Label l = new Label(text.get(key));
+        l.getStyleClass().add("inspector-section");
+        return l;
+    }
+
+    private void refresh() {
+        String id = model.selectedProperty().get();
+        Trace t = model.getTrace();
+        if (id == null || t == null) return;
+        Node node = Node.byId(id);
+        title.setText(node.title() + (node.op() != null ? "   " + node.op() : ""));
+        NDArray v = node.value(t).orElse(null);
+        NDArray g = node.grad(t).orElse(null);
+        value.setArray(v);
+        grad.setArray(g);
+        grad.placeholderProperty().set(text.get(node.hasNoGrad() ? "node.noGrad." + node.id() : "node.gradNotYet"));
+        valueShape.setText(v == null ? "—" : v.shapeString());
+        gradShape.setText(g == null ? "—" : g.shapeString());
+        // shapes of the whole iteration where it got further than the shown step
+        Trace shapes = model.getFurthest() != null && model.getFurthest().stepsDone() >= t.stepsDone() ? model.getFurthest() : t;
+        formulas.getChildren().clear();
+        for (Formula f : Formulas.of(node, shapes, t)) {
+            Label phase = new Label(text.get("phase." + f.phase().id()));
+            phase.getStyleClass().addAll("formula-phase", "phase-" + f.phase().id());
+            Label math = new Label(f.text());
+            math.getStyleClass().add("formula");
+            if (f.failed()) math.getStyleClass().add("formula-failed");
+            math.setWrapText(true);
+            Label why = new Label(text.get(f.explainKey()));
+            why.getStyleClass().add("formula-why");
+            why.setWrapText(true);
+            formulas.getChildren().add(new VBox(2, phase, math, why));
+        }
+        warnings.getChildren().clear();
+        for (EngineWarning w : t.warnings()) {
+            if (!w.node().equals(node.id())) continue;
+            Label l = new Label("⚠ " + WarningText.of(text, w));
+            l.getStyleClass().add("inspector-warning");
+            l.setWrapText(true);
+            warnings.getChildren().add(l);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.backpropviz.app.view;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.backpropviz.app.Messages;
+import org.backpropviz.app.Presets;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.model.NetGraph.Node;
+import org.backpropviz.engine.Trace;
+
+/**
+ * The window's content: menus, the stepping toolbar, the graph with its error callout, the inspector beside the
+ * graph when a node is selected, and a status line saying what the next step is. Owns the keyboard shortcuts.
+ */
+public class MainView extends BorderPane {
+    private final GraphViewModel model;
+    private final Messages text;
+    private final Disposer disposer = new Disposer();
+    private final GraphView graph;
+    private final InspectorView inspector;
+    private final SplitPane split = new SplitPane();
+    private final Label status = new Label();
+    private final Label notice = new Label();
+    private final EventHandler<KeyEvent> keys = this::onKey;
+
+    /**
+     * @param onPreset loads a preset by name
+     * @param onLanguage switches the language (the window rebuilds its content)
+     */
+    public MainView(GraphViewModel model, Messages text, Consumer<String> onPreset, Consumer<Locale> onLanguage) {
+        this.model = model;
+        this.text = text;
+        setId("main");
+        getStyleClass().add("main-view");
+        getStylesheets().add(MainView.class.getResource("/org/backpropviz/app/base.css").toExternalForm());
+        getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
+        graph = new GraphView(model, text, disposer);
+        inspector = new InspectorView(model, text, disposer);
+        CalloutView callout = new CalloutView(model, text, disposer);
+        VBox graphArea = new VBox(graph, callout);
+        graphArea.getStyleClass().add("graph-area");
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        split.getItems().add(graphArea);
+        split.setId("split");
+        setTop(new VBox(menus(onPreset, onLanguage), new ToolbarView(model, text, disposer)));
+        setCenter(split);
+        status.setId("status");
+        status.getStyleClass().add("status");
+        notice.setId("notice");
+        notice.getStyleClass().add("notice");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label hint = new Label(text.get("status.hint"));
+        hint.getStyleClass().add("hint");
+        HBox bar = new HBox(12, status, notice, gap, hint);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        setBottom(bar);
+
+        disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
+        disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
+        disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
+        disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));
+        disposer.listen(sceneProperty(), (o, before, now) -> {
+            if (before != null) before.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        });
+        disposer.onDispose(() -> {
+            if (getScene() != null) getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        });
+        javafx.application.Platform.runLater(graph::requestFocus);
+        updateStatus();
+        showNotice(model.noticeProperty().get());
+        showInspector(model.selectedProperty().get() != null);
+    }
+
+    public GraphView graph() {
+        return graph;
+    }
+
+    /** Removes this view's listeners from the model; call before throwing the view away. */
+    public void dispose() {
+        disposer.dispose();
+    }
+
+    private MenuBar menus(Consumer<String> onPreset, Consumer<Locale> onLanguage) {
+        Menu presets = new Menu(text.get("menu.presets"));
+        presets.setId("menu-presets");
+        for (String name : Presets.available()) {
+            MenuItem item = new MenuItem(text.has("preset." + name) ? text.get("preset." + name) : name);
+            item.setId("preset-" + name);
+            item.setOnAction(e -> onPreset.accept(name));
+            presets.getItems().add(item);
+        }
+        Menu view = new Menu(text.get("menu.view"));
+        MenuItem fit = new MenuItem(text.get("menu.fit"));
+        fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+        fit.setOnAction(e -> graph.fit());
+        MenuItem zoomIn = new MenuItem(text.get("menu.zoomIn"));
+        zoomIn.setAccelerator(KeyCombination.keyCombination("Shortcut+EQUALS"));
+        zoomIn.setOnAction(e -> graph.zoomBy(1.2));
+        MenuItem zoomOut = new MenuItem(text.get("menu.zoomOut"));
+        zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
+        zoomOut.setOnAction(e -> graph.zoomBy(1 / 1.2));
+        MenuItem inspect = new MenuItem(text.get("menu.closeInspector"));
+        inspect.setAccelerator(KeyCombination.keyCombination("Esc"));
+        inspect.setOnAction(e -> model.selectedProperty().set(null));
+        view.getItems().addAll(fit, zoomIn, zoomOut, new SeparatorMenuItem(), inspect);
+        Menu language = new Menu(text.get("menu.language"));
+        language.setId("menu-language");
+        ToggleGroup group = new ToggleGroup();
+        for (Locale l : Messages.LANGUAGES) {
+            RadioMenuItem item = new RadioMenuItem(text.get("language." + l.getLanguage()));
+            item.setId("language-" + l.getLanguage());
+            item.setToggleGroup(group);
+            item.setSelected(l.getLanguage().equals(text.locale().getLanguage()));
+            item.setOnAction(e -> onLanguage.accept(l));
+            language.getItems().add(item);
+        }
+        MenuBar bar = new MenuBar(presets, view, language);
+        bar.setId("menubar");
+        return bar;
+    }
+
+    private void showInspector(boolean on) {
+        if (on && !split.getItems().contains(inspector)) {
+            split.getItems().add(inspector);
+            split.setDividerPositions(getWidth() > 0 ? Math.max(0.55, 1 - 340 / getWidth()) : 0.72);
+        } else if (!on) {
+            split.getItems().remove(inspector);
+        }
+    }
+
+    private void updateStatus() {
+        Trace t = model.getTrace();
+        String count = text.get("status.count", t.stepsDone(), org.backpropviz.engine.Step.ORDER.size());
+        String what;
+        if (t.error().isPresent()) {
+            var e = t.error().get();
+            what = text.get("status.error", Node.byId(e.node()).title(), text.get("phase." + e.phase().id()));
+        } else if (t.next().isPresent() && model.canStep()) {
+            var s = t.next().get();
+            what = text.get("status.next", Node.byId(s.node()).title(), text.get("phase." + s.phase().id()));
+        } else if (!model.isReady()) {
+            what = text.get("status.computing");
+        } else {
+            what = text.get("status.complete", t.loss().map(v -> String.format(Locale.ROOT, "%.6g", v)).orElse("?"));
+        }
+        status.setText(what + "   ·   " + count);
+        status.pseudoClassStateChanged(NodeView.MISMATCH, t.error().isPresent());
+    }
+
+    private void showNotice(GraphViewModel.Notice n) {
+        notice.setText(n == null ? "" : text.get(n.key(), n.args().toArray()));
+        notice.pseudoClassStateChanged(NodeView.MISMATCH, n != null && n.error());
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) return;
+        KeyCode k = e.getCode();
+        boolean plain = !e.isShortcutDown() && !e.isAltDown();
+        Runnable action = null;
+        if (plain && (k == KeyCode.RIGHT || k == KeyCode.SPACE)) action = model::step;
+        else if (plain && k == KeyCode.LEFT) action = model::back;
+        else if (k == KeyCode.F5 || k == KeyCode.ENTER && e.isShortcutDown()) action = model::runPass;
+        else if (plain && k == KeyCode.P) action = model::togglePlay;
+        else if (plain && (k == KeyCode.HOME || k == KeyCode.R)) action = model::reset;
+        else if (plain && k == KeyCode.U) action = model::sgdUpdate;
+        if (action != null) {
+            action.run();
+            e.consume();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.backpropviz.app.view;
+
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.backpropviz.app.Messages;
+import org.backpropviz.app.model.GraphViewModel;
+
+/**
+ * The stepping controls: reset, step back, step, run the rest of the pass, play/pause, speed, the learning rate
+ * and one SGD update. Every tooltip names the keyboard shortcut. A spinner shows when the engine is busy for more
+ * than a blink (150 ms).
+ */
+public class ToolbarView extends ToolBar {
+    private final GraphViewModel model;
+    private final Messages text;
+    private final Button play;
+    private final TextField lr = new TextField();
+
+    public ToolbarView(GraphViewModel model, Messages text, Disposer disposer) {
+        this.model = model;
+        this.text = text;
+        setId("toolbar");
+        getStyleClass().add("stepping-toolbar");
+        Button reset = button("reset", "⟲", model::reset);
+        Button back = button("back", "◀", model::back);
+        Button step = button("step", "▶", model::step);
+        step.getStyleClass().add("primary");
+        Button pass = button("run-pass", "▶▶", model::runPass);
+        play = button("play", "", model::togglePlay);
+        Slider speed = new Slider(0, GraphViewModel.SPEED_MILLIS.length - 1, model.speedProperty().get());
+        speed.setId("speed");
+        speed.setMajorTickUnit(1);
+        speed.setMinorTickCount(0);
+        speed.setSnapToTicks(true);
+        speed.setShowTickMarks(true);
+        speed.setPrefWidth(90);
+        speed.setFocusTraversable(false);
+        speed.valueProperty().addListener((o, a, b) -> model.speedProperty().set((int) Math.round(b.doubleValue())));
+        Label speedName = new Label();
+        speedName.setId("speed-name");
+        speedName.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable speedText = () -> speedName.setText(text.get("speed." + model.speedProperty().get()));
+        disposer.listen(model.speedProperty(), (o, a, b) -> {
+            speed.setValue(b.intValue());
+            speedText.run();
+        });
+        speedText.run();
+        Tooltip.install(speed, new Tooltip(text.get("tip.speed")));
+        Label speedLabel = new Label(text.get("toolbar.speed"));
+
+        lr.setId("lr");
+        lr.setPrefColumnCount(5);
+        lr.setText(number(model.learningRateProperty().get()));
+        lr.setTooltip(new Tooltip(text.get("tip.lr")));
+        lr.setOnAction(e -> {
+            commitLr();
+            requestFocus();
+        });
+        lr.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) commitLr();
+        });
+        disposer.listen(model.learningRateProperty(), (o, a, b) -> lr.setText(number(b.doubleValue())));
+        Button sgd = button("sgd", "", model::sgdUpdate);
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("busy");
+        busy.setPrefSize(22, 22);
+        busy.setVisible(false);
+        Label busyLabel = new Label(text.get("toolbar.computing"));
+        busyLabel.visibleProperty().bind(busy.visibleProperty());
+        PauseTransition blink = new PauseTransition(Duration.millis(150));
+        blink.setOnFinished(e -> busy.setVisible(model.busyProperty().get()));
+        disposer.listen(model.busyProperty(), (o, a, isBusy) -> {
+            if (isBusy) blink.playFromStart();
+            else {
+                blink.stop();
+                busy.setVisible(false);
+            }
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getItems().addAll(reset, back, step, pass, play, new Separator(), speedLabel, speed, speedName, new Separator(),
+                new Label(text.get("toolbar.lr")), lr, sgd, gap, busyLabel, busy);
+
+        Runnable enable = () -> {
+            back.setDisable(!model.canBack());
+            reset.setDisable(!model.canBack());
+            step.setDisable(!model.canStep());
+            pass.setDisable(!model.canStep());
+            sgd.setDisable(!model.canUpdate());
+            play.setText(text.get(model.playingProperty().get() ? "toolbar.pause" : "toolbar.play"));
+            play.setDisable(!model.isReady());
+        };
+        disposer.listen(model.traceProperty(), (o, a, b) -> enable.run());
+        disposer.listen(model.readyProperty(), (o, a, b) -> enable.run());
+        disposer.listen(model.playingProperty(), (o, a, b) -> enable.run());
+        enable.run();
+        sgd.setText(text.get("toolbar.sgd"));
+    }
+
+    private Button button(String id, String glyph, Runnable action) {
+        String label = text.get("toolbar." + id);
+        Button b = new Button(glyph.isEmpty() ? label : glyph + "  " + label);
+        b.setId(id);
+        b.setTooltip(new Tooltip(text.get("tip." + id)));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private void commitLr() {
+        try {
+            double v = Double.parseDouble(lr.getText().trim());
+            if (Double.isFinite(v) && v > 0) {
+                model.learningRateProperty().set(v);
+                return;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through: show the current rate again
+        }
+        lr.setText(number(model.learningRateProperty().get()));
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+}
