@@ -113,7 +113,7 @@ public final class GraphViewModel {
 
     /** Applies a quick fix: edits the scenario and re-runs to the same step. */
     public void applyFix(QuickFix fix) {
-        compute(fix.edit().apply(scenario.get()), index.get(), new Notice("notice.fixed", List.of(fix.id()), false));
+        compute(fix.edit().apply(scenario.get()), index.get(), new Notice("notice.fixed", fixText(fix), false));
     }
 
     /** One step: the next node of the forward pass, then of the backward pass. */
@@ -237,6 +237,14 @@ public final class GraphViewModel {
     private void stopPlaying() {
         playing.set(false);
         playTimer.stop();
+    }
+
+    /** The fix's own message key and arguments, for the status line to translate. */
+    private static List<Object> fixText(QuickFix fix) {
+        List<Object> out = new ArrayList<>();
+        out.add(fix.messageKey());
+        out.addAll(fix.args());
+        return out;
     }
 
     private static String format(double v) {

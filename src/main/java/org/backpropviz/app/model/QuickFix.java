@@ -11,8 +11,8 @@ import org.backpropviz.engine.Param;
 import org.backpropviz.scenario.Scenario;
 
 /**
- * An edit of the scenario that removes a shape error: reshape x from (n,) to (1, n), transpose a weight matrix,
- * or resize a bias to the layer's width.
+ * An edit of the scenario that removes a shape error: reshape x (or t) from (n,) to (1, n), transpose a weight
+ * matrix, or resize a bias to the layer's width.
  *
  * @param id a stable id ({@code reshape-x}, {@code transpose-W1}, {@code resize-b2}); the button is {@code #fix-<id>}
  * @param messageKey the bundle key of the button text
@@ -35,6 +35,11 @@ public record QuickFix(String id, String messageKey, List<String> args, UnaryOpe
         if (mentions(names, "W1") && W1.rank() == 2 && W1.dim(1) == inWidth && W1.dim(0) != inWidth) out.add(transpose(Param.W1, W1));
         int hidden = W1.rank() == 2 ? (W1.dim(0) == inWidth ? W1.dim(1) : W1.dim(0)) : -1;
         if (mentions(names, "W2") && W2.rank() == 2 && W2.dim(1) == hidden && W2.dim(0) != hidden) out.add(transpose(Param.W2, W2));
+        NDArray t = s.get(Param.T);
+        if (names.contains("t") && t.rank() == 1 && x.rank() == 2 && x.dim(0) == 1) {
+            out.add(new QuickFix("reshape-t", "fix.reshape", List.of("t", t.shapeString(), "(1, " + t.dim(0) + ")"),
+                    sc -> sc.with(Param.T, sc.get(Param.T).reshape(1, sc.get(Param.T).size()))));
+        }
         addResize(out, names, s, Param.B1, W1);
         addResize(out, names, s, Param.B2, W2);
         return out;

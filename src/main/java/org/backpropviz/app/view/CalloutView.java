@@ -57,7 +57,7 @@ public class CalloutView extends VBox {
         Label npLabel = new Label(text.get("callout.numpySays"));
         npLabel.getStyleClass().add("callout-caption");
         getChildren().addAll(title, expression, npLabel, message, shapes, cause, fixes);
-        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        setMaxHeight(USE_PREF_SIZE);
         disposer.listen(model.traceProperty(), (o, a, b) -> show(b));
         show(model.getTrace());
     }
@@ -93,6 +93,7 @@ public class CalloutView extends VBox {
             Button b = new Button(text.get(f.messageKey(), f.args().toArray()));
             b.setId("fix-" + f.id());
             b.getStyleClass().add("fix-button");
+            b.setFocusTraversable(false);
             b.setOnAction(ev -> model.applyFix(f));
             fixes.getChildren().add(b);
         }

@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.event.EventHandler;
@@ -54,6 +55,8 @@ public class MainView extends BorderPane {
         getStyleClass().add("main-view");
         getStylesheets().add(MainView.class.getResource("/org/backpropviz/app/base.css").toExternalForm());
         getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
+        var languageCss = MainView.class.getResource("/org/backpropviz/app/lang-" + text.locale().getLanguage() + ".css");
+        if (languageCss != null) getStylesheets().add(languageCss.toExternalForm());
         graph = new GraphView(model, text, disposer);
         inspector = new InspectorView(model, text, disposer);
         CalloutView callout = new CalloutView(model, text, disposer);
@@ -65,6 +68,7 @@ public class MainView extends BorderPane {
         setTop(new VBox(menus(onPreset, onLanguage), new ToolbarView(model, text, disposer)));
         setCenter(split);
         status.setId("status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("status");
         notice.setId("notice");
         notice.getStyleClass().add("notice");
@@ -171,7 +175,12 @@ public class MainView extends BorderPane {
     }
 
     private void showNotice(GraphViewModel.Notice n) {
-        notice.setText(n == null ? "" : text.get(n.key(), n.args().toArray()));
+        if (n != null && n.key().equals("notice.fixed") && !n.args().isEmpty()) {
+            List<Object> a = n.args();
+            notice.setText(text.get(n.key(), text.get((String) a.get(0), a.subList(1, a.size()).toArray())));
+        } else {
+            notice.setText(n == null ? "" : text.get(n.key(), n.args().toArray()));
+        }
         notice.pseudoClassStateChanged(NodeView.MISMATCH, n != null && n.error());
     }
 
