@@ -39,7 +39,7 @@ public final class Mismatch {
         java.util.Arrays.fill(bad, -1);
         if (ops.size() == 2) {
             int[] a = ops.get(0).shape(), b = ops.get(1).shape();
-            if (e.expression().contains("np.dot") && a.length > 0 && b.length > 0) {
+            if (e.expression().matches("^(\\w+ = )?np\\.dot\\([^()]*\\)$") && a.length > 0 && b.length > 0) {
                 int ia = a.length - 1, ib = 0;
                 if (a[ia] != b[ib]) {
                     bad[0] = ia;

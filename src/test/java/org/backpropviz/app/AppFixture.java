@@ -1,0 +1,85 @@
+package org.backpropviz.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import org.backpropviz.app.control.MatrixView;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.scenario.Scenario;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Small helpers the window tests share: run on the FX thread, wait for the worker, read what is shown. */
+final class AppFixture {
+    private AppFixture() {}
+
+    static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void fxRun(Runnable r) {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** Waits until the model has the chain for its current scenario. */
+    static void waitReady(GraphViewModel m, int seconds) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(m::isReady));
+        } catch (Exception e) {
+            throw new AssertionError("the engine did not answer in " + seconds + " s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void load(GraphViewModel m, Scenario s) {
+        fxRun(() -> m.load(s));
+        waitReady(m, 20);
+    }
+
+    static void waitIndex(GraphViewModel m, int index) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> m.indexProperty().get() == index));
+        } catch (Exception e) {
+            throw new AssertionError("index " + index + " not reached; at " + fx(() -> m.indexProperty().get()), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static String text(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    static MatrixView matrix(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(MatrixView.class);
+    }
+
+    static boolean has(FxRobot robot, String query, String pseudoClass) {
+        Node n = robot.lookup(query).query();
+        return fx(() -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudoClass)));
+    }
+
+    /** Checks a matrix view shows exactly this array: its numbers as cells show them, or the array itself as a heatmap. */
+    static void assertShows(FxRobot robot, String query, NDArray expected) {
+        MatrixView v = matrix(robot, query);
+        NDArray shown = fx(v::getArray);
+        assertEquals(expected, shown, query + " shows another array");
+        if (!fx(v::isHeatmap)) {
+            List<String> want = new java.util.ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) want.add(MatrixView.format(expected.flat(i)));
+            assertEquals(want, fx(v::cellTexts), query + " cells");
+        }
+    }
+}

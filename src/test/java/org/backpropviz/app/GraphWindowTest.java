@@ -1,0 +1,234 @@
+package org.backpropviz.app;
+
+import static org.backpropviz.app.AppFixture.assertShows;
+import static org.backpropviz.app.AppFixture.fx;
+import static org.backpropviz.app.AppFixture.fxRun;
+import static org.backpropviz.app.AppFixture.has;
+import static org.backpropviz.app.AppFixture.load;
+import static org.backpropviz.app.AppFixture.matrix;
+import static org.backpropviz.app.AppFixture.text;
+import static org.backpropviz.app.AppFixture.waitIndex;
+import static org.backpropviz.app.AppFixture.waitReady;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.model.NetGraph;
+import org.backpropviz.app.model.NetGraph.Node;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Param;
+import org.backpropviz.engine.Sgd;
+import org.backpropviz.engine.Step;
+import org.backpropviz.engine.Trace;
+import org.backpropviz.scenario.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window as a learner uses it: launch, step forward and backward, step back, a mismatch and its fix, SGD. */
+@ExtendWith(ApplicationExtension.class)
+class GraphWindowTest {
+    private BackpropApp app;
+    private GraphViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        app = new BackpropApp();
+        app.start(stage);
+        model = app.model();
+        model.speedProperty().set(GraphViewModel.SPEED_MILLIS.length - 1); // instant, unless a test wants animation
+    }
+
+    @AfterEach
+    void stop() {
+        fxRun(app::stop);
+    }
+
+    @Test
+    void opensOnTheLessonExampleTitledWithItsName(FxRobot robot) {
+        waitReady(model, 10);
+        Stage stage = fx(() -> (Stage) robot.lookup("#main").query().getScene().getWindow());
+        assertEquals("Backprop Visualizer — Lesson: X (2,) · W (2, 3)", fx(stage::getTitle));
+        assertFalse(fx(stage::getIcons).isEmpty(), "the window has an icon");
+        assertEquals("next: Affine1 · forward   ·   step 0 of 9", text(robot, "#status"));
+        assertEquals("(2,)", text(robot, "#value-shape-x"));
+        assertEquals("(2,)", fx(() -> robot.lookup("#edge-x-affine1").queryAs(org.backpropviz.app.view.EdgeView.class).shapeText()));
+        assertNull(fx(() -> matrix(robot, "#value-affine1").getArray()), "Affine1 is not computed yet");
+        assertTrue(fx(() -> robot.lookup("#step").queryButton().getTooltip().getText()).contains("Right arrow"));
+    }
+
+    @Test
+    void stepsForwardAndBackwardThroughEveryNodeShowingTheEngineValues(FxRobot robot) {
+        Scenario s = Presets.load("batch-of-4");
+        load(model, s);
+        Trace expected = Trace.start(s.inputs());
+        for (int k = 1; k <= Step.ORDER.size(); k++) {
+            Step step = Step.ORDER.get(k - 1);
+            robot.type(KeyCode.RIGHT);
+            waitIndex(model, k);
+            expected = expected.step();
+            if (step.phase() == org.backpropviz.engine.Phase.FORWARD) {
+                NDArray v = expected.forward(step.node()).orElseThrow();
+                assertEquals(v.shapeString(), text(robot, "#value-shape-" + step.node()), step + " shape");
+                assertShows(robot, "#value-" + step.node(), v);
+                NetGraph.outputEdge(Node.byId(step.node())).ifPresent(e -> assertEquals(v.shapeString(),
+                        fx(() -> robot.lookup("#" + e.id()).queryAs(org.backpropviz.app.view.EdgeView.class).shapeText())));
+            }
+            String next = expected.next().map(n -> "next: " + Node.byId(n.node()).title() + " · " + n.phase().id()).orElse("iteration complete");
+            assertTrue(text(robot, "#status").startsWith(next), "status after " + step + ": " + text(robot, "#status"));
+        }
+        assertTrue(expected.isComplete());
+        for (Param p : Param.TRAINABLE) {
+            NDArray g = expected.grad(p).orElseThrow();
+            assertEquals(s.get(p).shapeString(), g.shapeString());
+            assertEquals(g.shapeString(), text(robot, "#grad-shape-" + p.label()), "d" + p.label() + " shape");
+            assertShows(robot, "#grad-" + p.label(), g);
+        }
+        assertShows(robot, "#grad-x", expected.backward("affine1").orElseThrow());
+
+        robot.type(KeyCode.LEFT); // undo exactly the last step: Affine1 backward
+        waitIndex(model, Step.ORDER.size() - 1);
+        assertNull(fx(() -> matrix(robot, "#grad-W1").getArray()), "dW1 is gone after step back");
+        assertEquals("—", text(robot, "#grad-shape-W1"));
+        assertShows(robot, "#grad-W2", expected.grad(Param.W2).orElseThrow());
+        assertTrue(text(robot, "#status").startsWith("next: Affine1 · backward"));
+    }
+
+    @Test
+    void lessonVectorStepsForwardAsTheLessonShowsThenFailsAtDW2(FxRobot robot) {
+        waitReady(model, 10);
+        Trace expected = Trace.start(model.getScenario().inputs());
+        for (String node : Step.NODES) {
+            robot.type(KeyCode.RIGHT);
+            expected = expected.step();
+            waitIndex(model, expected.stepsDone());
+            NDArray v = expected.forward(node).orElseThrow();
+            assertEquals(v.shapeString(), text(robot, "#value-shape-" + node));
+            assertShows(robot, "#value-" + node, v);
+        }
+        assertEquals("(3,)", text(robot, "#value-shape-affine1"));
+        assertEquals("()", text(robot, "#value-shape-loss"));
+        robot.type(KeyCode.F5); // the backward pass, up to the error
+        Trace end = expected.runAll();
+        waitIndex(model, end.stepsDone());
+        assertTrue(has(robot, "#node-affine2", "mismatch"));
+        assertEquals(end.error().orElseThrow().message(), text(robot, "#callout-message"));
+        assertEquals("dW2 = np.dot(x.T, dout)", text(robot, "#callout-expression"));
+        assertTrue(has(robot, "#edge-relu1-affine2", "mismatch"));
+        assertTrue(has(robot, "#edge-affine2-softmax", "mismatch"));
+        assertTrue(has(robot, "#node-softmax", "warning"), "the 1-D t warning shows in amber");
+        assertNull(fx(() -> matrix(robot, "#grad-relu1").getArray()), "nodes after the error stay uncomputed");
+    }
+
+    @Test
+    void mismatchTurnsTheNodeRedQuotesNumpyAndTheQuickFixRepairsIt(FxRobot robot) {
+        Scenario s = Presets.load("lesson-mismatch");
+        load(model, s);
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        Trace failed = Trace.start(s.inputs()).step();
+        assertTrue(has(robot, "#node-affine1", "mismatch"));
+        assertFalse(has(robot, "#node-relu1", "mismatch"));
+        assertTrue(has(robot, "#edge-x-affine1", "mismatch"));
+        assertTrue(has(robot, "#edge-W1-affine1", "mismatch"));
+        assertFalse(has(robot, "#edge-b1-affine1", "mismatch"));
+        assertEquals("shapes (2,) and (3,2) not aligned: 2 (dim 0) != 3 (dim 0)", text(robot, "#callout-message"));
+        assertEquals(failed.error().orElseThrow().message(), text(robot, "#callout-message"));
+        assertEquals("x has 2 elements but W1 has 3 rows: np.dot needs these two numbers to be equal.", text(robot, "#callout-cause"));
+        assertTrue(text(robot, "#status").startsWith("stopped: NumPy raised an error at Affine1 · forward"));
+        assertTrue(robot.lookup("#fix-reshape-x").tryQuery().isEmpty(), "reshaping x would not help here");
+
+        robot.clickOn("#fix-transpose-W1");
+        waitReady(model, 10);
+        waitIndex(model, 1);
+        Scenario fixed = fx(model::getScenario);
+        assertEquals(org.backpropviz.engine.Np.transpose(s.get(Param.W1)), fixed.get(Param.W1));
+        Trace after = Trace.start(fixed.inputs()).step();
+        assertFalse(has(robot, "#node-affine1", "mismatch"));
+        assertFalse(fx(() -> robot.lookup("#callout").query().isVisible()));
+        assertEquals("(3,)", text(robot, "#value-shape-affine1"));
+        assertShows(robot, "#value-affine1", after.forward("affine1").orElseThrow());
+    }
+
+    @Test
+    void reshapeFixesTakeTheLessonVectorToACompleteIterationAndSgdLowersTheLoss(FxRobot robot) {
+        waitReady(model, 10);
+        robot.type(KeyCode.F5).type(KeyCode.F5);
+        waitIndex(model, 7);
+        robot.clickOn("#fix-reshape-x");
+        waitReady(model, 10);
+        assertEquals("(1, 2)", text(robot, "#value-shape-x"));
+        assertEquals("cross_entropy_error(y, t)", text(robot, "#callout-expression"));
+        assertEquals("axis 1 is out of bounds for array of dimension 1", text(robot, "#callout-message"));
+        robot.clickOn("#fix-reshape-t");
+        waitReady(model, 10);
+        robot.type(KeyCode.F5).type(KeyCode.F5);
+        waitIndex(model, 9);
+        Scenario s = fx(model::getScenario);
+        Trace done = Trace.evaluate(s.inputs());
+        assertTrue(done.isComplete());
+        assertTrue(text(robot, "#status").startsWith("iteration complete"));
+        assertShows(robot, "#grad-W1", done.grad(Param.W1).orElseThrow());
+
+        robot.type(KeyCode.U);
+        waitReady(model, 10);
+        AppFixture.waitIndex(model, 0);
+        Scenario updated = fx(model::getScenario);
+        var want = Sgd.update(s.inputs(), done.grads(), 0.1);
+        for (Param p : Param.TRAINABLE) assertEquals(want.get(p), updated.get(p), p.label() + " after SGD");
+        double after = Trace.evaluate(updated.inputs()).loss().orElseThrow();
+        assertTrue(after < done.loss().orElseThrow(), "one SGD step lowers the loss");
+        assertTrue(text(robot, "#notice").contains("→"));
+    }
+
+    @Test
+    void stepDuringAnAnimationFinishesItAtOnceAndStepBackUndoesThePicture(FxRobot robot) {
+        waitReady(model, 10);
+        fxRun(() -> model.speedProperty().set(0)); // lecture speed: 2.4 s per step
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        var graph = fx(() -> app.view().graph());
+        assertTrue(fx(graph::isAnimating), "a token is moving to Affine1");
+        assertNull(fx(() -> matrix(robot, "#value-affine1").getArray()), "Affine1 shows its value once the token arrives");
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 2);
+        Trace two = Trace.start(model.getScenario().inputs()).step().step();
+        assertShows(robot, "#value-affine1", two.forward("affine1").orElseThrow());
+        assertTrue(fx(graph::isAnimating), "the second token is moving to ReLU");
+        robot.type(KeyCode.LEFT);
+        waitIndex(model, 1);
+        assertFalse(fx(graph::isAnimating));
+        assertNull(fx(() -> matrix(robot, "#value-relu1").getArray()), "step back removes ReLU's value");
+        assertShows(robot, "#value-affine1", two.forward("affine1").orElseThrow());
+    }
+
+    @Test
+    void languageMenuSwitchesToKoreanAndBack(FxRobot robot) {
+        waitReady(model, 10);
+        fxRun(() -> app.showIn(new Messages(Locale.KOREAN)));
+        assertTrue(text(robot, "#status").startsWith("다음: Affine1 · 순전파"), text(robot, "#status"));
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        assertEquals("(3,)", text(robot, "#value-shape-affine1"));
+        fxRun(() -> app.showIn(new Messages(Locale.ENGLISH)));
+        assertTrue(text(robot, "#status").startsWith("next: ReLU · forward"));
+    }
+
+    @Test
+    void everyKnownPresetLoads(FxRobot robot) {
+        for (String name : Presets.available()) {
+            load(model, Presets.load(name));
+            assertEquals(0, fx(() -> model.indexProperty().get()));
+        }
+        assertTrue(Presets.available().containsAll(List.of("lesson-vector", "lesson-mismatch", "batch-of-4", "softmax-with-loss")));
+    }
+}
