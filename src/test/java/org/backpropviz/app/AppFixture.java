@@ -78,7 +78,7 @@ final class AppFixture {
         assertEquals(expected, shown, query + " shows another array");
         if (!fx(v::isHeatmap)) {
             List<String> want = new java.util.ArrayList<>();
-            for (int i = 0; i < expected.size(); i++) want.add(MatrixView.format(expected.flat(i)));
+            for (int i = 0; i < expected.size(); i++) want.add(v.formatCell(expected.flat(i)));
             assertEquals(want, fx(v::cellTexts), query + " cells");
         }
     }

@@ -56,6 +56,7 @@ public class MatrixView extends StackPane {
     private final StyleableObjectProperty<Color> zeroColor = colour(ZERO, Color.WHITE);
     private final StyleableObjectProperty<Color> positiveColor = colour(POSITIVE, Color.RED);
     private final StyleableObjectProperty<Color> nanColor = colour(NAN, Color.BLACK);
+    private boolean compact;
     private double heatmapWidth = 140;
     private double heatmapHeight = 56;
     private final List<Label> cells = new ArrayList<>();
@@ -93,6 +94,27 @@ public class MatrixView extends StackPane {
         heatmapWidth = w;
         heatmapHeight = h;
         refresh();
+    }
+
+    /** Compact cells show three decimals instead of four (for the small views inside graph nodes). */
+    public void setCompact(boolean on) {
+        compact = on;
+        refresh();
+    }
+
+    /** A number as this view's cells show it. */
+    public String formatCell(double v) {
+        return compact ? formatCompact(v) : format(v);
+    }
+
+    /** Three decimals at most, scientific when very large or small. */
+    public static String formatCompact(double v) {
+        if (!Double.isFinite(v) || v == 0) return format(v);
+        double a = Math.abs(v);
+        if (a >= 1e4 || a < 1e-3) return String.format(Locale.ROOT, "%.1e", v);
+        String s = String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.3f", v);
+        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s.equals("-0") ? "0" : s;
     }
 
     /** True when the array is drawn as a heatmap rather than numbers. */
@@ -139,11 +161,12 @@ public class MatrixView extends StackPane {
     private Region numbers(NDArray a) {
         GridPane grid = new GridPane();
         grid.getStyleClass().addAll("matrix-grid", "rank-" + a.rank());
+        grid.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         double max = maxAbs(a);
         for (int r = 0; r < a.rows(); r++) {
             for (int c = 0; c < a.cols(); c++) {
                 double v = a.get(r, c);
-                Label cell = new Label(format(v));
+                Label cell = new Label(formatCell(v));
                 cell.getStyleClass().add("matrix-cell");
                 cell.setMaxWidth(Double.MAX_VALUE);
                 cell.setMinWidth(USE_PREF_SIZE);

@@ -35,22 +35,22 @@ import org.backpropviz.engine.Trace;
  * backward step sends the gradients back the other way. A new step during an animation finishes it at once.
  */
 public class GraphView extends Pane {
-    static final double WIDTH = 1270;
+    static final double WIDTH = 1326;
     static final double HEIGHT = 500;
     private static final Map<Node, double[]> PLACES = new EnumMap<>(Node.class);
 
     static {
         PLACES.put(Node.X, new double[] {8, 250});
-        PLACES.put(Node.W1, new double[] {96, 14});
-        PLACES.put(Node.B1, new double[] {268, 14});
-        PLACES.put(Node.AFFINE1, new double[] {210, 250});
-        PLACES.put(Node.RELU1, new double[] {430, 250});
-        PLACES.put(Node.W2, new double[] {540, 14});
-        PLACES.put(Node.B2, new double[] {712, 14});
-        PLACES.put(Node.AFFINE2, new double[] {650, 250});
-        PLACES.put(Node.SOFTMAX, new double[] {870, 250});
-        PLACES.put(Node.T, new double[] {1104, 14});
-        PLACES.put(Node.LOSS, new double[] {1090, 250});
+        PLACES.put(Node.W1, new double[] {100, 14});
+        PLACES.put(Node.B1, new double[] {288, 14});
+        PLACES.put(Node.AFFINE1, new double[] {228, 250});
+        PLACES.put(Node.RELU1, new double[] {456, 250});
+        PLACES.put(Node.W2, new double[] {572, 14});
+        PLACES.put(Node.B2, new double[] {760, 14});
+        PLACES.put(Node.AFFINE2, new double[] {684, 250});
+        PLACES.put(Node.SOFTMAX, new double[] {912, 250});
+        PLACES.put(Node.T, new double[] {1148, 14});
+        PLACES.put(Node.LOSS, new double[] {1140, 250});
     }
 
     private final GraphViewModel model;

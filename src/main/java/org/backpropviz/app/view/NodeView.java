@@ -62,11 +62,13 @@ public class NodeView extends VBox {
         gradShape.setId("grad-shape-" + node.id());
         value.placeholderProperty().set(text.get("node.notComputed"));
         grad.placeholderProperty().set(text.get(node.hasNoGrad() ? "node.noGrad." + node.id() : "node.gradNotYet"));
-        double w = node.isOp() ? 150 : 134;
+        double w = node.isOp() ? 154 : 146;
         value.setHeatmapSize(w, 44);
         grad.setHeatmapSize(w, 44);
         grad.pseudoClassStateChanged(GRAD, true);
         value.maxNumberColsProperty().set(3);
+        value.setCompact(true);
+        grad.setCompact(true);
         grad.maxNumberColsProperty().set(3);
         warning.getStyleClass().add("node-warning");
         warning.setWrapText(true);
