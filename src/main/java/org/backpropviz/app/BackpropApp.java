@@ -24,7 +24,7 @@ public class BackpropApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        model = new GraphViewModel(Presets.load(FIRST_PRESET));
+        model = new GraphViewModel(firstScenario());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new javafx.scene.layout.Pane(),
                 Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
@@ -36,6 +36,19 @@ public class BackpropApp extends Application {
         showIn(new Messages(Locale.getDefault()));
         model.scenarioProperty().addListener((o, a, s) -> updateTitle());
         stage.show();
+    }
+
+    /** The lesson's example, or the scenario file named by {@code -Dbackpropviz.open=FILE} (for looking at big arrays). */
+    private static Scenario firstScenario() {
+        String file = System.getProperty("backpropviz.open");
+        if (file != null) {
+            try {
+                return org.backpropviz.scenario.ScenarioFormat.read(java.nio.file.Path.of(file));
+            } catch (Exception e) {
+                System.err.println("cannot open " + file + ": " + e.getMessage());
+            }
+        }
+        return Presets.load(FIRST_PRESET);
     }
 
     /** Rebuilds the window's content in another language; the scenario and the step shown are kept. */

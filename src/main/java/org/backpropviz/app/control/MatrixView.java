@@ -44,8 +44,6 @@ import org.backpropviz.engine.Shapes;
 public class MatrixView extends StackPane {
     private static final PseudoClass COMPUTED = PseudoClass.getPseudoClass("computed");
     private static final PseudoClass HEATMAP = PseudoClass.getPseudoClass("heatmap");
-    /** The heatmap image is sampled down to at most this many pixels a side. */
-    private static final int MAX_PIXELS = 240;
 
     private final ObjectProperty<NDArray> array = new SimpleObjectProperty<>(this, "array");
     private final IntegerProperty maxNumberRows = new SimpleIntegerProperty(this, "maxNumberRows", 4);
@@ -180,7 +178,11 @@ public class MatrixView extends StackPane {
     }
 
     private Region heatmap(NDArray a) {
-        int w = Math.min(a.cols(), MAX_PIXELS), h = Math.min(a.rows(), MAX_PIXELS);
+        double aspect = (double) a.cols() / a.rows();
+        double dw = Math.max(6, Math.min(heatmapWidth, heatmapHeight * aspect));
+        double dh = Math.max(6, Math.min(heatmapHeight, dw / aspect));
+        // drawn at display size, each pixel sampling one element (nearest), so no scaling happens later
+        int w = (int) Math.round(dw), h = (int) Math.round(dh);
         WritableImage img = new WritableImage(w, h);
         PixelWriter px = img.getPixelWriter();
         double max = maxAbs(a);
@@ -188,23 +190,36 @@ public class MatrixView extends StackPane {
             int r = (int) ((long) y * a.rows() / h);
             for (int x = 0; x < w; x++) {
                 int c = (int) ((long) x * a.cols() / w);
-                px.setColor(x, y, tint(a.get(r, c), max, 1.0));
+                px.setColor(x, y, heat(a.get(r, c), max));
             }
         }
         ImageView view = new ImageView(img);
-        view.setSmooth(false);
-        double aspect = (double) a.cols() / a.rows();
-        double dw = Math.min(heatmapWidth, heatmapHeight * aspect);
-        double dh = Math.max(6, Math.min(heatmapHeight, dw / aspect));
-        view.setFitWidth(Math.max(6, dw));
-        view.setFitHeight(dh);
         StackPane frame = new StackPane(view);
         frame.getStyleClass().add("heatmap-frame");
         frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         VBox box = new VBox(2, frame);
         box.getStyleClass().add("heatmap-box");
-        if (legendVisible.get()) box.getChildren().add(legend(max));
+        if (legendVisible.get()) {
+            box.getChildren().add(legend(max));
+            Label probe = new Label(" ");
+            probe.getStyleClass().add("legend-label");
+            view.setOnMouseMoved(e -> {
+                int r = Math.min(a.rows() - 1, (int) (e.getY() / h * a.rows()));
+                int c = Math.min(a.cols() - 1, (int) (e.getX() / w * a.cols()));
+                String at = a.rank() == 2 ? "[" + r + ", " + c + "]" : a.rank() == 1 ? "[" + c + "]" : "";
+                probe.setText(at + " = " + Shapes.number(a.get(r, c)));
+            });
+            view.setOnMouseExited(e -> probe.setText(" "));
+            box.getChildren().add(probe);
+        }
         return box;
+    }
+
+    /** The heatmap colour: like {@link #tint} at full strength, on a square-root scale so small values still show. */
+    private Color heat(double v, double max) {
+        if (!Double.isFinite(v)) return nanColor.get();
+        double f = max == 0 ? 0 : Math.sqrt(Math.min(1, Math.abs(v) / max));
+        return zeroColor.get().interpolate(v < 0 ? negativeColor.get() : positiveColor.get(), f);
     }
 
     private Region legend(double max) {

@@ -34,7 +34,7 @@ public class EdgeView extends Group {
         head.getStyleClass().add("edge-head");
         shape.getStyleClass().add("edge-shape");
         shape.setId("shape-" + edge.id());
-        getChildren().addAll(line, head, shape);
+        getChildren().addAll(line, head);
     }
 
     public Edge edge() {
@@ -47,6 +47,11 @@ public class EdgeView extends Group {
 
     public Point2D end() {
         return end;
+    }
+
+    /** The shape label; the graph puts it on a layer above the nodes so a long shape stays readable. */
+    public Label label() {
+        return shape;
     }
 
     /** The text of the shape label (for tests and the inspector). */
@@ -88,6 +93,8 @@ public class EdgeView extends Group {
         boolean bad = t.error().map(e -> e.operands().stream()
                 .anyMatch(o -> org.backpropviz.app.model.NetGraph.edgesOf(e, o.name()).contains(edge))).orElse(false);
         pseudoClassStateChanged(MISMATCH, bad);
+        shape.pseudoClassStateChanged(MISMATCH, bad);
+        shape.pseudoClassStateChanged(PENDING, now.isEmpty());
         placeLabel();
     }
 }

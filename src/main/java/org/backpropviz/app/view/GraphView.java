@@ -58,6 +58,7 @@ public class GraphView extends Pane {
     private final Group content = new Group();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
+    private final Group labelLayer = new Group();
     private final Group tokenLayer = new Group();
     private final Map<Node, NodeView> nodes = new EnumMap<>(Node.class);
     private final List<EdgeView> edges = new ArrayList<>();
@@ -94,7 +95,9 @@ public class GraphView extends Pane {
         }
         for (Edge e : NetGraph.EDGES) edges.add(new EdgeView(e));
         edgeLayer.getChildren().addAll(edges);
-        content.getChildren().addAll(edgeLayer, nodeLayer, tokenLayer);
+        edges.forEach(e -> labelLayer.getChildren().add(e.label()));
+        labelLayer.setMouseTransparent(true);
+        content.getChildren().addAll(edgeLayer, nodeLayer, labelLayer, tokenLayer);
         content.getTransforms().addAll(shift, scale);
         getChildren().add(content);
         installZoomAndPan();
