@@ -80,14 +80,11 @@ public final class SoftmaxWithLoss {
         }
 
         static Labels of(NDArray t) {
-            long[] v = new long[t.size()];
-            for (int i = 0; i < v.length; i++) {
-                double d = t.flat(i);
-                if (d != Math.rint(d) || Double.isInfinite(d)) {
-                    throw new NumpyException("arrays used as indices must be of integer (or boolean) type", "IndexError");
-                }
-                v[i] = (long) d;
+            if (!t.isInteger()) { // labels written as 1.0 are a float array, and NumPy will not index with it
+                throw new NumpyException("arrays used as indices must be of integer (or boolean) type", "IndexError");
             }
+            long[] v = new long[t.size()];
+            for (int i = 0; i < v.length; i++) v[i] = (long) t.flat(i);
             return new Labels(t.shape(), v);
         }
 
