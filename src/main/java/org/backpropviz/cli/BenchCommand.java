@@ -24,16 +24,12 @@ final class BenchCommand {
             if (i + 1 >= args.length) throw new Cli.UsageException(a + " needs a value");
             String v = args[++i];
             switch (a) {
-                case "--batch" -> batch = positive(a, v);
-                case "--in" -> in = positive(a, v);
-                case "--hidden" -> hidden = positive(a, v);
-                case "--classes" -> classes = positive(a, v);
+                case "--batch" -> batch = Options.positiveInt(a, v);
+                case "--in" -> in = Options.positiveInt(a, v);
+                case "--hidden" -> hidden = Options.positiveInt(a, v);
+                case "--classes" -> classes = Options.positiveInt(a, v);
                 case "--seconds" -> {
-                    try {
-                        seconds = Double.parseDouble(v);
-                    } catch (NumberFormatException e) {
-                        throw new Cli.UsageException("--seconds: \"" + v + "\" is not a number");
-                    }
+                    seconds = Options.number(a, v);
                     if (!(seconds > 0 && seconds <= 600)) throw new Cli.UsageException("--seconds must be between 0 and 600");
                 }
                 default -> throw new Cli.UsageException("unknown option " + a);
@@ -79,16 +75,6 @@ final class BenchCommand {
 
     private static void sink(Object o) {
         blackhole = o;
-    }
-
-    private static int positive(String option, String v) throws Cli.UsageException {
-        try {
-            int n = Integer.parseInt(v);
-            if (n < 1) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new Cli.UsageException(option + ": \"" + v + "\" is not a positive whole number");
-        }
     }
 
     /** The book's initialisation: weights with standard deviation 0.01, zero biases, one-hot targets. */

@@ -25,6 +25,9 @@ public final class Cli {
             "  bench [--batch N] [--in D] [--hidden H] [--classes C] [--seconds S]",
             "                     time one forward+backward pass on random data (default: the book's MNIST net,",
             "                     --batch 100 --in 784 --hidden 50 --classes 10)",
+            "  train --data iris|digits|FILE.csv [--hidden H] [--lr LR] [--batch B] [--epochs E] [--seed S]",
+            "        [--init-std SD] [--test-fraction F] [--no-scale] [--target-accuracy A] [--plateau N]",
+            "                     train on the background-free engine; one JSON object per epoch, then the totals",
             "  --help             show this text",
             "");
 
@@ -35,7 +38,8 @@ public final class Cli {
     private static final Map<String, Command> COMMANDS = Map.of(
             "run", RunCommand::run,
             "gradcheck", GradcheckCommand::run,
-            "bench", BenchCommand::run);
+            "bench", BenchCommand::run,
+            "train", TrainCommand::run);
 
     private Cli() {}
 

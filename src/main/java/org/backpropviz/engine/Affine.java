@@ -43,9 +43,8 @@ public final class Affine {
         NDArray WT = Np.transpose(W);
         NDArray dx = guard("dx = np.dot(dout, " + w + ".T)", () -> Np.dot(dout, WT),
                 Operand.of("dout", dout), Operand.of(w + ".T", WT));
-        NDArray xT = Np.transpose(x);
-        NDArray dW = guard("d" + w + " = np.dot(x.T, dout)", () -> Np.dot(xT, dout),
-                Operand.of("x.T", xT), Operand.of("dout", dout));
+        NDArray dW = guard("d" + w + " = np.dot(x.T, dout)", () -> Np.dotTransposedA(x, dout),
+                Operand.transposed("x.T", x), Operand.of("dout", dout));
         NDArray db = guard("d" + bName + " = np.sum(dout, axis=0)", () -> Np.sumAxis0(dout), Operand.of("dout", dout));
         return new Grads(dx, dW, db);
     }

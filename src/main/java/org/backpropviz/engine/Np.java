@@ -48,6 +48,19 @@ public final class Np {
         return NDArray.wrap(new int[] {a.rows(), bm.numCols}, c);
     }
 
+    /**
+     * {@code np.dot(a.T, b)} without building {@code a.T} when both are 2-D (EJML's {@code multTransA}); otherwise
+     * exactly {@code dot(transpose(a), b)}, with its messages.
+     */
+    public static NDArray dotTransposedA(NDArray a, NDArray b) {
+        if (a.rank() != 2 || b.rank() != 2 || a.rows() != b.rows()) return dot(transpose(a), b);
+        DMatrixRMaj c = new DMatrixRMaj(a.cols(), b.cols());
+        long flops = (long) a.rows() * a.cols() * b.cols();
+        if (flops >= CONCURRENT_FLOPS) CommonOps_MT_DDRM.multTransA(a.matrix(), b.matrix(), c);
+        else CommonOps_DDRM.multTransA(a.matrix(), b.matrix(), c);
+        return NDArray.wrap(new int[] {a.cols(), b.cols()}, c);
+    }
+
     /** c = a·b, choosing EJML's concurrent kernel only for large products. Modifies c. */
     static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         long flops = (long) a.numRows * a.numCols * b.numCols;

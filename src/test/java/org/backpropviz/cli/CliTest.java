@@ -114,6 +114,28 @@ class CliTest {
     }
 
     @Test
+    void trainPrintsOneLinePerEpochAndTheSameSeedGivesTheSameNumbers() throws Exception {
+        Result a = run("train", "--data", "iris", "--epochs", "5", "--seed", "3");
+        Result b = run("train", "--data", "iris", "--epochs", "5", "--seed", "3");
+        assertEquals(0, a.status(), a.err());
+        List<JsonNode> la = a.lines(), lb = b.lines();
+        assertEquals(6, la.size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(i + 1, la.get(i).get("epoch").asInt());
+            assertEquals(la.get(i), lb.get(i));
+            for (String k : List.of("loss", "train_acc", "test_acc")) assertTrue(la.get(i).has(k), k);
+        }
+        JsonNode done = la.get(5);
+        assertTrue(done.get("done").asBoolean());
+        assertEquals(5, done.get("epochs").asInt());
+        assertTrue(done.get("seconds").asDouble() >= 0);
+        assertEquals(la.get(4).get("test_acc"), done.get("test_acc"));
+        Result bad = run("train", "--data", "nothing.csv");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("no such file"), bad.err());
+    }
+
+    @Test
     void helpAndWrongCommandsPrintUsageWithoutAStackTrace() {
         Result help = run("--help");
         assertEquals(0, help.status());
