@@ -21,6 +21,10 @@ final class BenchCommand {
         double seconds = 3;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--ejml")) { // the baseline: EJML for every product, even where a native BLAS exists
+                org.backpropviz.engine.Np.useNativeBlas(false);
+                continue;
+            }
             if (i + 1 >= args.length) throw new Cli.UsageException(a + " needs a value");
             String v = args[++i];
             switch (a) {
@@ -62,7 +66,7 @@ final class BenchCommand {
         ObjectNode o = Json.F.objectNode();
         o.put("batch", batch).put("in", in).put("hidden", hidden).put("classes", classes);
         o.put("median_us", round(median)).put("min_us", round(sorted[0]));
-        o.put("samples", n).put("passes_per_sample", group);
+        o.put("samples", n).put("passes_per_sample", group).put("matmul", org.backpropviz.engine.Np.matmulBackend());
         out.println(Json.line(o));
         return Cli.OK;
     }

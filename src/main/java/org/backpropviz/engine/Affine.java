@@ -40,9 +40,8 @@ public final class Affine {
      * @param dout the gradient arriving from the next layer
      */
     public Grads backward(NDArray x, NDArray dout) {
-        NDArray WT = Np.transpose(W);
-        NDArray dx = guard("dx = np.dot(dout, " + w + ".T)", () -> Np.dot(dout, WT),
-                Operand.of("dout", dout), Operand.of(w + ".T", WT));
+        NDArray dx = guard("dx = np.dot(dout, " + w + ".T)", () -> Np.dotTransposedB(dout, W),
+                Operand.of("dout", dout), Operand.transposed(w + ".T", W));
         NDArray dW = guard("d" + w + " = np.dot(x.T, dout)", () -> Np.dotTransposedA(x, dout),
                 Operand.transposed("x.T", x), Operand.of("dout", dout));
         NDArray db = guard("d" + bName + " = np.sum(dout, axis=0)", () -> Np.sumAxis0(dout), Operand.of("dout", dout));
