@@ -101,7 +101,7 @@ class ScenarioFormatTest {
 
     @Test
     void everyPresetReads() throws Exception {
-        for (String name : new String[] {"lesson-vector", "lesson-mismatch", "softmax-with-loss", "batch-of-4"}) {
+        for (String name : new String[] {"lesson-vector", "lesson-mismatch", "softmax-with-loss", "batch-of-4", "iris-5"}) {
             Scenario s = ScenarioFormat.read(ScenarioFormatTest.class.getResourceAsStream("/assets/presets/" + name + ".json"));
             assertFalse(s.name().isEmpty(), name);
         }
