@@ -27,9 +27,8 @@ public final class Affine {
 
     /** {@code out = np.dot(x, W) + b}. x is not modified. */
     public NDArray forward(NDArray x) {
-        NDArray xW = guard("np.dot(x, " + w + ")", () -> Np.dot(x, W), Operand.of("x", x), Operand.of(w, W));
-        return guard("np.dot(x, " + w + ") + " + bName, () -> Np.add(xW, b),
-                Operand.of("np.dot(x, " + w + ")", xW), Operand.of(bName, b));
+        NDArray xW = guard(() -> Np.dot(x, W), e -> OpFailure.at(e, "np.dot(x, " + w + ")", Operand.of("x", x), Operand.of(w, W)));
+        return guard(() -> Np.add(xW, b), e -> OpFailure.at(e, "np.dot(x, " + w + ") + " + bName, Operand.of("np.dot(x, " + w + ")", xW), Operand.of(bName, b)));
     }
 
     /**
@@ -40,13 +39,10 @@ public final class Affine {
      * @param dout the gradient arriving from the next layer
      */
     public Grads backward(NDArray x, NDArray dout) {
-        NDArray WT = Np.transpose(W);
-        NDArray dx = guard("dx = np.dot(dout, " + w + ".T)", () -> Np.dot(dout, WT),
-                Operand.of("dout", dout), Operand.of(w + ".T", WT));
-        NDArray xT = Np.transpose(x);
-        NDArray dW = guard("d" + w + " = np.dot(x.T, dout)", () -> Np.dot(xT, dout),
-                Operand.of("x.T", xT), Operand.of("dout", dout));
-        NDArray db = guard("d" + bName + " = np.sum(dout, axis=0)", () -> Np.sumAxis0(dout), Operand.of("dout", dout));
+        NDArray dx = guard(() -> Np.dotTransposedB(dout, W), e -> OpFailure.at(e, "dx = np.dot(dout, " + w + ".T)", Operand.of("dout", dout), Operand.transposed(w + ".T", W)));
+        NDArray dW = guard(() -> Np.dotTransposedA(x, dout), e -> OpFailure.at(e, "d" + w + " = np.dot(x.T, dout)", Operand.transposed("x.T", x), Operand.of("dout", dout)));
+        NDArray db = guard(() -> Np.sumAxis0(dout),
+                e -> OpFailure.at(e, "d" + bName + " = np.sum(dout, axis=0)", Operand.of("dout", dout)));
         return new Grads(dx, dW, db);
     }
 }

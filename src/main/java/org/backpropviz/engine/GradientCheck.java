@@ -1,6 +1,7 @@
 package org.backpropviz.engine;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,5 +61,129 @@ public final class GradientCheck {
             max = Math.max(max, v);
         }
         return max;
+    }
+
+    /**
+     * One parameter's comparison.
+     *
+     * @param backprop the backprop gradient
+     * @param numerical the central difference
+     * @param difference {@code |backprop - numerical|} per cell (NumPy broadcasting), or null when they cannot broadcast
+     * @param maxAbs the largest absolute difference
+     * @param maxRel the largest {@code |b - n| / max(|b|, |n|)} over cells where either is above 1e-12
+     * @param nearKink per cell of the parameter: true where a ReLU input lies within the perturbation of zero, so the
+     *     central difference straddles the kink (only W1 and b1 feed the ReLU)
+     */
+    public record ParamCheck(Param param, NDArray backprop, NDArray numerical, NDArray difference, double maxAbs, double maxRel,
+                             boolean[] nearKink) {
+        public boolean anyNearKink() {
+            for (boolean b : nearKink) if (b) return true;
+            return false;
+        }
+    }
+
+    /**
+     * The whole check.
+     *
+     * @param params W1, b1, W2, b2 in that order
+     * @param smallestTargetProbability the smallest softmax probability of a row's target class: below about 1e-5
+     *     the {@code 1e-7} inside the cross-entropy's log makes backprop and the central difference disagree
+     * @param softTargets t has rows that are not one-hot: the loss scores only {@code argmax(t)} while the gradient
+     *     sends {@code y - t}, so the gradient is not the loss's derivative
+     * @param vectorTAsBatch a 1-D t divides the gradient by its length while the loss divides by 1
+     */
+    public record Report(List<ParamCheck> params, double smallestTargetProbability, boolean softTargets, boolean vectorTAsBatch,
+                         double h) {
+        /** True when the 1e-7 in the log is large against a target probability (1e-7 / p above 1 %). */
+        public boolean tinyTargetProbability() {
+            return smallestTargetProbability < 1e-5;
+        }
+    }
+
+    /**
+     * Checks every parameter. @throws IllegalStateException when the forward or backward pass stops at an error
+     * (the caller shows that error instead)
+     */
+    public static Report check(NetInputs in, double h) {
+        Trace t = Trace.evaluate(in);
+        if (!t.isComplete()) throw new IllegalStateException(t.error().map(EngineError::message).orElse("incomplete"));
+        NDArray a1 = t.forward("affine1").orElseThrow();
+        List<ParamCheck> out = new java.util.ArrayList<>();
+        for (Param p : Param.TRAINABLE) {
+            NDArray bp = t.grad(p).orElseThrow(), num = numerical(in, p, h);
+            NDArray diff;
+            try {
+                diff = Np.subtract(bp, num);
+                double[] v = diff.toFlatArray();
+                for (int i = 0; i < v.length; i++) v[i] = Math.abs(v[i]);
+                diff = NDArray.of(diff.shape(), v);
+            } catch (NumpyException e) {
+                diff = null;
+            }
+            double maxRel = 0;
+            if (diff != null && diff.sameShape(num)) {
+                for (int i = 0; i < num.size(); i++) {
+                    double b = bp.sameShape(num) ? bp.flat(i) : Double.NaN, n = num.flat(i);
+                    double scale = Math.max(Math.abs(b), Math.abs(n));
+                    if (scale > 1e-12) maxRel = Math.max(maxRel, diff.flat(i) / scale);
+                }
+            }
+            out.add(new ParamCheck(p, bp, num, diff, maxAbsDifference(bp, num), maxRel, nearKink(in, a1, p, h)));
+        }
+        NDArray target = in.t();
+        NDArray y = t.forward("softmax").orElseThrow();
+        boolean sameSize = target.size() == y.size();
+        boolean vectorT = t.warnings().stream().anyMatch(w -> w.kind() == EngineWarning.Kind.VECTOR_T_AS_BATCH);
+        return new Report(out, smallestTargetProbability(t), sameSize && !oneHot(target), vectorT, h);
+    }
+
+    private static boolean oneHot(NDArray t) {
+        int rows = t.rank() == 2 ? t.rows() : 1, cols = t.size() / rows;
+        for (int r = 0; r < rows; r++) {
+            int ones = 0;
+            for (int c = 0; c < cols; c++) {
+                double v = t.flat(r * cols + c);
+                if (v == 1) ones++;
+                else if (v != 0) return false;
+            }
+            if (ones != 1) return false;
+        }
+        return true;
+    }
+
+    /** Cells of W1 or b1 whose ±h moves some ReLU input across zero (or onto it). */
+    private static boolean[] nearKink(NetInputs in, NDArray a1, Param p, double h) {
+        NDArray param = in.get(p);
+        boolean[] kink = new boolean[param.size()];
+        if ((p != Param.W1 && p != Param.B1) || a1.rank() == 0) return kink;
+        NDArray x = in.x();
+        int hidden = a1.cols(), rows = a1.rows();
+        for (int cell = 0; cell < kink.length; cell++) {
+            int j = param.rank() == 2 ? cell % param.cols() : cell;   // the hidden unit this cell feeds
+            int i = param.rank() == 2 ? cell / param.cols() : -1;      // W1's input row
+            if (j >= hidden) continue;
+            for (int n = 0; n < rows && !kink[cell]; n++) {
+                double reach = p == Param.B1 ? h : (i >= 0 && i < x.cols() ? Math.abs(x.get(Math.min(n, x.rows() - 1), i)) * h : 0);
+                kink[cell] = Math.abs(a1.get(n, j)) <= reach;
+            }
+        }
+        return kink;
+    }
+
+    private static double smallestTargetProbability(Trace t) {
+        NDArray y = t.forward("softmax").orElseThrow(), target = t.inputs().t();
+        NDArray y2 = y.rank() == 1 ? y.reshape(1, y.size()) : y;
+        double smallest = 1;
+        if (target.size() == y.size()) {
+            NDArray t2 = target.rank() == 2 ? target : target.reshape(1, target.size());
+            int[] labels = Np.argmaxAxis1(t2);
+            for (int r = 0; r < Math.min(labels.length, y2.rows()); r++) smallest = Math.min(smallest, y2.get(r, labels[r]));
+        } else {
+            for (int r = 0; r < Math.min(target.size(), y2.rows()); r++) {
+                int c = (int) target.flat(r);
+                if (c >= 0 && c < y2.cols()) smallest = Math.min(smallest, y2.get(r, c));
+            }
+        }
+        return smallest;
     }
 }

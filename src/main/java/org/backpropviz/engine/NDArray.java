@@ -16,10 +16,35 @@ import org.ejml.data.DMatrixRMaj;
 public final class NDArray {
     private final int[] shape;
     private final DMatrixRMaj m;
+    private final boolean integer;
 
     private NDArray(int[] shape, DMatrixRMaj m) {
+        this(shape, m, false);
+    }
+
+    private NDArray(int[] shape, DMatrixRMaj m, boolean integer) {
         this.shape = shape;
         this.m = m;
+        this.integer = integer;
+    }
+
+    /**
+     * This array with NumPy's integer dtype, as {@code np.array([0, 2])} has when written without decimals. Only
+     * class labels care: NumPy indexes with an integer t and refuses a float one. @throws IllegalArgumentException
+     * if an element is not a whole number
+     */
+    public NDArray asInteger() {
+        for (int i = 0; i < size(); i++) {
+            if (m.data[i] != Math.rint(m.data[i]) || Double.isInfinite(m.data[i])) {
+                throw new IllegalArgumentException("element " + i + " (" + m.data[i] + ") is not a whole number");
+            }
+        }
+        return new NDArray(shape, m, true);
+    }
+
+    /** True for an integer dtype (see {@link #asInteger()}); every computed array is float64. */
+    public boolean isInteger() {
+        return integer;
     }
 
     /** Wraps {@code m} without copying; {@code m} must not be modified afterwards (engine-internal). */
@@ -176,14 +201,14 @@ public final class NDArray {
             throw new NumpyException("cannot reshape array of size " + size() + " into shape " + Shapes.tuple(newShape), "ValueError");
         }
         DMatrixRMaj c = new DMatrixRMaj(rowsOf(newShape), colsOf(newShape), true, Arrays.copyOf(m.data, size()));
-        return new NDArray(newShape.clone(), c);
+        return new NDArray(newShape.clone(), c, integer);
     }
 
     /** A copy with one element replaced (C order index); this array is not modified. */
     public NDArray withFlat(int i, double value) {
         DMatrixRMaj c = m.copy();
         c.data[i] = value;
-        return new NDArray(shape.clone(), c);
+        return new NDArray(shape.clone(), c, integer && value == Math.rint(value));
     }
 
     public boolean sameShape(NDArray o) {
@@ -194,9 +219,10 @@ public final class NDArray {
     public boolean equals(Object o) {
         if (!(o instanceof NDArray)) return false;
         NDArray a = (NDArray) o;
-        if (!sameShape(a)) return false;
+        if (!sameShape(a) || integer != a.integer) return false;
         for (int i = 0; i < size(); i++) {
-            if (Double.doubleToLongBits(m.data[i]) != Double.doubleToLongBits(a.m.data[i])) return false;
+            double x = m.data[i], y = a.m.data[i];
+            if (x != y && !(Double.isNaN(x) && Double.isNaN(y))) return false; // 0.0 equals -0.0, NaN equals NaN
         }
         return true;
     }
@@ -204,7 +230,7 @@ public final class NDArray {
     @Override
     public int hashCode() {
         int h = Arrays.hashCode(shape);
-        for (int i = 0; i < size(); i++) h = 31 * h + Double.hashCode(m.data[i]);
+        for (int i = 0; i < size(); i++) h = 31 * h + Double.hashCode(m.data[i] + 0.0); // -0.0 + 0.0 is 0.0
         return h;
     }
 

@@ -2,16 +2,12 @@ package org.backpropviz.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * The few NumPy operations the two-layer net needs, with NumPy's shape rules for ranks 0, 1 and 2 and
  * NumPy's error messages word for word. Every method returns a new array; no argument is modified.
  */
 public final class Np {
-    /** Above this many multiply-adds a product uses EJML's concurrent kernel (its fork/join costs 100–250 µs). */
-    static final long CONCURRENT_FLOPS = 4_000_000L;
-
     private Np() {}
 
     // ------------------------------------------------------------------ np.dot
@@ -42,17 +38,42 @@ public final class Np {
         // a is 1×k or m×k; b as a k×n matrix (a 1-D b is a column k×1)
         DMatrixRMaj bm = b.rank() == 1 ? new DMatrixRMaj(k, 1, true, b.matrix().data) : b.matrix();
         DMatrixRMaj c = new DMatrixRMaj(a.rows(), bm.numCols);
-        mult(a.matrix(), bm, c);
+        Gemm.mult(a.matrix(), false, bm, false, c);
         if (a.rank() == 1) return NDArray.wrap(new int[] {bm.numCols}, c);
         if (b.rank() == 1) return NDArray.wrap(new int[] {a.rows()}, new DMatrixRMaj(1, a.rows(), true, c.data));
         return NDArray.wrap(new int[] {a.rows(), bm.numCols}, c);
     }
 
-    /** c = a·b, choosing EJML's concurrent kernel only for large products. Modifies c. */
-    static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        long flops = (long) a.numRows * a.numCols * b.numCols;
-        if (flops >= CONCURRENT_FLOPS) CommonOps_MT_DDRM.mult(a, b, c);
-        else CommonOps_DDRM.mult(a, b, c);
+    /**
+     * {@code np.dot(a.T, b)} without building {@code a.T} when both are 2-D; otherwise exactly
+     * {@code dot(transpose(a), b)}, with its messages.
+     */
+    public static NDArray dotTransposedA(NDArray a, NDArray b) {
+        if (a.rank() != 2 || b.rank() != 2 || a.rows() != b.rows()) return dot(transpose(a), b);
+        DMatrixRMaj c = new DMatrixRMaj(a.cols(), b.cols());
+        Gemm.mult(a.matrix(), true, b.matrix(), false, c);
+        return NDArray.wrap(new int[] {a.cols(), b.cols()}, c);
+    }
+
+    /**
+     * {@code np.dot(a, b.T)} without building {@code b.T} when both are 2-D; otherwise exactly
+     * {@code dot(a, transpose(b))}, with its messages.
+     */
+    public static NDArray dotTransposedB(NDArray a, NDArray b) {
+        if (a.rank() != 2 || b.rank() != 2 || a.cols() != b.cols()) return dot(a, transpose(b));
+        DMatrixRMaj c = new DMatrixRMaj(a.rows(), b.rows());
+        Gemm.mult(a.matrix(), false, b.matrix(), true, c);
+        return NDArray.wrap(new int[] {a.rows(), b.rows()}, c);
+    }
+
+    /** Which kernel large products use: {@code "native BLAS (JNIBLAS)"} or {@code "EJML"}. */
+    public static String matmulBackend() {
+        return Gemm.describe();
+    }
+
+    /** Turns the native BLAS off (for a baseline) or back on where one exists. */
+    public static void useNativeBlas(boolean on) {
+        Gemm.setNativeEnabled(on);
     }
 
     // ------------------------------------------------------------------ shapes

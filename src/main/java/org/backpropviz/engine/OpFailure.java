@@ -1,6 +1,7 @@
 package org.backpropviz.engine;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,13 +21,21 @@ public final class OpFailure extends RuntimeException {
         this.numpy = numpy;
     }
 
-    /** Runs {@code op}; if NumPy would raise, rethrows with the expression and the named operands. */
-    static NDArray guard(String expression, Supplier<NDArray> op, Operand... operands) {
+    /**
+     * Runs {@code op}; if NumPy would raise, rethrows what {@code describe} makes of it (built only then, so the hot
+     * path allocates no strings).
+     */
+    static NDArray guard(Supplier<NDArray> op, Function<NumpyException, OpFailure> describe) {
         try {
             return op.get();
         } catch (NumpyException e) {
-            throw new OpFailure(expression, List.of(operands), e);
+            throw describe.apply(e);
         }
+    }
+
+    /** The failure of {@code expression} on the named operands. */
+    static OpFailure at(NumpyException e, String expression, Operand... operands) {
+        return new OpFailure(expression, List.of(operands), e);
     }
 
     public String expression() {

@@ -12,6 +12,11 @@ public record Operand(String name, int[] shape) {
         return new Operand(name, a.shape());
     }
 
+    /** The operand {@code a.T} by name, without computing the transpose (a 0-D or 1-D array is its own transpose). */
+    public static Operand transposed(String name, NDArray a) {
+        return new Operand(name, a.rank() == 2 ? new int[] {a.cols(), a.rows()} : a.shape());
+    }
+
     @Override
     public int[] shape() {
         return shape.clone();

@@ -13,12 +13,12 @@ public final class Relu {
 
     /** {@code out = x.copy(); out[x <= 0] = 0}. x is not modified. */
     public static NDArray forward(NDArray x) {
-        return guard("out[mask] = 0", () -> masked(x, x), Operand.of("x", x));
+        return guard(() -> masked(x, x), e -> OpFailure.at(e, "out[mask] = 0", Operand.of("x", x)));
     }
 
     /** {@code dx = dout.copy(); dx[x <= 0] = 0}, where x is the forward input (the cache). Not modified. */
     public static NDArray backward(NDArray x, NDArray dout) {
-        return guard("dout[mask] = 0", () -> masked(x, dout), Operand.of("mask", x), Operand.of("dout", dout));
+        return guard(() -> masked(x, dout), e -> OpFailure.at(e, "dout[mask] = 0", Operand.of("mask", x), Operand.of("dout", dout)));
     }
 
     private static NDArray masked(NDArray x, NDArray target) {

@@ -19,8 +19,7 @@ public final class Sgd {
             if (grad == null) throw new IllegalStateException("no gradient for " + p.label() + ": run the backward pass first");
             NDArray step = Np.scale(grad, lr);
             NDArray param = in.get(p);
-            out = out.with(p, OpFailure.guard(p.label() + " -= lr * d" + p.label(), () -> minus(param, step),
-                    Operand.of(p.label(), param), Operand.of("lr * d" + p.label(), step)));
+            out = out.with(p, OpFailure.guard(() -> minus(param, step), e -> OpFailure.at(e, p.label() + " -= lr * d" + p.label(), Operand.of(p.label(), param), Operand.of("lr * d" + p.label(), step))));
         }
         return out;
     }

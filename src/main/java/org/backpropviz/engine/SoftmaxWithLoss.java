@@ -14,7 +14,8 @@ public final class SoftmaxWithLoss {
 
     /** {@code y = softmax(x)}. x is not modified. */
     public static NDArray softmax(NDArray x) {
-        return guard("softmax(x)", () -> Np.softmax(x), Operand.of("x", x));
+        return guard(() -> Np.softmax(x),
+                e -> OpFailure.at(e, "softmax(x)", Operand.of("x", x)));
     }
 
     /**
@@ -23,7 +24,7 @@ public final class SoftmaxWithLoss {
      * Neither argument is modified.
      */
     public static NDArray loss(NDArray y, NDArray t) {
-        return guard("cross_entropy_error(y, t)", () -> crossEntropy(y, t), Operand.of("y", y), Operand.of("t", t));
+        return guard(() -> crossEntropy(y, t), e -> OpFailure.at(e, "cross_entropy_error(y, t)", Operand.of("y", y), Operand.of("t", t)));
     }
 
     private static NDArray crossEntropy(NDArray y, NDArray t) {
@@ -47,7 +48,7 @@ public final class SoftmaxWithLoss {
      * neither argument is modified.
      */
     public static NDArray backward(NDArray y, NDArray t) {
-        return guard("dx = (y - t) / batch_size", () -> gradient(y, t), Operand.of("y", y), Operand.of("t", t));
+        return guard(() -> gradient(y, t), e -> OpFailure.at(e, "dx = (y - t) / batch_size", Operand.of("y", y), Operand.of("t", t)));
     }
 
     private static NDArray gradient(NDArray y, NDArray t) {
@@ -80,14 +81,11 @@ public final class SoftmaxWithLoss {
         }
 
         static Labels of(NDArray t) {
-            long[] v = new long[t.size()];
-            for (int i = 0; i < v.length; i++) {
-                double d = t.flat(i);
-                if (d != Math.rint(d) || Double.isInfinite(d)) {
-                    throw new NumpyException("arrays used as indices must be of integer (or boolean) type", "IndexError");
-                }
-                v[i] = (long) d;
+            if (!t.isInteger()) { // labels written as 1.0 are a float array, and NumPy will not index with it
+                throw new NumpyException("arrays used as indices must be of integer (or boolean) type", "IndexError");
             }
+            long[] v = new long[t.size()];
+            for (int i = 0; i < v.length; i++) v[i] = (long) t.flat(i);
             return new Labels(t.shape(), v);
         }
 

@@ -44,9 +44,21 @@ public final class Trace {
         return new Trace(in, null, 0, Map.of(), Map.of(), Map.of(), List.of(), null);
     }
 
-    /** Forward and backward passes at once: {@code start(in).runAll()}. */
+    /**
+     * Forward and backward passes at once: the same result as {@code start(in).runAll()}, computed without the
+     * intermediate snapshots ({@link #back()} recomputes them when asked).
+     */
     public static Trace evaluate(NetInputs in) {
-        return start(in).runAll();
+        Trace start = start(in);
+        StepRun run = new StepRun(start);
+        int done = 0;
+        EngineError error = null;
+        for (Step s : Step.ORDER) {
+            done++;
+            error = run.apply(s);
+            if (error != null) break;
+        }
+        return run.snapshot(null, done, error);
     }
 
     // ------------------------------------------------------------------ queries
@@ -123,12 +135,15 @@ public final class Trace {
     /** The snapshot after the next step. @throws IllegalStateException when there is no next step */
     public Trace step() {
         Step s = next().orElseThrow(() -> new IllegalStateException("no step left: " + (error != null ? "a step failed" : "the iteration is complete")));
-        return new StepRun(this, s).run();
+        StepRun run = new StepRun(this);
+        EngineError e = run.apply(s);
+        return run.snapshot(this, done + 1, e);
     }
 
     /** The snapshot before the last step; at the start, this one. */
     public Trace back() {
-        return previous == null ? this : previous;
+        if (done == 0) return this;
+        return previous != null ? previous : start(in).runTo(done - 1);
     }
 
     /** Runs the rest of the current pass: steps while the next step belongs to the same phase as the first. */
@@ -155,18 +170,17 @@ public final class Trace {
 
     // ------------------------------------------------------------------ one step
 
-    /** Computes one step from a snapshot: the layer calls, side by side with what each one caches. */
+    /** Computes steps on top of a snapshot: the layer calls, side by side with what each one caches. */
     private static final class StepRun {
-        private final Trace from;
-        private final Step step;
+        private final NetInputs in;
         private final Map<String, NDArray> fwd;
         private final Map<String, NDArray> bwd;
         private final Map<Param, NDArray> grads;
         private final List<EngineWarning> warnings;
+        private Step step;
 
-        StepRun(Trace from, Step step) {
-            this.from = from;
-            this.step = step;
+        StepRun(Trace from) {
+            this.in = from.in;
             this.fwd = new LinkedHashMap<>(from.forward);
             this.bwd = new LinkedHashMap<>(from.backward);
             this.grads = new EnumMap<>(Param.class);
@@ -174,19 +188,23 @@ public final class Trace {
             this.warnings = new ArrayList<>(from.warnings);
         }
 
-        Trace run() {
-            EngineError error = null;
+        /** Runs one step; returns its error, or null. */
+        EngineError apply(Step s) {
+            step = s;
             try {
                 compute();
+                return null;
             } catch (OpFailure f) {
-                error = EngineError.of(step, f);
+                return EngineError.of(step, f);
             }
-            return new Trace(from.in, from, from.done + 1, Collections.unmodifiableMap(fwd), Collections.unmodifiableMap(bwd),
+        }
+
+        Trace snapshot(Trace previous, int done, EngineError error) {
+            return new Trace(in, previous, done, Collections.unmodifiableMap(fwd), Collections.unmodifiableMap(bwd),
                     Collections.unmodifiableMap(grads), List.copyOf(warnings), error);
         }
 
         private void compute() {
-            NetInputs in = from.in;
             Affine affine1 = new Affine(in.W1(), in.b1(), "W1", "b1");
             Affine affine2 = new Affine(in.W2(), in.b2(), "W2", "b2");
             switch (step) {
@@ -221,7 +239,7 @@ public final class Trace {
             grads.put(w, checked(g.dW()));
             grads.put(b, checked(g.db()));
             for (Param p : List.of(w, b)) {
-                NDArray grad = grads.get(p), param = from.in.get(p);
+                NDArray grad = grads.get(p), param = in.get(p);
                 if (!grad.sameShape(param)) {
                     warn(EngineWarning.Kind.GRAD_SHAPE, "d" + p.label() + " has shape " + grad.shapeString() + " but " + p.label()
                             + " has shape " + param.shapeString(), "d" + p.label(), grad.shapeString(), p.label(), param.shapeString());

@@ -94,7 +94,8 @@ public final class ScenarioFormat {
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             String why = e.getOriginalMessage();
             if (why != null && why.startsWith("Duplicate field")) {
-                throw new ScenarioException("key " + why.substring("Duplicate field ".length()) + " appears twice" + where);
+                String key = why.substring("Duplicate field ".length()).replaceAll("^'|'$", "");
+                throw new ScenarioException("key \"" + key + "\" appears twice" + where);
             }
             throw new ScenarioException("file is not valid JSON" + where);
         }
@@ -113,6 +114,7 @@ public final class ScenarioFormat {
         NDArray[] arrays = new NDArray[ARRAY_KEYS.size()];
         for (int i = 0; i < arrays.length; i++) arrays[i] = array(ARRAY_KEYS.get(i), root.get(ARRAY_KEYS.get(i)));
         checkLabels(arrays[5]);
+        if (allIntegral(root.get("t"))) arrays[5] = arrays[5].asInteger(); // NumPy's dtype: [0, 2] is int, [0.0, 2.0] float
 
         String name = text(root, "name");
         String description = text(root, "description");
@@ -125,6 +127,12 @@ public final class ScenarioFormat {
             lr = n.doubleValue();
         }
         return new Scenario(name, description, lr, new NetInputs(arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5]));
+    }
+
+    private static boolean allIntegral(JsonNode n) {
+        if (!n.isArray()) return n.isIntegralNumber();
+        for (JsonNode c : n) if (!allIntegral(c)) return false;
+        return true;
     }
 
     private static String text(JsonNode root, String key) throws ScenarioException {
@@ -239,7 +247,7 @@ public final class ScenarioFormat {
         if (!s.description().isEmpty()) root.put("description", s.description());
         if (s.lr() != null) root.put("lr", s.lr());
         for (Param p : List.of(Param.X, Param.W1, Param.B1, Param.W2, Param.B2, Param.T)) {
-            root.set(p.label(), toJsonNode(s.get(p), p == Param.T));
+            root.set(p.label(), toJsonNode(s.get(p), s.get(p).isInteger()));
         }
         try {
             StringWriter w = new StringWriter();

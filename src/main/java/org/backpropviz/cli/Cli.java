@@ -1,0 +1,76 @@
+package org.backpropviz.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The headless commands: {@code run}, {@code gradcheck} and {@code bench}. Each prints JSON on standard output,
+ * problems as one line on standard error, and never a stack trace.
+ */
+public final class Cli {
+    /** Exit statuses. */
+    public static final int OK = 0, SHAPE_ERROR = 1, INVALID = 2;
+
+    static final String USAGE = String.join("\n",
+            "usage: java -jar backprop-visualizer.jar [COMMAND ...]",
+            "",
+            "With no command, opens the Backprop Visualizer window.",
+            "",
+            "commands:",
+            "  run FILE...        evaluate each scenario (forward, then backward) and print one JSON object per file",
+            "                     exit status: 0 all evaluated, 1 a file stopped at a NumPy error, 2 a file was invalid",
+            "  gradcheck FILE     compare backprop gradients with central differences (h = 1e-4); prints the largest",
+            "                     absolute difference for W1, b1, W2, b2",
+            "  bench [--batch N] [--in D] [--hidden H] [--classes C] [--seconds S] [--ejml]",
+            "                     time one forward+backward pass on random data (default: the book's MNIST net,",
+            "                     --batch 100 --in 784 --hidden 50 --classes 10); --ejml: no native BLAS, the baseline",
+            "  train --data iris|digits|FILE.csv [--hidden H] [--lr LR] [--batch B] [--epochs E] [--seed S]",
+            "        [--init-std SD] [--test-fraction F] [--no-scale] [--target-accuracy A] [--plateau N]",
+            "                     train on the background-free engine; one JSON object per epoch, then the totals",
+            "  --help             show this text",
+            "");
+
+    private interface Command {
+        int run(String[] args, PrintStream out, PrintStream err) throws UsageException;
+    }
+
+    private static final Map<String, Command> COMMANDS = Map.of(
+            "run", RunCommand::run,
+            "gradcheck", GradcheckCommand::run,
+            "bench", BenchCommand::run,
+            "train", TrainCommand::run);
+
+    private Cli() {}
+
+    /** Runs one command line; returns the exit status. Nothing it prints is a stack trace. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(USAGE);
+            return OK;
+        }
+        Command c = COMMANDS.get(args[0]);
+        if (c == null) {
+            err.println("unknown command \"" + args[0] + "\"");
+            err.print(USAGE);
+            return INVALID;
+        }
+        try {
+            return c.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        } catch (UsageException e) {
+            err.println(args[0] + ": " + e.getMessage());
+            err.print(USAGE);
+            return INVALID;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            err.println(args[0] + ": internal error: " + e);
+            return INVALID;
+        }
+    }
+
+    /** A command line that does not fit its command. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

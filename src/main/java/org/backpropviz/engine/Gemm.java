@@ -1,0 +1,84 @@
+package org.backpropviz.engine;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+
+/**
+ * Matrix products {@code C = op(A)·op(B)} for the engine, where {@code op} is the identity or a transpose.
+ *
+ * <p>Large products go to the system's BLAS (OpenBLAS when installed) through the netlib binding, which is several
+ * times faster than EJML's kernels there; without a native library, or for small products where a native call
+ * costs more than it saves, EJML computes them: single-threaded below {@link #CONCURRENT_FLOPS}, concurrent above.
+ * Both paths give the same results within rounding (see the engine tests).
+ */
+final class Gemm {
+    /** Above this many multiply-adds EJML uses its concurrent kernel (its fork/join costs 100–250 µs a call). */
+    static final long CONCURRENT_FLOPS = 4_000_000L;
+    /** Above this many multiply-adds a native BLAS is used, when there is one. */
+    static final long NATIVE_FLOPS = 20_000L;
+
+    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
+    private static final BLAS NATIVE = loadNative();
+    private static volatile boolean nativeEnabled = NATIVE != null && !Boolean.getBoolean("backpropviz.noNativeBlas");
+
+    private Gemm() {}
+
+    private static BLAS loadNative() {
+        NETLIB_LOG.setLevel(Level.OFF); // a missing native library is normal: EJML takes over, no warning for the user
+        try {
+            return NativeBLAS.getInstance();
+        } catch (Throwable e) { // no libblas.so.3, another OS, or a blocked JNI load
+            return null;
+        }
+    }
+
+    /** Whether a native BLAS was found on this machine. */
+    static boolean nativeAvailable() {
+        return NATIVE != null;
+    }
+
+    /** Which path large products take: "native BLAS (…)" or "EJML". */
+    static String describe() {
+        return nativeEnabled ? "native BLAS (" + NATIVE.getClass().getSimpleName() + ")" : "EJML";
+    }
+
+    /** For benchmarks and tests: turn the native path off or on again (only on where a native BLAS exists). */
+    static void setNativeEnabled(boolean on) {
+        nativeEnabled = on && NATIVE != null;
+    }
+
+    /**
+     * {@code c = op(a)·op(b)}, all row-major. {@code c} is modified and must have the result's shape and not alias
+     * {@code a} or {@code b}; {@code a} and {@code b} are not modified.
+     */
+    static void mult(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c) {
+        int m = transA ? a.numCols : a.numRows;
+        int k = transA ? a.numRows : a.numCols;
+        int n = transB ? b.numRows : b.numCols;
+        long flops = (long) m * n * k;
+        if (nativeEnabled && flops >= NATIVE_FLOPS) {
+            // row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: swap the operands, keep the flags
+            NATIVE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b.data, 0, b.numCols, a.data, 0, a.numCols,
+                    0.0, c.data, 0, n);
+            return;
+        }
+        boolean concurrent = flops >= CONCURRENT_FLOPS;
+        if (transB) { // an explicit transpose and then mult beats EJML's multTransB
+            DMatrixRMaj bt = new DMatrixRMaj(b.numCols, b.numRows);
+            CommonOps_DDRM.transpose(b, bt);
+            b = bt;
+        }
+        if (transA) {
+            if (concurrent) CommonOps_MT_DDRM.multTransA(a, b, c);
+            else CommonOps_DDRM.multTransA(a, b, c);
+        } else {
+            if (concurrent) CommonOps_MT_DDRM.mult(a, b, c);
+            else CommonOps_DDRM.mult(a, b, c);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.backpropviz.engine.train;
+
+import java.util.List;
+import java.util.Random;
+import org.backpropviz.engine.NDArray;
+
+/**
+ * Rows of features with an integer class label each. Immutable.
+ *
+ * @param name where it came from (iris, digits, a file name)
+ * @param x the features, shape (n, d)
+ * @param labels the class of each row, 0 … classes-1
+ * @param classNames one name per class
+ */
+public record Dataset(String name, NDArray x, int[] labels, List<String> classNames) {
+    public Dataset {
+        if (x.rank() != 2 || x.rows() != labels.length) {
+            throw new IllegalArgumentException("features " + x.shapeString() + " and " + labels.length + " labels do not match");
+        }
+        labels = labels.clone();
+        classNames = List.copyOf(classNames);
+        for (int l : labels) {
+            if (l < 0 || l >= classNames.size()) throw new IllegalArgumentException("label " + l + " is not one of " + classNames.size() + " classes");
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int features() {
+        return x.cols();
+    }
+
+    public int classes() {
+        return classNames.size();
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    public int label(int row) {
+        return labels[row];
+    }
+
+    /** The rows at the given indices, in that order. */
+    public Dataset rows(int[] idx) {
+        int d = features();
+        double[] v = new double[idx.length * d];
+        int[] l = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            for (int c = 0; c < d; c++) v[i * d + c] = x.get(idx[i], c);
+            l[i] = labels[idx[i]];
+        }
+        return new Dataset(name, NDArray.of(new int[] {idx.length, d}, v), l, classNames);
+    }
+
+    /** A seeded shuffle split into (train, test); the test part holds {@code round(size · fraction)} rows. */
+    public Dataset[] split(double testFraction, long seed) {
+        int[] perm = permutation(size(), new Random(seed));
+        int nTest = (int) Math.round(size() * testFraction);
+        if (nTest >= size()) throw new IllegalArgumentException("a test fraction of " + testFraction + " leaves no training rows");
+        int[] test = java.util.Arrays.copyOfRange(perm, 0, nTest);
+        int[] train = java.util.Arrays.copyOfRange(perm, nTest, size());
+        return new Dataset[] {rows(train), rows(test)};
+    }
+
+    /** A Fisher–Yates permutation of 0 … n-1. */
+    static int[] permutation(int n, Random rnd) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** The range of every feature column: {min, max} over the rows. */
+    public double[][] featureRanges() {
+        double[][] r = new double[features()][];
+        for (int c = 0; c < features(); c++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < size(); i++) {
+                lo = Math.min(lo, x.get(i, c));
+                hi = Math.max(hi, x.get(i, c));
+            }
+            r[c] = new double[] {lo, hi};
+        }
+        return r;
+    }
+
+    /**
+     * Features scaled to [0, 1] as the book scales MNIST (pixel / 255): each value minus the smallest, divided by
+     * the range, with the smallest and largest value taken over all features of {@code reference} (the training
+     * set), so that every feature keeps its relative size.
+     */
+    public Dataset scaledLike(Dataset reference) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] r : reference.featureRanges()) {
+            lo = Math.min(lo, r[0]);
+            hi = Math.max(hi, r[1]);
+        }
+        double range = hi > lo ? hi - lo : 1;
+        double[] v = x.toFlatArray();
+        for (int i = 0; i < v.length; i++) v[i] = (v[i] - lo) / range;
+        return new Dataset(name, NDArray.of(x.shape(), v), labels, classNames);
+    }
+}

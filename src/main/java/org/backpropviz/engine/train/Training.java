@@ -1,0 +1,175 @@
+package org.backpropviz.engine.train;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.Np;
+import org.backpropviz.engine.Param;
+import org.backpropviz.engine.Relu;
+import org.backpropviz.engine.Sgd;
+import org.backpropviz.engine.Trace;
+
+/**
+ * Mini-batch SGD on the two-layer net, one iteration at a time so that a caller can pause, step, change the learning
+ * rate or stop between any two. Each iteration is the same forward, backward and {@code param -= lr * grad} that the
+ * graph view steps through. Not thread-safe: one worker drives it; {@link #setLearningRate} may be called from any
+ * thread and takes effect at the next iteration.
+ */
+public final class Training {
+    /** One mini-batch done. */
+    public record Iteration(int iteration, int epoch, double loss) {}
+
+    /** One pass over the training set done. */
+    public record Epoch(int epoch, double loss, double trainAccuracy, double testAccuracy) {}
+
+    private final Dataset train;
+    private final Dataset test;
+    private final TrainConfig config;
+    private final Random rnd;
+    private volatile double lr;
+    private NetInputs params;
+    private int[] order;
+    private int cursor;
+    private int epoch;
+    private int iteration;
+    private double epochLossSum;
+    private int epochIterations;
+    private NetInputs lastBatch;
+    private double bestTest = -1;
+    private int sinceBest;
+
+    /** Splits and scales {@code data} and initialises the weights with the config's seed. */
+    public Training(Dataset data, TrainConfig config) {
+        Dataset[] parts = data.split(config.testFraction(), config.seed());
+        Dataset tr = parts[0], te = parts[1];
+        if (config.scale()) {
+            Dataset reference = tr;
+            tr = tr.scaledLike(reference);
+            te = te.scaledLike(reference);
+        }
+        this.train = tr;
+        this.test = te;
+        this.config = config;
+        this.lr = config.lr();
+        this.rnd = new Random(config.seed() * 31 + 7);
+        int d = train.features(), h = config.hidden(), c = train.classes();
+        NDArray W1 = normal(d, h, config.initStd()), W2 = normal(h, c, config.initStd());
+        NDArray dummyX = NDArray.full(new int[] {1, d}, 0), dummyT = NDArray.full(new int[] {1}, 0).asInteger();
+        this.params = new NetInputs(dummyX, W1, NDArray.full(new int[] {h}, 0), W2, NDArray.full(new int[] {c}, 0), dummyT);
+        this.order = Dataset.permutation(train.size(), rnd);
+    }
+
+    private NDArray normal(int rows, int cols, double std) {
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) v[i] = std * rnd.nextGaussian();
+        return NDArray.of(new int[] {rows, cols}, v);
+    }
+
+    public Dataset trainSet() { return train; }
+    public Dataset testSet() { return test; }
+    public TrainConfig config() { return config; }
+    public int epoch() { return epoch; }
+    public int iteration() { return iteration; }
+    public double learningRate() { return lr; }
+
+    /** Takes effect at the next iteration. */
+    public void setLearningRate(double v) {
+        if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("learning rate must be a positive number");
+        lr = v;
+    }
+
+    /** The current weights, with the last mini-batch as x and t (ready to step through the graph). */
+    public NetInputs network() {
+        return lastBatch != null ? lastBatch : params;
+    }
+
+    /** The next mini-batch with the current weights, as the graph view would step it (not trained on yet). */
+    public NetInputs nextBatch() {
+        int end = Math.min(cursor + config.batch(), order.length);
+        return batchInputs(Arrays.copyOfRange(order, cursor, end));
+    }
+
+    private NetInputs batchInputs(int[] idx) {
+        Dataset b = train.rows(idx);
+        double[] t = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) t[i] = b.label(i);
+        return params.with(Param.X, b.x()).with(Param.T, NDArray.of(new int[] {idx.length}, t).asInteger());
+    }
+
+    /** True when every epoch is done or a stop condition has been met. */
+    public boolean finished() {
+        return epoch >= config.epochs() || stopConditionMet();
+    }
+
+    private boolean stopConditionMet() {
+        return (config.targetTestAccuracy() > 0 && bestTest >= config.targetTestAccuracy())
+                || (config.plateauEpochs() > 0 && sinceBest >= config.plateauEpochs());
+    }
+
+    /** One mini-batch: forward, backward, {@code param -= lr * grad}. */
+    public Iteration iterate() {
+        if (finished()) throw new IllegalStateException("training is finished");
+        NetInputs batch = nextBatch();
+        Trace t = Trace.evaluate(batch);
+        if (!t.isComplete()) throw new IllegalStateException(t.error().map(e -> e.message()).orElse("the pass did not complete"));
+        double loss = t.loss().orElseThrow();
+        params = Sgd.update(batch, t.grads(), lr);
+        lastBatch = params;
+        cursor += config.batch();
+        iteration++;
+        epochLossSum += loss;
+        epochIterations++;
+        return new Iteration(iteration, epoch + 1, loss);
+    }
+
+    /** True right after the iteration that finished an epoch; call {@link #endEpoch()} then. */
+    public boolean epochComplete() {
+        return cursor >= order.length;
+    }
+
+    /** Closes the epoch: accuracies on both sets, a new batch order. */
+    public Epoch endEpoch() {
+        epoch++;
+        double meanLoss = epochIterations == 0 ? Double.NaN : epochLossSum / epochIterations;
+        Epoch e = new Epoch(epoch, meanLoss, accuracy(train), accuracy(test));
+        if (e.testAccuracy() > bestTest) {
+            bestTest = e.testAccuracy();
+            sinceBest = 0;
+        } else {
+            sinceBest++;
+        }
+        epochLossSum = 0;
+        epochIterations = 0;
+        cursor = 0;
+        order = Dataset.permutation(train.size(), rnd);
+        return e;
+    }
+
+    /** Class probabilities for every row of {@code x} with the current weights: softmax(relu(x·W1 + b1)·W2 + b2). */
+    public NDArray probabilities(NDArray x) {
+        NDArray a1 = Np.add(Np.dot(x, params.W1()), params.b1());
+        NDArray a2 = Np.add(Np.dot(Relu.forward(a1), params.W2()), params.b2());
+        return Np.softmax(a2);
+    }
+
+    /** The predicted class of every row. */
+    public int[] predict(NDArray x) {
+        return Np.argmaxAxis1(probabilities(x));
+    }
+
+    public double accuracy(Dataset d) {
+        int[] p = predict(d.x());
+        int ok = 0;
+        for (int i = 0; i < p.length; i++) if (p[i] == d.label(i)) ok++;
+        return (double) ok / p.length;
+    }
+
+    /** {@code confusion[true][predicted]} counts on the test set. */
+    public int[][] confusionMatrix() {
+        int[][] m = new int[test.classes()][test.classes()];
+        int[] p = predict(test.x());
+        for (int i = 0; i < p.length; i++) m[test.label(i)][p[i]]++;
+        return m;
+    }
+}

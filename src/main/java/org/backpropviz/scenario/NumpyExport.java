@@ -1,0 +1,132 @@
+package org.backpropviz.scenario;
+
+import java.util.Locale;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Param;
+import org.backpropviz.engine.Trace;
+
+/**
+ * A scenario and what the engine computed for it, as a Python script that rebuilds the arrays with NumPy, runs the
+ * lesson's layers, and checks that NumPy finds the same values ({@code np.allclose}) or raises the same error.
+ */
+public final class NumpyExport {
+    private NumpyExport() {}
+
+    /** The script's text. {@code trace} is the evaluated scenario (any number of steps done). */
+    public static String script(Scenario s, Trace trace) {
+        StringBuilder py = new StringBuilder();
+        py.append("# Backprop Visualizer export").append(s.name().isEmpty() ? "" : ": " + s.name()).append('\n');
+        py.append("# Rebuilds the arrays, runs the lesson's layers, and checks NumPy agrees with the app.\n");
+        py.append("import numpy as np\n\n");
+        for (Param p : Param.values()) py.append(p.label()).append(" = ").append(array(s.get(p))).append('\n');
+        py.append("lr = ").append(number(s.learningRate().orElse(0.1))).append("\n\n");
+        py.append(LAYERS);
+        py.append("\n# What the app computed\n");
+        py.append("app = {\n");
+        trace.forwardValues().forEach((node, a) -> py.append("    'forward ").append(node).append("': ").append(array(a)).append(",\n"));
+        trace.backwardValues().forEach((node, a) -> py.append("    'backward ").append(node).append("': ").append(array(a)).append(",\n"));
+        trace.grads().forEach((p, a) -> py.append("    'grad ").append(p.label()).append("': ").append(array(a)).append(",\n"));
+        py.append("}\n");
+        trace.error().ifPresentOrElse(
+                e -> py.append("app_error = (").append(quote(e.node())).append(", ").append(quote(e.phase().id())).append(", ")
+                        .append(quote(e.message())).append(")\n"),
+                () -> py.append("app_error = None\n"));
+        py.append(RUN);
+        return py.toString();
+    }
+
+    /** An array as NumPy code: {@code np.array([[1.0, 2.0]])}; integer arrays keep their integer dtype. */
+    static String array(NDArray a) {
+        String text = a.toString();
+        if (a.isInteger()) text = text.replace(".0", "");
+        return "np.array(" + text.replace("nan", "np.nan").replace("inf", "np.inf") + ")";
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static final String LAYERS = """
+            # The lesson's layers (Deep Learning from Scratch, chapter 5)
+            def softmax(x):
+                x = x - np.max(x, axis=-1, keepdims=True)
+                return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
+
+            def cross_entropy_error(y, t):
+                if y.ndim == 1:
+                    t = t.reshape(1, t.size)
+                    y = y.reshape(1, y.size)
+                if t.size == y.size:
+                    t = t.argmax(axis=1)
+                batch_size = y.shape[0]
+                return -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size
+
+            class Affine:
+                def __init__(self, W, b):
+                    self.W, self.b, self.x = W, b, None
+                def forward(self, x):
+                    self.x = x
+                    return np.dot(x, self.W) + self.b
+                def backward(self, dout):
+                    dx = np.dot(dout, self.W.T)
+                    self.dW = np.dot(self.x.T, dout)
+                    self.db = np.sum(dout, axis=0)
+                    return dx
+
+            class Relu:
+                def forward(self, x):
+                    self.mask = (x <= 0)
+                    out = x.copy()
+                    out[self.mask] = 0
+                    return out
+                def backward(self, dout):
+                    dx = dout.copy()
+                    dx[self.mask] = 0
+                    return dx
+
+            class SoftmaxWithLoss:
+                def forward(self, x, t):
+                    self.t = t
+                    self.y = softmax(x)
+                    return cross_entropy_error(self.y, self.t)
+                def backward(self, dout=1):
+                    batch_size = self.t.shape[0]
+                    if self.t.size == self.y.size:
+                        return (self.y - self.t) / batch_size
+                    dx = self.y.copy()
+                    dx[np.arange(batch_size), self.t] -= 1
+                    return dx / batch_size
+            """;
+
+    private static final String RUN = """
+
+            affine1, relu1, affine2, last = Affine(W1, b1), Relu(), Affine(W2, b2), SoftmaxWithLoss()
+            numpy = {}
+            where = None
+            try:
+                where = ('affine1', 'forward'); numpy['forward affine1'] = a1 = affine1.forward(x)
+                where = ('relu1', 'forward'); numpy['forward relu1'] = z1 = relu1.forward(a1)
+                where = ('affine2', 'forward'); numpy['forward affine2'] = a2 = affine2.forward(z1)
+                where = ('softmax', 'forward'); numpy['forward softmax'] = y = softmax(a2)
+                where = ('loss', 'forward'); numpy['forward loss'] = last.forward(a2, t)
+                where = ('softmax', 'backward'); numpy['backward softmax'] = da2 = last.backward(1)
+                where = ('affine2', 'backward'); dz1 = affine2.backward(da2)
+                numpy['backward affine2'], numpy['grad W2'], numpy['grad b2'] = dz1, affine2.dW, affine2.db
+                where = ('relu1', 'backward'); numpy['backward relu1'] = da1 = relu1.backward(dz1)
+                where = ('affine1', 'backward'); dx = affine1.backward(da1)
+                numpy['backward affine1'], numpy['grad W1'], numpy['grad b1'] = dx, affine1.dW, affine1.db
+                where = None
+            except Exception as e:
+                print('NumPy raised at %s (%s): %s' % (where[0], where[1], e))
+                assert app_error is not None and app_error[:2] == where and app_error[2] == str(e).strip(), app_error
+
+            for key, value in app.items():
+                assert key in numpy, key
+                assert np.shape(numpy[key]) == np.shape(value) and np.allclose(numpy[key], value, rtol=1e-9, atol=1e-12), key
+            print('NumPy agrees with the app on %d arrays' % len(app))
+            """;
+}

@@ -1,0 +1,151 @@
+package org.backpropviz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.backpropviz.engine.NumpyFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless commands, run in-process as a user would run them from a shell. */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Result(int status, String out, String err) {
+        List<JsonNode> lines() throws Exception {
+            List<JsonNode> out = new java.util.ArrayList<>();
+            for (String l : this.out.split("\n")) if (!l.isBlank()) out.add(JSON.readTree(l));
+            return out;
+        }
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Path ref(String name) {
+        return NumpyFixtures.resourceDir("reference-cases").resolve(name);
+    }
+
+    @Test
+    void runPrintsOneLinePerFileInArgumentOrderAndMatchesNumpy() throws Exception {
+        Result r = run("run", ref("seed-batch.json").toString(), ref("seed-softmax-with-loss.json").toString());
+        assertEquals(0, r.status(), r.err());
+        List<JsonNode> lines = r.lines();
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).get("file").asText().endsWith("seed-batch.json"));
+        assertEquals(0.007620616629495912, lines.get(1).get("forward").get("loss").asDouble(), 0);
+        List<String> names = List.of("seed-batch.json", "seed-softmax-with-loss.json");
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode exp = NumpyFixtures.read(NumpyFixtures.expectedFor(ref(names.get(i))));
+            JsonNode line = lines.get(i);
+            String name = names.get(i);
+            for (String section : List.of("forward", "backward", "grads")) {
+                exp.get(section).fieldNames().forEachRemaining(k -> NumpyFixtures.assertClose(exp.get(section).get(k),
+                        NumpyFixtures.array(line.get(section).get(k)), name + " " + section + " " + k));
+            }
+        }
+        assertFalse(lines.get(0).has("error"));
+        assertTrue(r.err().isEmpty());
+    }
+
+    @Test
+    void aShapeErrorExitsWithOneAndKeepsWhatWasComputed() throws Exception {
+        Result r = run("run", ref("seed-vector-input.json").toString());
+        assertEquals(1, r.status());
+        JsonNode line = r.lines().get(0);
+        assertEquals("shapes (3,) and (2,) not aligned: 3 (dim 0) != 2 (dim 0)", line.get("error").get("message").asText());
+        assertEquals("affine2", line.get("error").get("node").asText());
+        assertEquals("backward", line.get("error").get("phase").asText());
+        assertEquals("x.T", line.get("error").get("operands").get(0).get("name").asText());
+        assertEquals(3, line.get("error").get("operands").get(0).get("shape").get(0).asInt());
+        assertEquals(0.8264812010335935, line.get("forward").get("loss").asDouble(), 1e-15);
+        assertTrue(line.get("backward").has("softmax"));
+    }
+
+    @Test
+    void anInvalidFileExitsWithTwoAndSaysWhyOnItsLine(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"x\": [1, 2], \"w1\": 1}");
+        Result r = run("run", ref("seed-mismatch.json").toString(), bad.toString(), dir.resolve("missing.json").toString());
+        assertEquals(2, r.status());
+        List<JsonNode> lines = r.lines();
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).has("error"));
+        assertEquals("unknown key \"w1\" (did you mean W1?)", lines.get(1).get("invalid").asText());
+        assertTrue(lines.get(2).get("invalid").asText().startsWith("no such file"));
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void gradcheckPrintsTheLargestDifferencePerParameter() throws Exception {
+        Path file = NumpyFixtures.resourceDir("numpy").resolve("np-book-000.json");
+        Result r = run("gradcheck", file.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode line = r.lines().get(0);
+        JsonNode numpy = NumpyFixtures.read(NumpyFixtures.expectedFor(file)).get("gradcheck");
+        for (String p : List.of("W1", "b1", "W2", "b2")) {
+            assertEquals(numpy.get(p).asDouble(), line.get(p).asDouble(), 1e-8 + 1e-3 * numpy.get(p).asDouble(), p);
+            assertTrue(line.get(p).asDouble() < 1e-6, p);
+        }
+        assertEquals(1, run("gradcheck", ref("seed-mismatch.json").toString()).status());
+    }
+
+    @Test
+    void benchPrintsMedianAndMinimum() throws Exception {
+        Result r = run("bench", "--batch", "1", "--in", "2", "--hidden", "3", "--classes", "3", "--seconds", "0.3");
+        assertEquals(0, r.status(), r.err());
+        JsonNode line = r.lines().get(0);
+        assertEquals(2, line.get("in").asInt());
+        assertTrue(line.get("median_us").asDouble() > 0);
+        assertTrue(line.get("min_us").asDouble() <= line.get("median_us").asDouble());
+    }
+
+    @Test
+    void trainPrintsOneLinePerEpochAndTheSameSeedGivesTheSameNumbers() throws Exception {
+        Result a = run("train", "--data", "iris", "--epochs", "5", "--seed", "3");
+        Result b = run("train", "--data", "iris", "--epochs", "5", "--seed", "3");
+        assertEquals(0, a.status(), a.err());
+        List<JsonNode> la = a.lines(), lb = b.lines();
+        assertEquals(6, la.size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(i + 1, la.get(i).get("epoch").asInt());
+            assertEquals(la.get(i), lb.get(i));
+            for (String k : List.of("loss", "train_acc", "test_acc")) assertTrue(la.get(i).has(k), k);
+        }
+        JsonNode done = la.get(5);
+        assertTrue(done.get("done").asBoolean());
+        assertEquals(5, done.get("epochs").asInt());
+        assertTrue(done.get("seconds").asDouble() >= 0);
+        assertEquals(la.get(4).get("test_acc"), done.get("test_acc"));
+        Result bad = run("train", "--data", "nothing.csv");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("no such file"), bad.err());
+    }
+
+    @Test
+    void helpAndWrongCommandsPrintUsageWithoutAStackTrace() {
+        Result help = run("--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("gradcheck FILE"));
+        Result wrong = run("frobnicate");
+        assertEquals(2, wrong.status());
+        assertTrue(wrong.err().contains("unknown command \"frobnicate\""));
+        Result badOption = run("bench", "--batch", "zero");
+        assertEquals(2, badOption.status());
+        assertTrue(badOption.err().contains("--batch: \"zero\" is not a positive whole number"));
+        assertEquals(2, run("run").status());
+    }
+}

@@ -1,0 +1,145 @@
+package org.backpropviz.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads NumPy's results (JSON written by Python) and compares engine arrays with them. */
+public final class NumpyFixtures {
+    public static final double RTOL = 1e-9;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NumpyFixtures() {}
+
+    public static JsonNode read(Path p) {
+        try {
+            return JSON.readTree(p.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A folder of test resources. */
+    public static Path resourceDir(String name) {
+        try {
+            return Path.of(NumpyFixtures.class.getResource("/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Scenario files (not *.expected.json) of a folder, sorted. */
+    public static List<Path> scenarios(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json") && !p.getFileName().toString().equals("ops.json"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path expectedFor(Path scenario) {
+        String n = scenario.getFileName().toString();
+        return scenario.resolveSibling(n.substring(0, n.length() - ".json".length()) + ".expected.json");
+    }
+
+    /** A nested JSON list (or number) as an array whose rank is the nesting depth, with no validation. */
+    public static NDArray array(JsonNode n) {
+        if (!n.isArray()) return NDArray.scalar(n.doubleValue());
+        if (!n.get(0).isArray()) {
+            double[] v = new double[n.size()];
+            for (int i = 0; i < v.length; i++) v[i] = n.get(i).doubleValue();
+            return NDArray.vector(v);
+        }
+        double[][] rows = new double[n.size()][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = new double[n.get(r).size()];
+            for (int c = 0; c < rows[r].length; c++) rows[r][c] = n.get(r).get(c).doubleValue();
+        }
+        return NDArray.matrix(rows);
+    }
+
+    /** t as NumPy loads it: an integer array when every number is written without a decimal point. */
+    public static NDArray labels(JsonNode n) {
+        NDArray t = array(n);
+        return allIntegral(n) ? t.asInteger() : t;
+    }
+
+    private static boolean allIntegral(JsonNode n) {
+        if (!n.isArray()) return n.isIntegralNumber();
+        for (JsonNode c : n) if (!allIntegral(c)) return false;
+        return true;
+    }
+
+    /** {"shape": [...], "data": [...]} as in ops.json. */
+    public static NDArray shaped(JsonNode n) {
+        int[] shape = new int[n.get("shape").size()];
+        for (int i = 0; i < shape.length; i++) shape[i] = n.get("shape").get(i).asInt();
+        double[] data = new double[n.get("data").size()];
+        for (int i = 0; i < data.length; i++) data[i] = n.get("data").get(i).doubleValue();
+        return NDArray.of(shape, data);
+    }
+
+    public static NetInputs inputs(JsonNode scenario) {
+        return new NetInputs(array(scenario.get("x")), array(scenario.get("W1")), array(scenario.get("b1")),
+                array(scenario.get("W2")), array(scenario.get("b2")), labels(scenario.get("t")));
+    }
+
+    /** Same shape as NumPy's, and every value within 1e-9 relative (absolute near zero, relative to the array's scale). */
+    public static void assertClose(JsonNode expected, NDArray actual, String what) {
+        NDArray e = array(expected);
+        assertArrayEquals(e.shape(), actual.shape(), what + ": shape " + actual.shapeString() + ", NumPy has " + e.shapeString());
+        double scale = 0;
+        for (int i = 0; i < e.size(); i++) scale = Math.max(scale, Math.abs(e.flat(i)));
+        for (int i = 0; i < e.size(); i++) {
+            double a = actual.flat(i), x = e.flat(i);
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                assertEquals(x, a, what + "[" + i + "]");
+                continue;
+            }
+            double tol = RTOL * Math.abs(x) + 1e-12 * Math.max(scale, 1e-300);
+            if (!(Math.abs(a - x) <= tol)) {
+                fail(what + "[" + i + "]: engine " + a + ", NumPy " + x + " (difference " + Math.abs(a - x) + ")");
+            }
+        }
+    }
+
+    /** Compares a whole trace with an expected file: values, gradients, and the error message word for word. */
+    public static void assertTraceMatches(JsonNode exp, Trace t, String name) {
+        List<String> fwd = new ArrayList<>();
+        exp.get("forward").fieldNames().forEachRemaining(fwd::add);
+        assertEquals(fwd, new ArrayList<>(t.forwardValues().keySet()), name + ": forward nodes computed");
+        for (String node : fwd) assertClose(exp.get("forward").get(node), t.forward(node).orElseThrow(), name + " forward " + node);
+        List<String> bwd = new ArrayList<>();
+        exp.get("backward").fieldNames().forEachRemaining(bwd::add);
+        assertEquals(bwd, new ArrayList<>(t.backwardValues().keySet()), name + ": backward nodes computed");
+        for (String node : bwd) assertClose(exp.get("backward").get(node), t.backward(node).orElseThrow(), name + " backward " + node);
+        List<String> grads = new ArrayList<>();
+        exp.get("grads").fieldNames().forEachRemaining(grads::add);
+        assertEquals(grads.stream().sorted().toList(), t.grads().keySet().stream().map(Param::label).sorted().toList(), name + ": grads");
+        for (String g : grads) assertClose(exp.get("grads").get(g), t.grad(Param.byLabel(g)).orElseThrow(), name + " d" + g);
+        if (exp.has("error")) {
+            JsonNode e = exp.get("error");
+            assertTrue(t.error().isPresent(), name + ": NumPy raised " + e.get("message").asText() + " but the engine did not");
+            EngineError err = t.error().get();
+            assertEquals(e.get("message").asText(), err.message(), name + ": message");
+            assertEquals(e.get("node").asText(), err.node(), name + ": node");
+            assertEquals(e.get("phase").asText(), err.phase().id(), name + ": phase");
+            assertEquals(e.get("kind").asText(), err.kind(), name + ": kind");
+        } else {
+            assertTrue(t.isComplete(), name + ": engine stopped with " + t.error().map(EngineError::message).orElse("?"));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.backpropviz.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.backpropviz.scenario.DatasetFormat;
+import org.backpropviz.scenario.ScenarioException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingTest {
+
+    /** Runs a whole training and returns every epoch. */
+    static List<Training.Epoch> train(Training t) {
+        List<Training.Epoch> epochs = new ArrayList<>();
+        while (!t.finished()) {
+            t.iterate();
+            if (t.epochComplete()) epochs.add(t.endEpoch());
+        }
+        return epochs;
+    }
+
+    @Test
+    void irisWithTheDefaultsReachesNinetyThreePercent() throws Exception {
+        Dataset iris = DatasetFormat.builtIn("iris");
+        assertEquals(150, iris.size());
+        assertEquals(List.of("setosa", "versicolor", "virginica"), iris.classNames());
+        List<Training.Epoch> e = train(new Training(iris, TrainConfig.defaults("iris")));
+        assertTrue(e.get(e.size() - 1).testAccuracy() >= 0.93, "iris test accuracy " + e.get(e.size() - 1));
+        assertTrue(e.get(e.size() - 1).loss() < e.get(0).loss());
+    }
+
+    @Test
+    void digitsWithTheDefaultsReachesNinetyFivePercent() throws Exception {
+        Dataset digits = DatasetFormat.builtIn("digits");
+        assertEquals(1797, digits.size());
+        assertEquals(64, digits.features());
+        Training t = new Training(digits, TrainConfig.defaults("digits"));
+        List<Training.Epoch> e = train(t);
+        assertTrue(e.get(e.size() - 1).testAccuracy() >= 0.95, "digits test accuracy " + e.get(e.size() - 1));
+        int[][] confusion = t.confusionMatrix();
+        int total = 0, right = 0;
+        for (int i = 0; i < 10; i++) for (int j = 0; j < 10; j++) {
+            total += confusion[i][j];
+            if (i == j) right += confusion[i][j];
+        }
+        assertEquals(t.testSet().size(), total);
+        assertEquals(e.get(e.size() - 1).testAccuracy(), (double) right / total, 1e-12);
+    }
+
+    @Test
+    void aFixedSeedReproducesTheNumbersAndAnotherSeedDoesNot() throws Exception {
+        Dataset iris = DatasetFormat.builtIn("iris");
+        TrainConfig c = TrainConfig.defaults("iris").withEpochs(20);
+        List<Training.Epoch> a = train(new Training(iris, c)), b = train(new Training(iris, c));
+        assertEquals(a, b);
+        assertNotEquals(a, train(new Training(iris, c.withSeed(2))));
+    }
+
+    @Test
+    void theLearningRateCanChangeMidRun() throws Exception {
+        Training t = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris"));
+        t.iterate();
+        t.setLearningRate(0.05);
+        assertEquals(0.05, t.learningRate());
+        t.iterate();
+        assertThrows(IllegalArgumentException.class, () -> t.setLearningRate(-1));
+    }
+
+    @Test
+    void aStopConditionEndsTheRunEarly() throws Exception {
+        Training t = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris").withStop(0.9, 0));
+        List<Training.Epoch> e = train(t);
+        assertTrue(e.size() < 300);
+        assertTrue(e.get(e.size() - 1).testAccuracy() >= 0.9);
+    }
+
+    @Test
+    void scalingMapsTheTrainingFeaturesIntoZeroToOne() throws Exception {
+        Training t = new Training(DatasetFormat.builtIn("digits"), TrainConfig.defaults("digits").withEpochs(1));
+        double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+        for (double[] r : t.trainSet().featureRanges()) {
+            lo = Math.min(lo, r[0]);
+            hi = Math.max(hi, r[1]);
+        }
+        assertEquals(0.0, lo);
+        assertEquals(1.0, hi); // digits' pixels 0..16, divided by 16 like the book's x / 255
+    }
+
+    @Test
+    void aUsersCsvIsReadAndBadRowsAreNamedByLine(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("mine.csv");
+        Files.writeString(good, "a,b,label\n0.1,0.2,0\n0.3,0.1,1\n0.9,0.8,1\n");
+        Dataset d = DatasetFormat.read(good);
+        assertEquals(3, d.size());
+        assertArrayEquals(new int[] {0, 1, 1}, d.labels());
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "0.1,0.2,0\n0.3,x,1\n");
+        assertEquals("bad.csv, line 2, column 2: \"x\" is not a number",
+                assertThrows(ScenarioException.class, () -> DatasetFormat.read(bad)).getMessage());
+        Files.writeString(bad, "0.1,0.2,0\n0.3,0.1\n");
+        assertEquals("bad.csv, line 2: 1 feature, the first row has 2",
+                assertThrows(ScenarioException.class, () -> DatasetFormat.read(bad)).getMessage());
+        Files.writeString(bad, "0.1,0.2,0\n0.3,0.1,1.5\n");
+        assertEquals("bad.csv, line 2: the label 1.5 is not a whole, non-negative number",
+                assertThrows(ScenarioException.class, () -> DatasetFormat.read(bad)).getMessage());
+    }
+}
