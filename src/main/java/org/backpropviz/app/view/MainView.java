@@ -184,6 +184,11 @@ public class MainView extends BorderPane {
         notice.pseudoClassStateChanged(NodeView.MISMATCH, n != null && n.error());
     }
 
+    private void changeSpeed(int by) {
+        int max = GraphViewModel.SPEED_MILLIS.length - 1;
+        model.speedProperty().set(Math.max(0, Math.min(max, model.speedProperty().get() + by)));
+    }
+
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) return;
         KeyCode k = e.getCode();
@@ -195,6 +200,9 @@ public class MainView extends BorderPane {
         else if (plain && k == KeyCode.P) action = model::togglePlay;
         else if (plain && (k == KeyCode.HOME || k == KeyCode.R)) action = model::reset;
         else if (plain && k == KeyCode.U) action = model::sgdUpdate;
+        else if (plain && (k == KeyCode.OPEN_BRACKET || k == KeyCode.MINUS)) action = () -> changeSpeed(-1);
+        else if (plain && (k == KeyCode.CLOSE_BRACKET || k == KeyCode.EQUALS || k == KeyCode.PLUS)) action = () -> changeSpeed(1);
+        else if (plain && k == KeyCode.L) action = () -> lookup("#lr").requestFocus();
         if (action != null) {
             action.run();
             e.consume();
