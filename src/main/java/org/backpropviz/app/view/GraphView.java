@@ -36,7 +36,8 @@ import org.backpropviz.engine.Trace;
  */
 public class GraphView extends Pane {
     static final double WIDTH = 1326;
-    static final double HEIGHT = 500;
+    /** Space between the row of data nodes and the row of operations, for the edges and their shape labels. */
+    private static final double ROW_GAP = 64;
     private static final Map<Node, double[]> PLACES = new EnumMap<>(Node.class);
 
     static {
@@ -64,6 +65,7 @@ public class GraphView extends Pane {
     private final List<EdgeView> edges = new ArrayList<>();
     private final Scale scale = new Scale(1, 1);
     private final Translate shift = new Translate();
+    private double height = 500;
     private double zoom = 1;
     private double panX;
     private double panY;
@@ -163,13 +165,33 @@ public class GraphView extends Pane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        placeRows();
         double w = getWidth(), h = getHeight();
-        double fitScale = Math.max(0.3, Math.min(1.3, Math.min(w / WIDTH, h / HEIGHT)));
+        double fitScale = Math.max(0.3, Math.min(1.3, Math.min(w / WIDTH, h / height)));
         double s = fitScale * zoom;
         scale.setX(s);
         scale.setY(s);
         shift.setX((w - WIDTH * s) / 2 + panX);
-        shift.setY(Math.max(0, (h - HEIGHT * s) / 2) + panY);
+        shift.setY(Math.max(0, (h - height * s) / 2) + panY);
+    }
+
+    /** Puts the row of operations just below the tallest data node above it (node heights follow their arrays). */
+    private void placeRows() {
+        double top = 0;
+        double bottom = 0;
+        for (Map.Entry<Node, NodeView> e : nodes.entrySet()) {
+            if (PLACES.get(e.getKey())[1] < 100) top = Math.max(top, PLACES.get(e.getKey())[1] + e.getValue().prefHeight(-1));
+        }
+        double mainY = Math.max(250, top + ROW_GAP);
+        for (Map.Entry<Node, NodeView> e : nodes.entrySet()) {
+            double[] p = PLACES.get(e.getKey());
+            if (p[1] >= 100) {
+                NodeView v = e.getValue();
+                if (v.getLayoutY() != mainY) v.relocate(p[0], mainY);
+                bottom = Math.max(bottom, mainY + v.prefHeight(-1));
+            }
+        }
+        height = bottom + 14;
     }
 
     // ------------------------------------------------------------------ drawing

@@ -63,8 +63,8 @@ public class NodeView extends VBox {
         value.placeholderProperty().set(text.get("node.notComputed"));
         grad.placeholderProperty().set(text.get(node.hasNoGrad() ? "node.noGrad." + node.id() : "node.gradNotYet"));
         double w = node.isOp() ? 154 : 146;
-        value.setHeatmapSize(w, 44);
-        grad.setHeatmapSize(w, 44);
+        value.setHeatmapSize(w, 60);
+        grad.setHeatmapSize(w, 60);
         grad.pseudoClassStateChanged(GRAD, true);
         value.maxNumberColsProperty().set(3);
         value.setCompact(true);
