@@ -212,6 +212,44 @@ class GraphWindowTest {
     }
 
     @Test
+    void playStepsThroughTheWholeIterationAndStopsAtTheEnd(FxRobot robot) {
+        load(model, Presets.load("batch-of-4"));
+        fxRun(() -> model.speedProperty().set(3)); // fast: 250 ms a step
+        robot.type(KeyCode.P);
+        assertTrue(fx(() -> model.playingProperty().get()));
+        assertEquals("❚❚ Pause", fx(() -> robot.lookup("#play").queryButton().getText()));
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> fx(() -> !model.playingProperty().get()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("play did not finish", e);
+        }
+        assertEquals(9, fx(() -> model.indexProperty().get()));
+        org.testfx.util.WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS); // the last token lands
+        assertShows(robot, "#grad-W1", Trace.evaluate(model.getScenario().inputs()).grad(Param.W1).orElseThrow());
+        robot.type(KeyCode.OPEN_BRACKET);
+        assertEquals(2, fx(() -> model.speedProperty().get()), "[ slows the animation down");
+    }
+
+    @Test
+    void selectingANodeOpensTheInspectorWithItsFormulasAndShapes(FxRobot robot) {
+        load(model, Presets.load("batch-of-4"));
+        robot.type(KeyCode.F5).type(KeyCode.F5);
+        waitIndex(model, 9);
+        robot.clickOn("#node-affine2");
+        assertEquals("Affine2   x·W2 + b2", text(robot, "#inspector-title"));
+        assertEquals("(4, 2)", text(robot, "#inspector-value-shape"));
+        List<String> formulas = fx(() -> robot.lookup("#inspector-formulas .formula").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).toList());
+        assertTrue(formulas.contains("dx = dout · W2ᵀ : (4, 3) = (4, 2) · (2, 3)"), formulas.toString());
+        assertTrue(formulas.contains("dW2 = xᵀ · dout : (3, 2) = (3, 4) · (4, 2)"), formulas.toString());
+        assertTrue(formulas.contains("db2 = Σ₀ dout : (2,) = Σ₀ (4, 2)"), formulas.toString());
+        assertShows(robot, "#inspector-grad", Trace.evaluate(model.getScenario().inputs()).backward("softmax").orElseThrow());
+        robot.type(KeyCode.ESCAPE);
+        assertNull(fx(() -> model.selectedProperty().get()), "Esc closes the inspector");
+    }
+
+    @Test
     void languageMenuSwitchesToKoreanAndBack(FxRobot robot) {
         waitReady(model, 10);
         fxRun(() -> app.showIn(new Messages(Locale.KOREAN)));
