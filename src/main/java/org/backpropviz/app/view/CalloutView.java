@@ -47,7 +47,8 @@ public class CalloutView extends VBox {
         message.getStyleClass().add("callout-message");
         message.setWrapText(true);
         shapes.setId("callout-shapes");
-        shapes.setAlignment(Pos.BOTTOM_LEFT);
+        shapes.setAlignment(Pos.CENTER);
+        shapes.setMinWidth(USE_PREF_SIZE);
         shapes.getStyleClass().add("callout-shapes");
         cause.setId("callout-cause");
         cause.getStyleClass().add("callout-cause");
@@ -56,7 +57,11 @@ public class CalloutView extends VBox {
         fixes.getStyleClass().add("callout-fixes");
         Label npLabel = new Label(text.get("callout.numpySays"));
         npLabel.getStyleClass().add("callout-caption");
-        getChildren().addAll(title, expression, npLabel, message, shapes, cause, fixes);
+        npLabel.setMinWidth(USE_PREF_SIZE);
+        VBox words = new VBox(3, title, expression, new HBox(6, npLabel, message), cause, fixes);
+        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(24, words, shapes);
+        getChildren().add(row);
         setMaxHeight(USE_PREF_SIZE);
         disposer.listen(model.traceProperty(), (o, a, b) -> show(b));
         show(model.getTrace());

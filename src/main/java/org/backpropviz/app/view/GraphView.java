@@ -66,6 +66,8 @@ public class GraphView extends Pane {
     private final Scale scale = new Scale(1, 1);
     private final Translate shift = new Translate();
     private double height = 500;
+    /** The selected node to keep legible and centred while the graph is too small to read (null: just fit). */
+    private NodeView focus;
     private double zoom = 1;
     private double panX;
     private double panY;
@@ -108,7 +110,12 @@ public class GraphView extends Pane {
         disposer.listen(model.furthestProperty(), (o, a, b) -> {
             if (running == null) render(model.getTrace());
         });
-        disposer.listen(model.selectedProperty(), (o, a, b) -> markSelection());
+        disposer.listen(model.selectedProperty(), (o, a, b) -> {
+            markSelection();
+            focus = b == null ? null : nodes.get(Node.byId(b));
+            if (b == null) fit();
+            else requestLayout();
+        });
         disposer.onDispose(this::finishAnimation);
         render(model.getTrace());
         markSelection();
@@ -130,11 +137,13 @@ public class GraphView extends Pane {
     // ------------------------------------------------------------------ zoom and pan
 
     public void zoomBy(double factor) {
+        focus = null;
         zoom = Math.max(0.3, Math.min(4, zoom * factor));
         requestLayout();
     }
 
     public void fit() {
+        focus = null;
         zoom = 1;
         panX = 0;
         panY = 0;
@@ -152,6 +161,7 @@ public class GraphView extends Pane {
         });
         setOnMouseDragged(e -> {
             if (dragFrom == null) return;
+            focus = null;
             panX = e.getX() - dragFrom.getX();
             panY = e.getY() - dragFrom.getY();
             requestLayout();
@@ -168,11 +178,30 @@ public class GraphView extends Pane {
         placeRows();
         double w = getWidth(), h = getHeight();
         double fitScale = Math.max(0.3, Math.min(1.3, Math.min(w / WIDTH, h / height)));
+        if (focus != null) centreOn(focus, fitScale, w, h);
         double s = fitScale * zoom;
         scale.setX(s);
         scale.setY(s);
         shift.setX((w - WIDTH * s) / 2 + panX);
         shift.setY(Math.max(0, (h - height * s) / 2) + panY);
+    }
+
+    /** Below this scale text is hard to read: a selected node is then shown at {@link #READABLE} and centred. */
+    private static final double SMALL = 0.75;
+    private static final double READABLE = 0.9;
+
+    private void centreOn(NodeView v, double fitScale, double w, double h) {
+        if (fitScale >= SMALL) {
+            zoom = 1;
+            panX = 0;
+            panY = 0;
+            return;
+        }
+        zoom = READABLE / fitScale;
+        double s = READABLE;
+        Bounds b = v.getBoundsInParent();
+        panX = w / 2 - b.getCenterX() * s - (w - WIDTH * s) / 2;
+        panY = h / 2 - b.getCenterY() * s - Math.max(0, (h - height * s) / 2);
     }
 
     /** Puts the row of operations just below the tallest data node above it (node heights follow their arrays). */

@@ -149,7 +149,7 @@ public class MainView extends BorderPane {
     private void showInspector(boolean on) {
         if (on && !split.getItems().contains(inspector)) {
             split.getItems().add(inspector);
-            split.setDividerPositions(getWidth() > 0 ? Math.max(0.55, 1 - 340 / getWidth()) : 0.72);
+            split.setDividerPositions(getWidth() > 0 ? Math.max(0.55, 1 - (getWidth() < 1200 ? 300 : 360) / getWidth()) : 0.72);
         } else if (!on) {
             split.getItems().remove(inspector);
         }
