@@ -113,7 +113,13 @@ public final class GraphViewModel {
 
     /** Applies a quick fix: edits the scenario and re-runs to the same step. */
     public void applyFix(QuickFix fix) {
-        compute(fix.edit().apply(scenario.get()), index.get(), new Notice("notice.fixed", fixText(fix), false));
+        stopPlaying();
+        Scenario s = scenario.get();
+        ready.set(false); // the edit and the new chain are computed on the worker; the old state stays on screen meanwhile
+        submit(() -> {
+            Scenario edited = fix.edit().apply(s);
+            return new Computed(edited, chainOf(edited.inputs()));
+        }, index.get(), c -> new Notice("notice.fixed", fixText(fix), false));
     }
 
     /** One step: the next node of the forward pass, then of the backward pass. */
@@ -161,6 +167,7 @@ public final class GraphViewModel {
         Trace done = furthest.get();
         double lr = learningRate.get();
         double before = done.loss().orElse(Double.NaN);
+        ready.set(false);
         submit(() -> {
             NetInputs in = Sgd.update(s.inputs(), done.grads(), lr);
             return new Computed(s.withInputs(in).withLearningRate(lr), chainOf(in));
