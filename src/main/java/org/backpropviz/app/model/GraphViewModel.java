@@ -203,7 +203,11 @@ public final class GraphViewModel {
             ready.set(true);
             notice.set(noticeOf.apply(c));
             show(Math.min(keep, chain.size() - 1));
-        }, failure -> notice.set(new Notice("notice.failed", List.of(String.valueOf(failure.getMessage())), true)));
+        }, failure -> {
+            ready.set(true); // the chain on screen is still the last good one
+            String key = failure instanceof org.backpropviz.engine.OpFailure ? "notice.numpyFailed" : "notice.failed";
+            notice.set(new Notice(key, List.of(String.valueOf(failure.getMessage())), true));
+        });
     }
 
     /** Every snapshot of one iteration, from the start to the end or to the failed step. Runs on the worker. */
