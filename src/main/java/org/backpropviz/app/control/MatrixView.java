@@ -179,8 +179,11 @@ public class MatrixView extends StackPane {
 
     private Region heatmap(NDArray a) {
         double aspect = (double) a.cols() / a.rows();
-        double dw = Math.max(6, Math.min(heatmapWidth, heatmapHeight * aspect));
-        double dh = Math.max(6, Math.min(heatmapHeight, dw / aspect));
+        double dw = Math.min(heatmapWidth, heatmapHeight * aspect);
+        double dh = Math.min(heatmapHeight, dw / aspect);
+        // a very thin array keeps a visible width or height: its proportions are bent, its shape label says the truth
+        dw = Math.max(dw, Math.min(heatmapWidth, 28));
+        dh = Math.max(dh, Math.min(heatmapHeight, 10));
         // drawn at display size, each pixel sampling one element (nearest), so no scaling happens later
         int w = (int) Math.round(dw), h = (int) Math.round(dh);
         WritableImage img = new WritableImage(w, h);

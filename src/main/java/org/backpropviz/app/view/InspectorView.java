@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backpropviz.app.Messages;
+import org.backpropviz.app.control.ArrayGrid;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.Formulas;
 import org.backpropviz.app.model.Formulas.Formula;
@@ -31,6 +32,8 @@ public class InspectorView extends ScrollPane {
     private final Label gradShape = new Label();
     private final MatrixView value = new MatrixView();
     private final MatrixView grad = new MatrixView();
+    private final ArrayGrid valueGrid = new ArrayGrid();
+    private final ArrayGrid gradGrid = new ArrayGrid();
     private final VBox formulas = new VBox(6);
     private final VBox warnings = new VBox(4);
 
@@ -65,7 +68,10 @@ public class InspectorView extends ScrollPane {
         formulas.setId("inspector-formulas");
         warnings.setId("inspector-warnings");
         body.getStyleClass().add("inspector-body");
-        body.getChildren().addAll(head, caption("inspector.value", valueShape), value, caption("inspector.grad", gradShape), grad,
+        valueGrid.setId("inspector-value-grid");
+        gradGrid.setId("inspector-grad-grid");
+        body.getChildren().addAll(head, caption("inspector.value", valueShape), value, valueGrid,
+                caption("inspector.grad", gradShape), grad, gradGrid,
                 section("inspector.formulas"), formulas, warnings);
         setContent(body);
         disposer.listen(model.traceProperty(), (o, a, b) -> refresh());
@@ -87,6 +93,14 @@ public class InspectorView extends ScrollPane {
         return l;
     }
 
+    /** Beside a heatmap, the numbers themselves in a scrolling grid when the array is narrow enough. */
+    private static void showGrid(ArrayGrid grid, MatrixView picture, NDArray a) {
+        boolean on = picture.isHeatmap() && ArrayGrid.fits(a);
+        grid.setVisible(on);
+        grid.setManaged(on);
+        grid.setArray(on ? a : null);
+    }
+
     private void refresh() {
         String id = model.selectedProperty().get();
         Trace t = model.getTrace();
@@ -97,6 +111,8 @@ public class InspectorView extends ScrollPane {
         NDArray g = node.grad(t).orElse(null);
         value.setArray(v);
         grad.setArray(g);
+        showGrid(valueGrid, value, v);
+        showGrid(gradGrid, grad, g);
         grad.placeholderProperty().set(text.get(node.hasNoGrad() ? "node.noGrad." + node.id() : "node.gradNotYet"));
         valueShape.setText(v == null ? "—" : v.shapeString());
         gradShape.setText(g == null ? "—" : g.shapeString());
