@@ -1,0 +1,80 @@
+package org.backpropviz.app.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.backpropviz.engine.NDArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The matrix picture: numbers when small, a heatmap with a legend when large, and "not computed" unlike zero. */
+@ExtendWith(ApplicationExtension.class)
+class MatrixViewTest {
+    private MatrixView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new MatrixView();
+        view.placeholderProperty().set("not computed yet");
+        stage.setScene(new Scene(new StackPane(view), 300, 200));
+        stage.show();
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    private boolean computed() throws Exception {
+        return fx(() -> view.getPseudoClassStates().contains(PseudoClass.getPseudoClass("computed")));
+    }
+
+    @Test
+    void notComputedLooksUnlikeZero(FxRobot robot) throws Exception {
+        assertFalse(computed());
+        assertEquals("not computed yet", fx(() -> robot.from(view).lookup(".placeholder").queryAs(Label.class).getText()));
+        fx(() -> {
+            view.setArray(NDArray.full(new int[] {2, 2}, 0.0));
+            return null;
+        });
+        assertTrue(computed());
+        assertEquals(List.of("0", "0", "0", "0"), fx(view::cellTexts));
+        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").tryQuery().isEmpty()));
+    }
+
+    @Test
+    void largeArraysBecomeAHeatmapWithADivergingLegend(FxRobot robot) throws Exception {
+        double[] v = new double[20 * 30];
+        for (int i = 0; i < v.length; i++) v[i] = (i % 7) - 3;
+        fx(() -> {
+            view.setArray(NDArray.of(new int[] {20, 30}, v));
+            return null;
+        });
+        assertTrue(fx(view::isHeatmap));
+        assertTrue(fx(view::cellTexts).isEmpty());
+        List<String> legend = fx(() -> robot.from(view).lookup(".legend-label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+        assertEquals("-3", legend.get(0));
+        assertEquals("3", legend.get(1));
+    }
+
+    @Test
+    void cellsRoundForReadingAndCompactCellsForNodes() {
+        assertEquals("0.0576", MatrixView.format(0.057618));
+        assertEquals("-0.1349", MatrixView.format(-0.13490001));
+        assertEquals("1.00e-05", MatrixView.format(0.00001));
+        assertEquals("0.058", MatrixView.formatCompact(0.057618));
+        assertEquals("8", MatrixView.formatCompact(8.0));
+        assertEquals("nan", MatrixView.format(Double.NaN));
+    }
+}
