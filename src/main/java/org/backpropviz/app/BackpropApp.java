@@ -29,6 +29,8 @@ public class BackpropApp extends Application {
         Scene scene = new Scene(new javafx.scene.layout.Pane(),
                 Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
         stage.setScene(scene);
+        stage.setWidth(scene.getWidth());
+        stage.setHeight(scene.getHeight());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         var icon = BackpropApp.class.getResource("/assets/icon.png");
