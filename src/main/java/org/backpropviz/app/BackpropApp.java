@@ -24,7 +24,8 @@ public class BackpropApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        model = new GraphViewModel(firstScenario());
+        String file = System.getProperty("backpropviz.open");
+        model = file != null ? new GraphViewModel(firstScenario()) : new GraphViewModel(Presets.load(FIRST_PRESET), FIRST_PRESET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new javafx.scene.layout.Pane(),
                 Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
@@ -65,7 +66,7 @@ public class BackpropApp extends Application {
     private void loadPreset(String name) {
         Scenario s = Presets.load(name);
         model.selectedProperty().set(null);
-        model.load(s);
+        model.loadPreset(name, s);
     }
 
     private void updateTitle() {

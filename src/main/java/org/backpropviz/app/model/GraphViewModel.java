@@ -47,14 +47,21 @@ public final class GraphViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<String> preset = new ReadOnlyObjectWrapper<>(this, "preset");
     private final IntegerProperty speed = new SimpleIntegerProperty(this, "speed", 2);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
     private final PauseTransition playTimer = new PauseTransition();
     private List<Trace> chain = List.of();
 
     public GraphViewModel(Scenario initial) {
+        this(initial, null);
+    }
+
+    /** @param presetName the preset {@code initial} was read from, or null */
+    public GraphViewModel(Scenario initial, String presetName) {
         playTimer.setOnFinished(e -> playTick());
         load(initial);
+        preset.set(presetName);
     }
 
     // ------------------------------------------------------------------ properties
@@ -84,6 +91,9 @@ public final class GraphViewModel {
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
 
+    /** The name of the preset the scenario was loaded from, or null. */
+    public ReadOnlyObjectProperty<String> presetProperty() { return preset.getReadOnlyProperty(); }
+
     /** The id of the node open in the inspector, or null. */
     public ObjectProperty<String> selectedProperty() { return selected; }
 
@@ -104,8 +114,15 @@ public final class GraphViewModel {
 
     // ------------------------------------------------------------------ commands
 
+    /** Shows a preset from its start. */
+    public void loadPreset(String name, Scenario s) {
+        load(s);
+        preset.set(name);
+    }
+
     /** Shows another scenario from its start; its chain is computed on the worker. */
     public void load(Scenario s) {
+        preset.set(null);
         stopPlaying();
         s.learningRate().ifPresent(learningRate::set);
         compute(s, 0, null);

@@ -42,6 +42,7 @@ public class MainView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final Label status = new Label();
     private final Label notice = new Label();
+    private final Label about = new Label();
     private final EventHandler<KeyEvent> keys = this::onKey;
 
     /**
@@ -63,6 +64,12 @@ public class MainView extends BorderPane {
         VBox graphArea = new VBox(graph, callout);
         graphArea.getStyleClass().add("graph-area");
         VBox.setVgrow(graph, Priority.ALWAYS);
+        about.setId("about");
+        about.getStyleClass().add("about");
+        about.setWrapText(true);
+        about.setMaxWidth(Double.MAX_VALUE);
+        VBox.setVgrow(about, Priority.NEVER);
+        graphArea.getChildren().add(0, about);
         split.getItems().add(graphArea);
         split.setId("split");
         setTop(new VBox(menus(onPreset, onLanguage), new ToolbarView(model, text, disposer)));
@@ -84,6 +91,8 @@ public class MainView extends BorderPane {
         disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
         disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
         disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
+        disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
+        disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));
         disposer.listen(sceneProperty(), (o, before, now) -> {
             if (before != null) before.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
@@ -93,6 +102,7 @@ public class MainView extends BorderPane {
             if (getScene() != null) getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         });
         javafx.application.Platform.runLater(graph::requestFocus);
+        showAbout();
         updateStatus();
         showNotice(model.noticeProperty().get());
         showInspector(model.selectedProperty().get() != null);
@@ -144,6 +154,16 @@ public class MainView extends BorderPane {
         MenuBar bar = new MenuBar(presets, view, language);
         bar.setId("menubar");
         return bar;
+    }
+
+    /** What the example is about: the preset's text in the user's language, else the scenario's own description. */
+    private void showAbout() {
+        String preset = model.presetProperty().get();
+        String key = "preset." + preset + ".about";
+        String t = preset != null && text.has(key) ? text.get(key) : model.getScenario().description();
+        about.setText(t);
+        about.setVisible(!t.isEmpty());
+        about.setManaged(!t.isEmpty());
     }
 
     private void showInspector(boolean on) {
