@@ -48,12 +48,13 @@ public final class GradientCheckView extends VBox {
         Label intro = new Label(text.getString("gc.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("learn-intro");
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button run = new Button(text.getString("gc.run"));
         run.setId("gradcheck-run");
         run.setDefaultButton(false);
         run.setTooltip(new Tooltip(text.getString("gc.run.tip")));
-        TextField h = new TextField(Double.toString(model.hProperty().get()));
+        TextField h = new TextField(plain(model.hProperty().get()));
         h.setId("gradcheck-h");
         h.setPrefColumnCount(7);
         h.setTooltip(new Tooltip(text.getString("gc.h.tip")));
@@ -82,7 +83,12 @@ public final class GradientCheckView extends VBox {
         table.getStyleClass().add("gc-table");
         notes.setId("gradcheck-notes");
         maps.setId("gradcheck-maps");
-        VBox content = new VBox(10, table, notes, maps);
+        Label mapsTitle = new Label(text.getString("gc.map.title"));
+        mapsTitle.getStyleClass().add("train-section");
+        mapsTitle.setTooltip(new Tooltip(text.getString("gc.map.tip")));
+        mapsTitle.visibleProperty().bind(model.reportProperty().isNotNull());
+        mapsTitle.managedProperty().bind(mapsTitle.visibleProperty());
+        VBox content = new VBox(10, table, notes, mapsTitle, maps);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -117,7 +123,7 @@ public final class GradientCheckView extends VBox {
         else if (!model.errorProperty().get().isEmpty()) status.setText(text.getString("gc.failed"));
         else if (model.reportProperty().get() == null) status.setText(text.getString("gc.none"));
         else if (model.outdatedProperty().get()) status.setText(text.getString("gc.outdated"));
-        else status.setText(MessageFormat.format(text.getString("gc.done"), fmt(model.reportProperty().get().h())));
+        else status.setText(MessageFormat.format(text.getString("gc.done"), plain(model.reportProperty().get().h())));
     }
 
     private void show(GradientCheck.Report r) {
@@ -136,17 +142,24 @@ public final class GradientCheckView extends VBox {
         int kinkCells = 0;
         StringBuilder kinkParams = new StringBuilder();
         for (GradientCheck.ParamCheck p : r.params()) {
-            boolean agree = p.maxAbs() <= AGREE_ABS || p.maxRel() <= AGREE_REL;
+            boolean sameShape = p.backprop().sameShape(p.numerical());
+            boolean agree = sameShape && (p.maxAbs() <= AGREE_ABS || p.maxRel() <= AGREE_REL);
             boolean kink = p.anyNearKink();
-            Label verdict = new Label(text.getString(Double.isNaN(p.maxAbs()) ? "gc.verdict.shape"
+            Label verdict = new Label(text.getString(!sameShape ? "gc.verdict.shape"
                     : agree ? "gc.verdict.agree" : kink ? "gc.verdict.kink" : "gc.verdict.disagree"));
+            if (!sameShape) {
+                kink = false;
+                note("gc.note.gradShape", p.param().label(), p.backprop().shapeString(), p.numerical().shapeString());
+                NDArray x = model.checkedProperty().get() == null ? null : model.checkedProperty().get().x();
+                if (x != null && x.rank() == 1 && (p.param() == Param.W1 || p.param() == Param.W2)) note("gc.note.gradShape.vector", p.param().label());
+            }
             verdict.setId("gradcheck-verdict-" + p.param().label());
             verdict.pseudoClassStateChanged(MISMATCH, !agree && !kink);
             verdict.pseudoClassStateChanged(WARNING, !agree && kink);
             Label abs = new Label(fmt(p.maxAbs()));
             abs.setId("gradcheck-abs-" + p.param().label());
             table.addRow(row++, new Label(p.param().label()), new Label(p.numerical().shapeString()), abs,
-                    new Label(fmt(p.maxRel())), verdict);
+                    new Label(sameShape ? fmt(p.maxRel()) : "—"), verdict);
             maps.getChildren().add(heatmap(p));
             if (kink) {
                 for (boolean b : p.nearKink()) if (b) kinkCells++;
@@ -156,7 +169,7 @@ public final class GradientCheckView extends VBox {
         }
         table.getChildren().forEach(n -> n.getStyleClass().add("gc-cell"));
         if (r.tinyTargetProbability()) note("gc.note.tiny", fmt(r.smallestTargetProbability()));
-        if (kinkCells > 0) note("gc.note.kink", kinkCells, kinkParams.toString(), fmt(r.h()));
+        if (kinkCells > 0) note("gc.note.kink", kinkCells, kinkParams.toString(), plain(r.h()));
         if (r.softTargets()) note("gc.note.soft");
         if (r.vectorTAsBatch()) note("gc.note.vectorT");
         if (notes.getChildren().isEmpty()) {
@@ -185,7 +198,7 @@ public final class GradientCheckView extends VBox {
         } else {
             signed = p.difference();
         }
-        Label title = new Label(MessageFormat.format(text.getString("gc.map.title"), p.param().label(), num.shapeString()));
+        Label title = new Label(p.param().label() + " " + num.shapeString());
         title.getStyleClass().add("gc-map-title");
         DivergingHeatmap map = new DivergingHeatmap();
         map.setId("gradcheck-map-" + p.param().label());
@@ -197,6 +210,12 @@ public final class GradientCheckView extends VBox {
             box.getChildren().set(1, new Label(text.getString("gc.verdict.shape")));
         }
         return box;
+    }
+
+    /** A number as a person writes it: 1e-4, 0.001, 2.5e-05 → 2.5e-5. */
+    static String plain(double v) {
+        String s = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toString();
+        return s.replace("E", "e").replace("e+", "e");
     }
 
     static String fmt(double v) {

@@ -126,12 +126,18 @@ final class TrainingSettingsPane extends VBox {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(120);
+        labels.setPrefWidth(120);
+        javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+        controls.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, controls);
         return g;
     }
 
     private void add(GridPane g, String key, Node control, String tipKey) {
         Label l = new Label(text.getString(key));
-        l.setMinWidth(Label.USE_PREF_SIZE);
+        l.setWrapText(true);
         Tooltip tip = new Tooltip(text.getString(tipKey));
         l.setTooltip(tip);
         if (control instanceof javafx.scene.control.Control c && c.getTooltip() == null) c.setTooltip(tip);
@@ -180,6 +186,7 @@ final class TrainingSettingsPane extends VBox {
         TextField f = new TextField(org.backpropviz.engine.Shapes.number(p.get()));
         f.setId(id);
         f.setPrefColumnCount(7);
+        f.setMaxWidth(110);
         p.addListener((o, was, now) -> f.setText(org.backpropviz.engine.Shapes.number(now.doubleValue())));
         Runnable commit = () -> {
             try {

@@ -93,8 +93,8 @@ public final class PlaygroundView extends VBox {
         product.setId("pg-product");
         product.setAlignment(Pos.CENTER_LEFT);
         product.getStyleClass().add("pg-product");
-        ScrollPane scroll = new ScrollPane(product);
-        scroll.setFitToHeight(true);
+        VBox productBox = new VBox(10, product);
+        ScrollPane scroll = new ScrollPane(productBox);
         scroll.getStyleClass().add("pg-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
@@ -107,8 +107,10 @@ public final class PlaygroundView extends VBox {
         walk.setOnAction(e -> startWalk());
         HBox sumRow = new HBox(10, walk, sum);
         sumRow.setAlignment(Pos.CENTER_LEFT);
+        sumRow.setPadding(new javafx.geometry.Insets(0, 8, 8, 8));
+        productBox.getChildren().add(sumRow);
 
-        getChildren().addAll(intro, editors, buttons, inputError, shapes, message, note, scroll, sumRow);
+        getChildren().addAll(intro, editors, buttons, inputError, shapes, message, note, scroll);
 
         model.aProperty().addListener((o, was, now) -> aText.setText(Shapes.toNumpyText(now)));
         model.bProperty().addListener((o, was, now) -> bText.setText(Shapes.toNumpyText(now)));
@@ -148,15 +150,18 @@ public final class PlaygroundView extends VBox {
 
     private void showProduct(PlaygroundModel.Product p) {
         stopWalk();
-        shapes.getChildren().setAll(shapeNodes(p.a().shape(), p.mismatchAxisA()));
+        boolean summed = p.ok() && p.a().rank() > 0 && p.b().rank() > 0;
+        shapes.getChildren().setAll(shapeNodes(p.a().shape(), p.ok() ? (summed ? p.a().rank() - 1 : -1) : p.mismatchAxisA(), p.ok()));
         shapes.getChildren().add(piece(" · "));
-        shapes.getChildren().addAll(shapeNodes(p.b().shape(), p.mismatchAxisB()));
+        shapes.getChildren().addAll(shapeNodes(p.b().shape(), p.ok() ? (summed ? 0 : -1) : p.mismatchAxisB(), p.ok()));
         shapes.getChildren().add(piece(" → "));
-        if (p.ok()) shapes.getChildren().addAll(shapeNodes(p.result().shape(), -1));
+        if (p.ok()) shapes.getChildren().addAll(shapeNodes(p.result().shape(), -1, true));
         else shapes.getChildren().add(piece("?"));
         shapes.pseudoClassStateChanged(MISMATCH, !p.ok());
         message.pseudoClassStateChanged(MISMATCH, !p.ok());
-        message.setText(p.ok() ? MessageFormat.format(text.getString("ok"), PlaygroundModel.shapesLine(p)) : p.error());
+        if (!p.ok()) message.setText(p.error());
+        else if (summed) message.setText(MessageFormat.format(text.getString("ok.summed"), PlaygroundModel.shapesLine(p), p.a().dim(p.a().rank() - 1)));
+        else message.setText(MessageFormat.format(text.getString("ok"), PlaygroundModel.shapesLine(p)));
 
         aCells.clear();
         bCells.clear();
@@ -183,15 +188,15 @@ public final class PlaygroundView extends VBox {
         return l;
     }
 
-    /** {@code (2, 3)} as pieces, the dimension at {@code markAxis} marked as a mismatch. */
-    static List<Label> shapeNodes(int[] shape, int markAxis) {
+    /** {@code (2, 3)} as pieces, the dimension at {@code markAxis} marked as summed over (ok) or as a mismatch. */
+    static List<Label> shapeNodes(int[] shape, int markAxis, boolean ok) {
         List<Label> out = new java.util.ArrayList<>();
         out.add(piece("("));
         for (int i = 0; i < shape.length; i++) {
             if (i > 0) out.add(piece(", "));
             Label d = piece(Integer.toString(shape[i]));
             d.getStyleClass().add("pg-dim");
-            d.pseudoClassStateChanged(MISMATCH, i == markAxis);
+            d.pseudoClassStateChanged(ok ? HIGHLIGHT : MISMATCH, i == markAxis);
             out.add(d);
         }
         out.add(piece(shape.length == 1 ? ",)" : ")"));
