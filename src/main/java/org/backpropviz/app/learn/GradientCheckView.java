@@ -42,6 +42,8 @@ public final class GradientCheckView extends VBox {
     public GradientCheckView(GradientCheckModel model) {
         this.model = model;
         getStyleClass().addAll("learn-view", "gc-view");
+        // a CSS hook per language: Korean needs a font with Hangul where the default has none
+        getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
         getStylesheets().add(GradientCheckView.class.getResource("learn.css").toExternalForm());
         setSpacing(8);
 

@@ -11,12 +11,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
-final class TrainingResultsPane extends HBox {
+final class TrainingResultsPane extends VBox {
     static final PseudoClass MISCLASSIFIED = PseudoClass.getPseudoClass("misclassified");
     static final PseudoClass DIAGONAL = PseudoClass.getPseudoClass("diagonal");
     private static final double PIXEL = 6;
@@ -28,12 +27,14 @@ final class TrainingResultsPane extends HBox {
     private final Label samplesTitle = new Label();
 
     TrainingResultsPane(TrainingModel model) {
-        super(20);
+        super(14);
         getStyleClass().add("train-results");
         confusion.setId("train-confusion");
         confusion.getStyleClass().add("train-confusion");
         samples.setId("train-samples");
-        samples.setPrefWrapLength(520);
+        samples.setPrefWrapLength(640);
+        title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE);
         title.getStyleClass().add("train-section");
         samplesTitle.getStyleClass().add("train-section");
         VBox left = new VBox(6, title, confusion);
@@ -60,6 +61,7 @@ final class TrainingResultsPane extends HBox {
         for (int[] row : r.confusion()) for (int v : row) max = Math.max(max, v);
         Label corner = new Label(text.getString("train.confusion.axes"));
         corner.getStyleClass().add("train-cm-corner");
+        corner.setMinWidth(USE_PREF_SIZE);
         confusion.add(corner, 0, 0);
         for (int c = 0; c < n; c++) confusion.add(head(r.classNames().get(c)), c + 1, 0);
         for (int t = 0; t < n; t++) {

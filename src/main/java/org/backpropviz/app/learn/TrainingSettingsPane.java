@@ -64,7 +64,7 @@ final class TrainingSettingsPane extends VBox {
         file.textProperty().bind(Bindings.createStringBinding(() -> model.csvFileProperty().get() == null
                 ? text.getString("train.csv.none") : model.csvFileProperty().get().getFileName().toString(), model.csvFileProperty()));
         choose.disableProperty().bind(locked);
-        HBox csvRow = new HBox(6, choose, file);
+        VBox csvRow = new VBox(2, choose, file);
         data.add(csvRow, 1, row++);
         CheckBox scale = new CheckBox(text.getString("train.scale"));
         scale.setId("train-scale");

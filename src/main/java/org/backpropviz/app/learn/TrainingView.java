@@ -30,6 +30,8 @@ public final class TrainingView extends BorderPane {
     public TrainingView(TrainingModel model) {
         this.model = model;
         getStyleClass().addAll("learn-view", "train-view");
+        // a CSS hook per language: Korean needs a font with Hangul where the default has none
+        getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
         getStylesheets().add(TrainingView.class.getResource("learn.css").toExternalForm());
 
         ScrollPane settings = new ScrollPane(new TrainingSettingsPane(model));

@@ -50,6 +50,8 @@ public final class PlaygroundView extends VBox {
     public PlaygroundView(PlaygroundModel model) {
         this.model = model;
         getStyleClass().addAll("learn-view", "pg-view");
+        // a CSS hook per language: Korean needs a font with Hangul where the default has none
+        getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
         getStylesheets().add(PlaygroundView.class.getResource("playground.css").toExternalForm());
         setSpacing(8);
 

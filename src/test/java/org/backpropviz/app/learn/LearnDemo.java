@@ -67,6 +67,7 @@ public final class LearnDemo {
             });
             stage.show();
             tabs.getSelectionModel().select(tab);
+            if (p.contains("--digits")) training.sourceProperty().set(TrainingModel.Source.DIGITS);
             if (p.contains("--train")) training.start();
         }
 

@@ -52,7 +52,7 @@ class TrainingViewTest {
 
     @Test
     void trainPauseChangeTheLearningRateStepResumeAndStop(FxRobot robot) throws Exception {
-        robot.clickOn("#train-data").clickOn("Digits 8×8 (1797 images)");
+        robot.clickOn("#train-data").clickOn("Digits 8×8");
         assertEquals(TrainingModel.Source.DIGITS, model.sourceProperty().get());
         robot.interact(() -> model.epochsProperty().set(2000)); // long enough to be paused and stopped by hand
 
