@@ -12,8 +12,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
+import org.backpropviz.engine.EngineError;
 import org.backpropviz.engine.GradientCheck;
 import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.Trace;
 
 /**
  * The gradient check of the current scenario: backprop against the book's central difference, run on the model's
@@ -28,6 +30,7 @@ public final class GradientCheckModel {
     private final ReadOnlyObjectWrapper<GradientCheck.Report> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<NetInputs> checked = new ReadOnlyObjectWrapper<>(this, "checked");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper errorWhere = new ReadOnlyStringWrapper(this, "errorWhere", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyBooleanWrapper outdated = new ReadOnlyBooleanWrapper(this, "outdated", true);
 
@@ -55,6 +58,8 @@ public final class GradientCheckModel {
     public ReadOnlyObjectProperty<NetInputs> checkedProperty() { return checked.getReadOnlyProperty(); }
     /** The engine's message when the pass failed, or "". */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** Where the failing pass stopped: {@code affine1 (forward): np.dot(x, W1)}, or "". */
+    public ReadOnlyStringProperty errorWhereProperty() { return errorWhere.getReadOnlyProperty(); }
     /** True while a check is computing. */
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     /** True when the scenario changed since the shown report. */
@@ -76,17 +81,33 @@ public final class GradientCheckModel {
         }
         if (!(step > 0) || !Double.isFinite(step)) throw new IllegalArgumentException("h must be a positive number");
         running.set(true);
-        worker.submit(() -> GradientCheck.check(in, step), r -> {
+        worker.submit(() -> {
+            Trace t = Trace.evaluate(in);
+            if (t.error().isPresent()) throw new Failed(t.error().get());
+            return GradientCheck.check(in, step);
+        }, r -> {
             running.set(false);
             checked.set(in);
             error.set("");
+            errorWhere.set("");
             report.set(r);
         }, e -> {
             running.set(false);
             checked.set(in);
             report.set(null);
             error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            errorWhere.set(e instanceof Failed f ? f.where : "");
         });
+    }
+
+    /** The engine's error, carried from the worker. */
+    private static final class Failed extends RuntimeException {
+        final String where;
+
+        Failed(EngineError e) {
+            super(e.message(), null, false, false);
+            where = e.node() + " (" + e.phase().id() + "): " + e.expression();
+        }
     }
 
     public void dispose() {

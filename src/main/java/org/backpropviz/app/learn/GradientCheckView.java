@@ -81,6 +81,12 @@ public final class GradientCheckView extends VBox {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
 
+        Label where = new Label();
+        where.setId("gradcheck-error-where");
+        where.getStyleClass().add("gc-error-where");
+        where.textProperty().bind(model.errorWhereProperty());
+        where.managedProperty().bind(where.textProperty().isNotEmpty());
+        where.visibleProperty().bind(where.textProperty().isNotEmpty());
         table.setId("gradcheck-table");
         table.getStyleClass().add("gc-table");
         notes.setId("gradcheck-notes");
@@ -95,7 +101,7 @@ public final class GradientCheckView extends VBox {
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        getChildren().addAll(intro, bar, error, scroll);
+        getChildren().addAll(intro, bar, error, where, scroll);
         model.reportProperty().addListener((o, was, now) -> show(now));
         model.runningProperty().addListener((o, was, now) -> updateStatus());
         model.outdatedProperty().addListener((o, was, now) -> updateStatus());

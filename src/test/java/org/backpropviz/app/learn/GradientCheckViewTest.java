@@ -70,6 +70,7 @@ class GradientCheckViewTest {
         Label error = robot.lookup("#gradcheck-error").queryAs(Label.class);
         assertEquals("shapes (2,) and (3,2) not aligned: 2 (dim 0) != 3 (dim 0)", error.getText());
         assertTrue(error.isVisible());
+        assertEquals("affine1 (forward): np.dot(x, W1)", robot.lookup("#gradcheck-error-where").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#gradcheck-table").queryAs(javafx.scene.layout.GridPane.class).getChildren().isEmpty());
     }
 
