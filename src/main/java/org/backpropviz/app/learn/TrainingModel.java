@@ -34,8 +34,12 @@ public final class TrainingModel {
         public boolean misclassified() { return label != predicted; }
     }
 
+    /** Why a run ended (or {@link #NONE} while it is only paused). */
+    public enum End { NONE, EPOCHS, ITERATIONS, TARGET, PLATEAU, STOPPED }
+
     /** The test-set results when a run pauses or ends. {@code confusion[true][predicted]}. */
-    public record Results(int[][] confusion, List<String> classNames, double testAccuracy, int epochs, int iterations, List<Sample> samples) {}
+    public record Results(int[][] confusion, List<String> classNames, double testAccuracy, int epochs, int iterations, List<Sample> samples,
+                          End end) {}
 
     /** Loss points kept on the chart; beyond this every other point is dropped and later points are taken half as often. */
     static final int MAX_POINTS = 2000;

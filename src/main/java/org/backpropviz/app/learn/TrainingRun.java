@@ -28,6 +28,7 @@ final class TrainingRun {
     private int itersPerEpoch = 1;
     private double ema;
     private int emaCount;
+    private Training.Epoch lastEpoch;
 
     TrainingRun(TrainingModel.Settings settings, long gen, Consumer<TrainingUpdate> post) {
         this.settings = settings;
@@ -64,6 +65,7 @@ final class TrainingRun {
             Training t = new Training(d, c);
             t.setLearningRate(lr);
             training = t;
+            t.setLearningRate(lr); // a change made while the weights were being built
             post.accept(TrainingUpdate.of(gen).withDataInfo(d.name() + "|" + d.size() + "|" + d.features() + "|" + d.classes()
                     + "|" + t.trainSet().size() + "|" + t.testSet().size()).withNetwork(t.nextBatch()).withProgress(0, 0));
             return true;
@@ -113,7 +115,7 @@ final class TrainingRun {
         }
         post.accept(progress(loss, epochs));
         if (done() || stopRequested) finish();
-        else post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.PAUSED).withNetwork(training.nextBatch()).withResults(results()));
+        else post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.PAUSED).withNetwork(training.nextBatch()).withResults(results(TrainingModel.End.NONE)));
     }
 
     /** One mini-batch, then paused. */
@@ -132,7 +134,7 @@ final class TrainingRun {
             return;
         }
         TrainingModel.State s = done() ? TrainingModel.State.FINISHED : TrainingModel.State.PAUSED;
-        post.accept(progress(loss, epochs).withState(s).withNetwork(training.nextBatch()).withResults(results()));
+        post.accept(progress(loss, epochs).withState(s).withNetwork(training.nextBatch()).withResults(results(end())));
     }
 
     /** The end: final accuracy, confusion matrix and sample predictions. */
@@ -141,7 +143,17 @@ final class TrainingRun {
             post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.IDLE));
             return;
         }
-        post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FINISHED).withNetwork(training.nextBatch()).withResults(results()));
+        post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FINISHED).withNetwork(training.nextBatch()).withResults(results(end())));
+    }
+
+    /** Why the run ends now. */
+    private TrainingModel.End end() {
+        Training t = training;
+        if (!done()) return stopRequested ? TrainingModel.End.STOPPED : TrainingModel.End.NONE;
+        if (settings.limit() == TrainingModel.Limit.ITERATIONS && t.iteration() >= settings.iterations()) return TrainingModel.End.ITERATIONS;
+        if (t.epoch() >= t.config().epochs()) return TrainingModel.End.EPOCHS;
+        boolean target = settings.targetAccuracy() > 0 && lastEpoch != null && lastEpoch.testAccuracy() >= settings.targetAccuracy();
+        return target ? TrainingModel.End.TARGET : TrainingModel.End.PLATEAU;
     }
 
     private void iterate(List<double[]> loss, List<Training.Epoch> epochs) {
@@ -151,7 +163,10 @@ final class TrainingRun {
         ema = EMA * ema + (1 - EMA) * it.loss();
         double smooth = ema / (1 - Math.pow(EMA, emaCount));
         loss.add(new double[] {it.iteration(), it.loss(), smooth});
-        if (t.epochComplete()) epochs.add(t.endEpoch());
+        if (t.epochComplete()) {
+            lastEpoch = t.endEpoch();
+            epochs.add(lastEpoch);
+        }
     }
 
     private TrainingUpdate progress(List<double[]> loss, List<Training.Epoch> epochs) {
@@ -161,7 +176,7 @@ final class TrainingRun {
         return TrainingUpdate.of(gen).withLoss(loss).withEpochs(epochs).withProgress(p, t.iteration());
     }
 
-    private TrainingModel.Results results() {
+    private TrainingModel.Results results(TrainingModel.End end) {
         Training t = training;
         Dataset test = t.testSet();
         NDArray probs = t.probabilities(test.x());
@@ -183,6 +198,6 @@ final class TrainingRun {
             }
         }
         return new TrainingModel.Results(t.confusionMatrix(), test.classNames(), (double) ok / predicted.length, t.epoch(),
-                t.iteration(), samples);
+                t.iteration(), samples, end);
     }
 }

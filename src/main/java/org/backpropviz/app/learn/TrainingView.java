@@ -144,12 +144,17 @@ public final class TrainingView extends BorderPane {
         var e = model.lastEpochProperty().get();
         String epoch = e == null ? "" : MessageFormat.format(text.getString("train.epochInfo"), e.epoch(), GradientCheckView.fmt(e.loss()),
                 TrainingResultsPane.percent(e.trainAccuracy()), TrainingResultsPane.percent(e.testAccuracy()));
+        var r = model.resultsProperty().get();
+        String end = s == TrainingModel.State.FINISHED && r != null && r.end() != TrainingModel.End.NONE
+                ? " " + MessageFormat.format(text.getString("train.end." + r.end().name().toLowerCase(java.util.Locale.ROOT)),
+                        TrainingResultsPane.percent(model.targetAccuracyProperty().get()), model.plateauProperty().get())
+                : "";
         return switch (s) {
             case IDLE -> text.getString("train.state.idle");
             case LOADING -> text.getString("train.state.loading");
             case FAILED -> MessageFormat.format(text.getString("train.state.failed"), model.errorProperty().get());
             default -> data + MessageFormat.format(text.getString("train.state." + s.name().toLowerCase(java.util.Locale.ROOT)),
-                    model.iterationProperty().get()) + (epoch.isEmpty() ? "" : "  " + epoch);
+                    model.iterationProperty().get()) + end + (epoch.isEmpty() ? "" : "  " + epoch);
         };
     }
 }

@@ -134,6 +134,29 @@ class TrainingModelTest {
     }
 
     @Test
+    void stopConditionsAndAnIterationLimitEndTheRunAndSayWhy() throws Exception {
+        fxRun(() -> {
+            model.targetAccuracyProperty().set(0.9);
+            model.start();
+        });
+        waitFor(TrainingModel.State.FINISHED, 30);
+        assertEquals(TrainingModel.End.TARGET, model.resultsProperty().get().end());
+        assertTrue(model.lastEpochProperty().get().testAccuracy() >= 0.9);
+        assertTrue(model.lastEpochProperty().get().epoch() < 300);
+
+        fxRun(() -> {
+            model.targetAccuracyProperty().set(0);
+            model.limitProperty().set(TrainingModel.Limit.ITERATIONS);
+            model.iterationsProperty().set(100);
+            model.start();
+        });
+        waitFor(TrainingModel.State.FINISHED, 30);
+        assertEquals(TrainingModel.End.ITERATIONS, model.resultsProperty().get().end());
+        assertEquals(100, model.iterationProperty().get());
+        assertEquals(100, (int) fx(() -> model.rawLoss().size()));
+    }
+
+    @Test
     void aBadCsvRowIsReportedWithItsLineNumber(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("mine.csv");
         Files.writeString(csv, "a,b,label\n1,2,0\n3,4,1\n5,x,1\n");
