@@ -100,6 +100,7 @@ public final class GradientCheckView extends VBox {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        scroll.visibleProperty().bind(model.reportProperty().isNotNull());
 
         getChildren().addAll(intro, bar, error, where, scroll);
         model.reportProperty().addListener((o, was, now) -> show(now));
