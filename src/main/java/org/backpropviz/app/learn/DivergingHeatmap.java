@@ -151,6 +151,11 @@ public final class DivergingHeatmap extends Region {
         g.setFill(Color.gray(0.25));
         g.setFont(javafx.scene.text.Font.font(10));
         g.setTextBaseline(VPos.TOP);
+        if (max == 0) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("0", width / 2, y + 10);
+            return;
+        }
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(number(-max), 0, y + 10);
         g.setTextAlign(TextAlignment.CENTER);

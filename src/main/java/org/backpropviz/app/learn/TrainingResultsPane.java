@@ -108,7 +108,7 @@ final class TrainingResultsPane extends VBox {
         pred.getStyleClass().add("train-sample-pred");
         Label truth = new Label(s.misclassified() ? MessageFormat.format(text.getString("train.sample.true"), r.classNames().get(s.label())) : "✓");
         truth.getStyleClass().add("train-sample-true");
-        VBox tile = new VBox(2, c, pred, truth);
+        VBox tile = new VBox(2, c, bars(s), pred, truth);
         tile.setAlignment(Pos.CENTER);
         tile.getStyleClass().add("train-sample");
         tile.pseudoClassStateChanged(MISCLASSIFIED, s.misclassified());
@@ -118,6 +118,26 @@ final class TrainingResultsPane extends VBox {
         }
         Tooltip.install(tile, new Tooltip(text.getString("train.sample.tip") + "\n" + probs.toString().strip()));
         return tile;
+    }
+
+    /** One bar per class: the predicted class in blue, the true class (when missed) in red. */
+    private static Canvas bars(TrainingModel.Sample s) {
+        int n = s.probabilities().length;
+        double w = Math.max(3, Math.floor(8 * PIXEL / n)), h = 22;
+        Canvas c = new Canvas(n * w, h);
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setFill(Color.gray(0.93));
+        g.fillRect(0, 0, n * w, h);
+        for (int k = 0; k < n; k++) {
+            double p = s.probabilities()[k];
+            g.setFill(k == s.predicted() ? Color.web("#1e6fd9") : k == s.label() ? Color.web("#d32f2f") : Color.gray(0.55));
+            g.fillRect(k * w + 0.5, h - Math.max(1, p * h), w - 1, Math.max(1, p * h));
+            if (k == s.label() && s.misclassified()) {
+                g.setStroke(Color.web("#d32f2f"));
+                g.strokeRect(k * w + 0.5, 0.5, w - 1, h - 1);
+            }
+        }
+        return c;
     }
 
     static String percent(double v) {

@@ -33,11 +33,14 @@ public final class PlaygroundModel {
      * @param mismatchAxisA the axis of A that disagrees (its last), or -1
      * @param mismatchAxisB the axis of B that disagrees (its first), or -1
      */
-    public record Product(NDArray a, NDArray b, NDArray result, String error, int mismatchAxisA, int mismatchAxisB) {
+    public record Product(NDArray a, NDArray b, NDArray result, String error, int mismatchAxisA, int mismatchAxisB, List<Fix> fixes) {
         public boolean ok() {
             return result != null;
         }
     }
+
+    /** A change of the operands that makes a failing product work. */
+    public enum Fix { SWAP, TRANSPOSE_A, TRANSPOSE_B }
 
     /** One product term of a result cell: flat indices into A and B. */
     public record Term(int aIndex, int bIndex) {}
@@ -215,15 +218,28 @@ public final class PlaygroundModel {
     private void recompute() {
         NDArray av = a.get(), bv = b.get();
         selected.set(-1);
-        worker.submit(() -> compute(av, bv), product::set, e -> product.set(new Product(av, bv, null, String.valueOf(e.getMessage()), -1, -1)));
+        worker.submit(() -> compute(av, bv), product::set, e -> product.set(new Product(av, bv, null, String.valueOf(e.getMessage()), -1, -1, List.of())));
     }
 
     static Product compute(NDArray a, NDArray b) {
         try {
-            return new Product(a, b, Np.dot(a, b), null, -1, -1);
+            return new Product(a, b, Np.dot(a, b), null, -1, -1, List.of());
         } catch (NumpyException e) {
             boolean aligned = "shape".equals(e.kind()) && a.rank() > 0 && b.rank() > 0;
-            return new Product(a, b, null, e.getMessage(), aligned ? a.rank() - 1 : -1, aligned ? 0 : -1);
+            List<Fix> fixes = new ArrayList<>();
+            if (works(b, a)) fixes.add(Fix.SWAP);
+            if (a.rank() == 2 && works(Np.transpose(a), b)) fixes.add(Fix.TRANSPOSE_A);
+            if (b.rank() == 2 && works(a, Np.transpose(b))) fixes.add(Fix.TRANSPOSE_B);
+            return new Product(a, b, null, e.getMessage(), aligned ? a.rank() - 1 : -1, aligned ? 0 : -1, List.copyOf(fixes));
+        }
+    }
+
+    private static boolean works(NDArray a, NDArray b) {
+        try {
+            Np.dot(a, b);
+            return true;
+        } catch (NumpyException e) {
+            return false;
         }
     }
 }

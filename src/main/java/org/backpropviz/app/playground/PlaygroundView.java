@@ -41,6 +41,7 @@ public final class PlaygroundView extends VBox {
     private final Label message = new Label();
     private final Label inputError = new Label();
     private final Label note = new Label();
+    private final Label hint = new Label();
     private final HBox product = new HBox(10);
     private final Label sum = new Label();
     private final Button walk = new Button();
@@ -86,6 +87,10 @@ public final class PlaygroundView extends VBox {
         message.setId("pg-message");
         message.getStyleClass().add("pg-message");
         message.setWrapText(true);
+        hint.setId("pg-hint");
+        hint.getStyleClass().add("pg-hint");
+        hint.setWrapText(true);
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
         note.setId("pg-note");
         note.getStyleClass().add("pg-note");
         note.setWrapText(true);
@@ -112,7 +117,7 @@ public final class PlaygroundView extends VBox {
         sumRow.setPadding(new javafx.geometry.Insets(0, 8, 8, 8));
         productBox.getChildren().add(sumRow);
 
-        getChildren().addAll(intro, editors, buttons, inputError, shapes, message, note, scroll);
+        getChildren().addAll(intro, editors, buttons, inputError, shapes, message, hint, note, scroll);
 
         model.aProperty().addListener((o, was, now) -> aText.setText(Shapes.toNumpyText(now)));
         model.bProperty().addListener((o, was, now) -> bText.setText(Shapes.toNumpyText(now)));
@@ -161,9 +166,20 @@ public final class PlaygroundView extends VBox {
         else shapes.getChildren().add(piece("?"));
         shapes.pseudoClassStateChanged(MISMATCH, !p.ok());
         message.pseudoClassStateChanged(MISMATCH, !p.ok());
-        if (!p.ok()) message.setText(p.error());
-        else if (summed) message.setText(MessageFormat.format(text.getString("ok.summed"), PlaygroundModel.shapesLine(p), p.a().dim(p.a().rank() - 1)));
-        else message.setText(MessageFormat.format(text.getString("ok"), PlaygroundModel.shapesLine(p)));
+        if (!p.ok()) {
+            StringBuilder fixes = new StringBuilder();
+            for (PlaygroundModel.Fix f : p.fixes()) {
+                if (fixes.length() > 0) fixes.append(text.getString("fix.or"));
+                fixes.append(text.getString("fix." + f.name().toLowerCase(Locale.ROOT)));
+            }
+            hint.setText(fixes.length() == 0 ? "" : MessageFormat.format(text.getString("fix"), fixes));
+            message.setText(p.error());
+        } else {
+            hint.setText("");
+            message.setText(summed
+                    ? MessageFormat.format(text.getString("ok.summed"), PlaygroundModel.shapesLine(p), p.a().dim(p.a().rank() - 1))
+                    : MessageFormat.format(text.getString("ok"), PlaygroundModel.shapesLine(p)));
+        }
 
         aCells.clear();
         bCells.clear();

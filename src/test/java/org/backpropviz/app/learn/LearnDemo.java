@@ -30,11 +30,21 @@ public final class LearnDemo {
     }
 
     static NetInputs preset(String name) {
+        if (name.equals("relu-kink")) return reluKink();
         try (InputStream in = LearnDemo.class.getResourceAsStream("/assets/presets/" + name + ".json")) {
             return ScenarioFormat.read(in).inputs();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** x = 0 puts every ReLU input at b1, and b1[0] = 0 sits on the kink. */
+    static NetInputs reluKink() {
+        return new NetInputs(org.backpropviz.engine.NDArray.matrix(new double[][] {{0, 0}}),
+                org.backpropviz.engine.NDArray.matrix(new double[][] {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}}),
+                org.backpropviz.engine.NDArray.vector(0, 0.1, -0.1),
+                org.backpropviz.engine.NDArray.matrix(new double[][] {{0.5, -0.4}, {0.3, 0.8}, {-0.6, 0.2}}),
+                org.backpropviz.engine.NDArray.vector(0, 0.1), org.backpropviz.engine.NDArray.matrix(new double[][] {{1, 0}}));
     }
 
     public static final class App extends Application {
@@ -52,7 +62,7 @@ public final class LearnDemo {
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             check.activeProperty().bind(tabs.getSelectionModel().selectedIndexProperty().isEqualTo(1));
             ComboBox<String> presets = new ComboBox<>();
-            presets.getItems().addAll("batch-of-4", "lesson-vector", "softmax-with-loss", "lesson-mismatch");
+            presets.getItems().addAll("batch-of-4", "lesson-vector", "softmax-with-loss", "lesson-mismatch", "relu-kink");
             presets.setValue(opt(p, "--preset", "batch-of-4"));
             presets.valueProperty().addListener((o, was, now) -> scenario.set(preset(now)));
             BorderPane root = new BorderPane(tabs);

@@ -59,6 +59,7 @@ class PlaygroundViewTest {
         var marked = robot.lookup(".pg-dim").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().contains(MISMATCH)).map(n -> ((Label) n).getText()).toList();
         assertEquals(java.util.List.of("3", "2"), marked);
+        assertEquals("To make the product work: swap A and B or transpose A.", text(robot, "#pg-hint"));
 
         robot.clickOn("#pg-swap");
         waitForMessage(robot, "np.dot(A, B): (2,) · (2, 3) → (3,)");
