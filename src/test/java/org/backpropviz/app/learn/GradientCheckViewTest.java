@@ -75,7 +75,7 @@ class GradientCheckViewTest {
     }
 
     @Test
-    void reluKinksAndAOneDimensionalTAreExplained(FxRobot robot) throws Exception {
+    void theHonestSourcesOfDisagreementAreExplained(FxRobot robot) throws Exception {
         // x = 0 puts every ReLU input at b1; b1[0] = 0 sits exactly on the kink
         NetInputs kink = new NetInputs(NDArray.matrix(new double[][] {{0, 0}}),
                 NDArray.matrix(new double[][] {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}}), NDArray.vector(0, 0.1, -0.1),
@@ -94,5 +94,13 @@ class GradientCheckViewTest {
         waitForReport();
         assertTrue(robot.lookup("#gradcheck-gc-note-vectorT").tryQuery().isPresent(), "the 1-D t note is shown");
         assertFalse(robot.lookup("#gradcheck-gc-note-kink").tryQuery().isPresent());
+
+        // b2 pushes the target class's score 30 below the other: its probability is about 1e-13
+        NetInputs tiny = LearnDemo.preset("batch-of-4").with(Param.B2, NDArray.vector(30, -30));
+        robot.interact(() -> scenario.set(tiny));
+        robot.clickOn("#gradcheck-run");
+        waitForReport();
+        assertTrue(model.reportProperty().get().tinyTargetProbability());
+        assertTrue(robot.lookup("#gradcheck-gc-note-tiny").tryQuery().isPresent(), "the 1e-7 note is shown");
     }
 }
