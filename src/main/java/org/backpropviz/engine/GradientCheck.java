@@ -70,7 +70,8 @@ public final class GradientCheck {
      * @param numerical the central difference
      * @param difference {@code |backprop - numerical|} per cell (NumPy broadcasting), or null when they cannot broadcast
      * @param maxAbs the largest absolute difference
-     * @param maxRel the largest {@code |b - n| / max(|b|, |n|)} over cells where either is above 1e-12
+     * @param maxRel the largest {@code |b - n| / max(|b|, |n|)} over cells where either is above 1e-12; NaN when the
+     *     backprop gradient's shape differs from the parameter's
      * @param nearKink per cell of the parameter: true where a ReLU input lies within the perturbation of zero, so the
      *     central difference straddles the kink (only W1 and b1 feed the ReLU)
      */
@@ -120,10 +121,10 @@ public final class GradientCheck {
             } catch (NumpyException e) {
                 diff = null;
             }
-            double maxRel = 0;
-            if (diff != null && diff.sameShape(num)) {
+            double maxRel = bp.sameShape(num) ? 0 : Double.NaN; // cells of different shapes have no relative error
+            if (diff != null && bp.sameShape(num)) {
                 for (int i = 0; i < num.size(); i++) {
-                    double b = bp.sameShape(num) ? bp.flat(i) : Double.NaN, n = num.flat(i);
+                    double b = bp.flat(i), n = num.flat(i);
                     double scale = Math.max(Math.abs(b), Math.abs(n));
                     if (scale > 1e-12) maxRel = Math.max(maxRel, diff.flat(i) / scale);
                 }

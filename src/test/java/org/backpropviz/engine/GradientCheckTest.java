@@ -72,6 +72,15 @@ class GradientCheckTest {
     }
 
     @Test
+    void aGradientOfAnotherShapeHasNoRelativeError() throws Exception {
+        NetInputs in = org.backpropviz.scenario.ScenarioFormat.read(
+                GradientCheckTest.class.getResourceAsStream("/assets/presets/softmax-with-loss.json")).inputs();
+        GradientCheck.ParamCheck w1 = GradientCheck.check(in, GradientCheck.H).params().get(0);
+        assertEquals("()", w1.backprop().shapeString());
+        assertTrue(Double.isNaN(w1.maxRel()), "a scalar dW1 against a (3, 3) W1 is not 'perfect agreement'");
+    }
+
+    @Test
     void aFailingPassIsNotChecked() {
         NetInputs in = NumpyFixtures.inputs(NumpyFixtures.read(NumpyFixtures.resourceDir("reference-cases").resolve("seed-mismatch.json")));
         assertThrows(IllegalStateException.class, () -> GradientCheck.check(in, GradientCheck.H));

@@ -61,7 +61,13 @@ public record Dataset(String name, NDArray x, int[] labels, List<String> classNa
     public Dataset[] split(double testFraction, long seed) {
         int[] perm = permutation(size(), new Random(seed));
         int nTest = (int) Math.round(size() * testFraction);
-        if (nTest >= size()) throw new IllegalArgumentException("a test fraction of " + testFraction + " leaves no training rows");
+        if (nTest < 1) {
+            throw new IllegalArgumentException(size() + " rows with a test fraction of " + testFraction
+                    + " leave no test rows: use more rows or a larger test fraction");
+        }
+        if (nTest >= size()) {
+            throw new IllegalArgumentException(size() + " rows with a test fraction of " + testFraction + " leave no training rows");
+        }
         int[] test = java.util.Arrays.copyOfRange(perm, 0, nTest);
         int[] train = java.util.Arrays.copyOfRange(perm, nTest, size());
         return new Dataset[] {rows(train), rows(test)};

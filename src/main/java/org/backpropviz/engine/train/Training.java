@@ -86,6 +86,9 @@ public final class Training {
 
     /** The next mini-batch with the current weights, as the graph view would step it (not trained on yet). */
     public NetInputs nextBatch() {
+        if (cursor >= order.length) { // the epoch is complete: the next batch opens the next epoch
+            endEpochIfComplete();
+        }
         int end = Math.min(cursor + config.batch(), order.length);
         return batchInputs(Arrays.copyOfRange(order, cursor, end));
     }
@@ -126,6 +129,22 @@ public final class Training {
     /** True right after the iteration that finished an epoch; call {@link #endEpoch()} then. */
     public boolean epochComplete() {
         return cursor >= order.length;
+    }
+
+    private Epoch pendingEpoch;
+
+    private void endEpochIfComplete() {
+        if (epochComplete()) pendingEpoch = endEpoch();
+    }
+
+    /**
+     * The epoch that {@link #nextBatch()} or {@link #iterate()} closed on its own because the caller had not called
+     * {@link #endEpoch()}; null if none. Reading it clears it.
+     */
+    public Epoch takeClosedEpoch() {
+        Epoch e = pendingEpoch;
+        pendingEpoch = null;
+        return e;
     }
 
     /** Closes the epoch: accuracies on both sets, a new batch order. */

@@ -83,6 +83,26 @@ class TrainingTest {
     }
 
     @Test
+    void theNextBatchAfterAnEpochOpensTheNextEpoch() throws Exception {
+        Training t = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris").withBatch(60));
+        t.iterate();
+        t.iterate();
+        assertTrue(t.epochComplete());
+        assertEquals("(60, 4)", t.nextBatch().x().shapeString());
+        Training.Epoch closed = t.takeClosedEpoch();
+        assertEquals(1, closed.epoch());
+        assertEquals(1, t.epoch());
+    }
+
+    @Test
+    void tooFewRowsForASplitSaySo() {
+        Dataset tiny = new Dataset("tiny", org.backpropviz.engine.NDArray.matrix(new double[][] {{0, 1}, {1, 0}}), new int[] {0, 1},
+                List.of("a", "b"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Training(tiny, TrainConfig.defaults("iris")));
+        assertEquals("2 rows with a test fraction of 0.2 leave no test rows: use more rows or a larger test fraction", e.getMessage());
+    }
+
+    @Test
     void scalingMapsTheTrainingFeaturesIntoZeroToOne() throws Exception {
         Training t = new Training(DatasetFormat.builtIn("digits"), TrainConfig.defaults("digits").withEpochs(1));
         double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;

@@ -1,0 +1,240 @@
+package org.backpropviz.app.learn;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.backpropviz.engine.GradientCheck;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Param;
+
+/**
+ * The gradient check: per parameter the largest absolute and relative difference between backprop and the central
+ * difference, a heatmap of {@code backprop - numerical} per cell (ReLU-kink cells outlined), and the honest reasons
+ * for a disagreement when the report flags them.
+ */
+public final class GradientCheckView extends VBox {
+    static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
+    static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    /** Backprop and the central difference agree when the largest absolute difference or relative difference is below these. */
+    static final double AGREE_ABS = 1e-7, AGREE_REL = 1e-4;
+
+    private final GradientCheckModel model;
+    private final ResourceBundle text = Texts.learn();
+    private final GridPane table = new GridPane();
+    private final VBox notes = new VBox(6);
+    private final FlowPane maps = new FlowPane(16, 16);
+    private final Label error = new Label();
+    private final Label status = new Label();
+
+    public GradientCheckView(GradientCheckModel model) {
+        this.model = model;
+        getStyleClass().addAll("learn-view", "gc-view");
+        // a CSS hook per language: Korean needs a font with Hangul where the default has none
+        getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
+        getStylesheets().add(GradientCheckView.class.getResource("learn.css").toExternalForm());
+        setSpacing(8);
+
+        Label intro = new Label(text.getString("gc.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("learn-intro");
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        Button run = new Button(text.getString("gc.run"));
+        run.setId("gradcheck-run");
+        run.setDefaultButton(false);
+        run.setTooltip(new Tooltip(text.getString("gc.run.tip")));
+        TextField h = new TextField(plain(model.hProperty().get()));
+        h.setId("gradcheck-h");
+        h.setPrefColumnCount(7);
+        h.setTooltip(new Tooltip(text.getString("gc.h.tip")));
+        run.setOnAction(e -> {
+            if (applyH(h)) model.run();
+        });
+        h.setOnAction(e -> {
+            if (applyH(h)) model.run();
+        });
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.runningProperty());
+        status.setId("gradcheck-status");
+        status.getStyleClass().add("learn-status");
+        HBox bar = new HBox(8, run, new Label(text.getString("gc.h")), h, busy, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        error.setId("gradcheck-error");
+        error.getStyleClass().add("gc-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+
+        Label where = new Label();
+        where.setId("gradcheck-error-where");
+        where.getStyleClass().add("gc-error-where");
+        where.textProperty().bind(model.errorWhereProperty());
+        where.managedProperty().bind(where.textProperty().isNotEmpty());
+        where.visibleProperty().bind(where.textProperty().isNotEmpty());
+        table.setId("gradcheck-table");
+        table.getStyleClass().add("gc-table");
+        notes.setId("gradcheck-notes");
+        maps.setId("gradcheck-maps");
+        Label mapsTitle = new Label(text.getString("gc.map.title"));
+        mapsTitle.getStyleClass().add("train-section");
+        mapsTitle.setTooltip(new Tooltip(text.getString("gc.map.tip")));
+        mapsTitle.visibleProperty().bind(model.reportProperty().isNotNull());
+        mapsTitle.managedProperty().bind(mapsTitle.visibleProperty());
+        VBox content = new VBox(10, table, notes, mapsTitle, maps);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        scroll.visibleProperty().bind(model.reportProperty().isNotNull());
+
+        getChildren().addAll(intro, bar, error, where, scroll);
+        model.reportProperty().addListener((o, was, now) -> show(now));
+        model.runningProperty().addListener((o, was, now) -> updateStatus());
+        model.outdatedProperty().addListener((o, was, now) -> updateStatus());
+        model.errorProperty().addListener((o, was, now) -> updateStatus());
+        show(model.reportProperty().get());
+        updateStatus();
+    }
+
+    private boolean applyH(TextField field) {
+        try {
+            double v = Double.parseDouble(field.getText().trim());
+            if (v > 0 && Double.isFinite(v)) {
+                model.hProperty().set(v);
+                field.pseudoClassStateChanged(MISMATCH, false);
+                return true;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        field.pseudoClassStateChanged(MISMATCH, true);
+        status.setText(text.getString("gc.h.bad"));
+        return false;
+    }
+
+    private void updateStatus() {
+        if (model.runningProperty().get()) status.setText(text.getString("gc.running"));
+        else if (!model.errorProperty().get().isEmpty()) status.setText(text.getString("gc.failed"));
+        else if (model.reportProperty().get() == null) status.setText(text.getString("gc.none"));
+        else if (model.outdatedProperty().get()) status.setText(text.getString("gc.outdated"));
+        else status.setText(MessageFormat.format(text.getString("gc.done"), plain(model.reportProperty().get().h())));
+    }
+
+    private void show(GradientCheck.Report r) {
+        updateStatus();
+        table.getChildren().clear();
+        notes.getChildren().clear();
+        maps.getChildren().clear();
+        if (r == null) return;
+        String[] head = {"gc.col.param", "gc.col.shape", "gc.col.abs", "gc.col.rel", "gc.col.verdict"};
+        for (int c = 0; c < head.length; c++) {
+            Label l = new Label(text.getString(head[c]));
+            l.getStyleClass().add("gc-head");
+            table.add(l, c, 0);
+        }
+        int row = 1;
+        int kinkCells = 0;
+        StringBuilder kinkParams = new StringBuilder();
+        for (GradientCheck.ParamCheck p : r.params()) {
+            boolean sameShape = p.backprop().sameShape(p.numerical());
+            boolean agree = sameShape && (p.maxAbs() <= AGREE_ABS || p.maxRel() <= AGREE_REL);
+            boolean kink = p.anyNearKink();
+            Label verdict = new Label(text.getString(!sameShape ? "gc.verdict.shape"
+                    : agree ? "gc.verdict.agree" : kink ? "gc.verdict.kink" : "gc.verdict.disagree"));
+            if (!sameShape) {
+                kink = false;
+                note("gc.note.gradShape", p.param().label(), p.backprop().shapeString(), p.numerical().shapeString());
+                NDArray x = model.checkedProperty().get() == null ? null : model.checkedProperty().get().x();
+                if (x != null && x.rank() == 1 && (p.param() == Param.W1 || p.param() == Param.W2)) note("gc.note.gradShape.vector", p.param().label());
+            }
+            verdict.setId("gradcheck-verdict-" + p.param().label());
+            verdict.pseudoClassStateChanged(MISMATCH, !agree && !kink);
+            verdict.pseudoClassStateChanged(WARNING, !agree && kink);
+            Label abs = new Label(fmt(p.maxAbs()));
+            abs.setId("gradcheck-abs-" + p.param().label());
+            table.addRow(row++, new Label(p.param().label()), new Label(p.numerical().shapeString()), abs,
+                    new Label(sameShape ? fmt(p.maxRel()) : "—"), verdict);
+            maps.getChildren().add(heatmap(p));
+            if (kink) {
+                for (boolean b : p.nearKink()) if (b) kinkCells++;
+                if (kinkParams.length() > 0) kinkParams.append(", ");
+                kinkParams.append(p.param().label());
+            }
+        }
+        table.getChildren().forEach(n -> n.getStyleClass().add("gc-cell"));
+        if (r.tinyTargetProbability()) note("gc.note.tiny", fmt(r.smallestTargetProbability()));
+        if (kinkCells > 0) note("gc.note.kink", kinkCells, kinkParams.toString(), plain(r.h()));
+        if (r.softTargets()) note("gc.note.soft");
+        if (r.vectorTAsBatch()) note("gc.note.vectorT");
+        if (notes.getChildren().isEmpty()) {
+            Label ok = new Label(text.getString("gc.note.none"));
+            ok.getStyleClass().add("gc-note-ok");
+            ok.setWrapText(true);
+            notes.getChildren().add(ok);
+        }
+    }
+
+    private void note(String key, Object... args) {
+        Label l = new Label(MessageFormat.format(text.getString(key), args));
+        l.setId("gradcheck-" + key.replace('.', '-'));
+        l.getStyleClass().add("gc-note");
+        l.setWrapText(true);
+        notes.getChildren().add(l);
+    }
+
+    private VBox heatmap(GradientCheck.ParamCheck p) {
+        NDArray num = p.numerical(), bp = p.backprop();
+        NDArray signed;
+        if (bp.sameShape(num)) {
+            double[] d = new double[num.size()];
+            for (int i = 0; i < d.length; i++) d[i] = bp.flat(i) - num.flat(i);
+            signed = NDArray.of(num.shape(), d);
+        } else {
+            signed = p.difference();
+        }
+        Label title = new Label(p.param().label() + " " + num.shapeString());
+        title.getStyleClass().add("gc-map-title");
+        DivergingHeatmap map = new DivergingHeatmap();
+        map.setId("gradcheck-map-" + p.param().label());
+        map.setData(signed, p.nearKink());
+        Tooltip.install(title, new Tooltip(text.getString("gc.map.tip")));
+        VBox box = new VBox(4, title, map);
+        box.setPrefWidth(Math.min(420, Math.max(220, num.size() / Math.max(1, num.rows()) * 28.0)));
+        if (signed == null) {
+            box.getChildren().set(1, new Label(text.getString("gc.verdict.shape")));
+        }
+        return box;
+    }
+
+    /** A number as a person writes it: 1e-4, 0.001, 2.5e-05 → 2.5e-5. */
+    static String plain(double v) {
+        String s = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toString();
+        return s.replace("E", "e").replace("e+", "e");
+    }
+
+    static String fmt(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (v == 0) return "0";
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** Which parameter a heatmap id belongs to (for tests and the lead's wiring). */
+    static String mapId(Param p) {
+        return "gradcheck-map-" + p.label();
+    }
+}

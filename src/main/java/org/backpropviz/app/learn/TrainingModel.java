@@ -1,0 +1,300 @@
+package org.backpropviz.app.learn;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.property.*;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.train.TrainConfig;
+import org.backpropviz.engine.train.Training;
+import org.backpropviz.scenario.Scenario;
+
+/**
+ * Training the two-layer net on a data set, on the model's one worker. Settings are writable properties (read when a
+ * run starts; the learning rate also while it runs); everything the run produces is read-only and updated on the FX
+ * thread, at most every ~100 ms. Commands: {@link #start()}, {@link #pause()}, {@link #resume()}, {@link #stop()},
+ * {@link #step()}. Call everything on the FX thread.
+ */
+public final class TrainingModel {
+    public enum State { IDLE, LOADING, RUNNING, PAUSED, FINISHED, FAILED }
+    public enum Source { IRIS, DIGITS, CSV, SCENARIO }
+    public enum Limit { EPOCHS, ITERATIONS }
+
+    /** The settings of one run, captured when it starts. */
+    record Settings(Source source, Path csv, NetInputs scenario, boolean scale, double testFraction, int hidden, double initStd,
+                    double lr, int batch, Limit limit, int epochs, int iterations, long seed, double targetAccuracy, int plateau) {}
+
+    /** A test image (8×8 digits only) with its prediction. */
+    public record Sample(double[] pixels, int label, int predicted, double[] probabilities) {
+        public boolean misclassified() { return label != predicted; }
+    }
+
+    /** Why a run ended (or {@link #NONE} while it is only paused). */
+    public enum End { NONE, EPOCHS, ITERATIONS, TARGET, PLATEAU, STOPPED }
+
+    /** The test-set results when a run pauses or ends. {@code confusion[true][predicted]}. */
+    public record Results(int[][] confusion, List<String> classNames, double testAccuracy, int epochs, int iterations, List<Sample> samples,
+                          End end) {}
+
+    /** Loss points kept on the chart; beyond this every other point is dropped and later points are taken half as often. */
+    static final int MAX_POINTS = 2000;
+
+    private final SerialWorker worker = new SerialWorker("backpropviz-training");
+    private final ObservableValue<NetInputs> scenario;
+    private final AtomicReference<TrainingUpdate> pending = new AtomicReference<>();
+    private TrainingRun run;
+    private long gen;
+    private int stride = 1;
+
+    // settings
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.IRIS);
+    private final ObjectProperty<Path> csvFile = new SimpleObjectProperty<>(this, "csvFile");
+    private final BooleanProperty scale = new SimpleBooleanProperty(this, "scale", true);
+    private final DoubleProperty testFraction = new SimpleDoubleProperty(this, "testFraction", 0.2);
+    private final IntegerProperty hidden = new SimpleIntegerProperty(this, "hidden");
+    private final DoubleProperty initStd = new SimpleDoubleProperty(this, "initStd");
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate");
+    private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch");
+    private final ObjectProperty<Limit> limit = new SimpleObjectProperty<>(this, "limit", Limit.EPOCHS);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs");
+    private final IntegerProperty iterations = new SimpleIntegerProperty(this, "iterations", 1000);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed");
+    private final DoubleProperty targetAccuracy = new SimpleDoubleProperty(this, "targetAccuracy", 0);
+    private final IntegerProperty plateau = new SimpleIntegerProperty(this, "plateau", 0);
+
+    // outputs
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyIntegerWrapper iteration = new ReadOnlyIntegerWrapper(this, "iteration", 0);
+    private final ReadOnlyObjectWrapper<Training.Epoch> lastEpoch = new ReadOnlyObjectWrapper<>(this, "lastEpoch");
+    private final ReadOnlyObjectWrapper<NetInputs> network = new ReadOnlyObjectWrapper<>(this, "network");
+    private final ReadOnlyObjectWrapper<Results> results = new ReadOnlyObjectWrapper<>(this, "results");
+    private final ReadOnlyStringWrapper dataInfo = new ReadOnlyStringWrapper(this, "dataInfo", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ObservableList<XYChart.Data<Number, Number>> rawLoss = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Data<Number, Number>> smoothLoss = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Data<Number, Number>> trainAccuracy = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Data<Number, Number>> testAccuracy = FXCollections.observableArrayList();
+
+    /** @param scenario the current scenario, used when the source is {@link Source#SCENARIO}; its value may be null */
+    public TrainingModel(ObservableValue<NetInputs> scenario) {
+        this.scenario = scenario;
+        applyDefaults();
+        source.addListener((o, was, now) -> {
+            if (now == Source.IRIS || now == Source.DIGITS) applyDefaults();
+        });
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    public ObjectProperty<Source> sourceProperty() { return source; }
+    public ObjectProperty<Path> csvFileProperty() { return csvFile; }
+    /** Scale features to [0, 1] as the book scales MNIST. */
+    public BooleanProperty scaleProperty() { return scale; }
+    public DoubleProperty testFractionProperty() { return testFraction; }
+    public IntegerProperty hiddenProperty() { return hidden; }
+    /** The standard deviation of the initial weights (the book's weight_init_std, 0.01). */
+    public DoubleProperty initStdProperty() { return initStd; }
+    /** The learning rate; a change reaches a running training at its next iteration (see {@link #setLearningRate}). */
+    public DoubleProperty learningRateProperty() { return learningRate; }
+    public IntegerProperty batchProperty() { return batch; }
+    public ObjectProperty<Limit> limitProperty() { return limit; }
+    public IntegerProperty epochsProperty() { return epochs; }
+    public IntegerProperty iterationsProperty() { return iterations; }
+    public LongProperty seedProperty() { return seed; }
+    /** Stop once the test accuracy reaches this; 0 for never. */
+    public DoubleProperty targetAccuracyProperty() { return targetAccuracy; }
+    /** Stop when the test accuracy has not improved for this many epochs; 0 for never. */
+    public IntegerProperty plateauProperty() { return plateau; }
+
+    // ------------------------------------------------------------------ outputs
+
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty iterationProperty() { return iteration.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Training.Epoch> lastEpochProperty() { return lastEpoch.getReadOnlyProperty(); }
+    /**
+     * The current weights with the next mini-batch as x and t, for the graph view to follow: updated at most ~5 times
+     * a second while running, and exactly after a pause, a stop or one iteration. Null before the first run.
+     */
+    public ReadOnlyObjectProperty<NetInputs> networkProperty() { return network.getReadOnlyProperty(); }
+    /** Confusion matrix, final test accuracy and digit samples, when the run pauses or ends; null while running. */
+    public ReadOnlyObjectProperty<Results> resultsProperty() { return results.getReadOnlyProperty(); }
+    /** {@code name|rows|features|classes|train rows|test rows} of the loaded data, or "". */
+    public ReadOnlyStringProperty dataInfoProperty() { return dataInfo.getReadOnlyProperty(); }
+    /** Why the run failed (bad data rows with their line number, a failing pass), or "". */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** Loss per iteration (x: iteration); at most {@value #MAX_POINTS} points. */
+    public ObservableList<XYChart.Data<Number, Number>> rawLoss() { return FXCollections.unmodifiableObservableList(rawLoss); }
+    /** The exponential moving average of the loss, at the same iterations as {@link #rawLoss()}. */
+    public ObservableList<XYChart.Data<Number, Number>> smoothLoss() { return FXCollections.unmodifiableObservableList(smoothLoss); }
+    /** Training accuracy per epoch. */
+    public ObservableList<XYChart.Data<Number, Number>> trainAccuracy() { return FXCollections.unmodifiableObservableList(trainAccuracy); }
+    /** Test accuracy per epoch. */
+    public ObservableList<XYChart.Data<Number, Number>> testAccuracy() { return FXCollections.unmodifiableObservableList(testAccuracy); }
+
+    // ------------------------------------------------------------------ commands
+
+    /** The book's and the command line's defaults for the chosen built-in data set (Iris for the others). */
+    public void applyDefaults() {
+        TrainConfig c = TrainConfig.defaults(source.get() == Source.DIGITS ? "digits" : "iris");
+        hidden.set(c.hidden());
+        initStd.set(c.initStd());
+        learningRate.set(c.lr());
+        batch.set(c.batch());
+        epochs.set(c.epochs());
+        seed.set(c.seed());
+        testFraction.set(c.testFraction());
+        scale.set(c.scale());
+        limit.set(Limit.EPOCHS);
+        targetAccuracy.set(0);
+        plateau.set(0);
+    }
+
+    /** Starts a new run with the current settings; a running one is dropped. */
+    public void start() {
+        begin();
+        worker.execute(run::loop);
+    }
+
+    /** Pauses a running training after its current iteration. */
+    public void pause() {
+        if (run != null && state.get() == State.RUNNING) run.requestPause(true);
+    }
+
+    public void resume() {
+        if (run == null || state.get() != State.PAUSED) return;
+        run.requestPause(false);
+        worker.execute(run::loop);
+    }
+
+    /** Ends the run: the test results are computed as at a normal end. */
+    public void stop() {
+        if (run == null) return;
+        if (state.get() == State.RUNNING || state.get() == State.LOADING) run.requestStop();
+        else if (state.get() == State.PAUSED) worker.execute(run::finish);
+    }
+
+    /** One mini-batch (starting a paused run first when there is none), then paused. */
+    public void step() {
+        State s = state.get();
+        if (s == State.RUNNING || s == State.LOADING) return;
+        if (run == null || s == State.FINISHED || s == State.FAILED || s == State.IDLE) begin();
+        run.requestPause(true);
+        worker.execute(run::step);
+    }
+
+    /** Sets the learning rate, also for a running training (from its next iteration; no reset). */
+    public void setLearningRate(double v) {
+        if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("learning rate must be a positive number");
+        learningRate.set(v);
+        if (run != null) run.setLearningRate(v);
+    }
+
+    /** The trained network with the next mini-batch as a scenario (the lead writes it to a file). Null before a run. */
+    public Scenario saveAsScenario() {
+        NetInputs n = network.get();
+        if (n == null) return null;
+        Results r = results.get();
+        String description = Texts.format("export.description", dataName(), hidden.get(), learningRate.get(), batch.get(),
+                iteration.get(), r == null ? "?" : String.format(java.util.Locale.ROOT, "%.4f", r.testAccuracy()));
+        return new Scenario(Texts.format("export.name", dataName()), description, learningRate.get(), n);
+    }
+
+    /** The trained network as a NumPy script that predicts the next mini-batch. Null before a run. */
+    public String exportNumpyCode() {
+        NetInputs n = network.get();
+        return n == null ? null : NumpyExport.script(n, dataName(), learningRate.get(), iteration.get());
+    }
+
+    private String dataName() {
+        String info = dataInfo.get();
+        return info.isEmpty() ? source.get().name().toLowerCase(java.util.Locale.ROOT) : info.substring(0, info.indexOf('|'));
+    }
+
+    /** Stops the worker. */
+    public void dispose() {
+        if (run != null) run.requestStop();
+        worker.shutdown();
+    }
+
+    // ------------------------------------------------------------------ applying the worker's updates
+
+    private void begin() {
+        if (run != null) run.requestStop();
+        gen++;
+        pending.set(null);
+        Settings s = new Settings(source.get(), csvFile.get(), scenario == null ? null : scenario.getValue(), scale.get(),
+                testFraction.get(), hidden.get(), initStd.get(), learningRate.get(), batch.get(), limit.get(), epochs.get(),
+                iterations.get(), seed.get(), targetAccuracy.get(), plateau.get());
+        rawLoss.clear();
+        smoothLoss.clear();
+        trainAccuracy.clear();
+        testAccuracy.clear();
+        stride = 1;
+        lastEpoch.set(null);
+        results.set(null);
+        error.set("");
+        dataInfo.set("");
+        progress.set(0);
+        iteration.set(0);
+        state.set(State.LOADING);
+        run = new TrainingRun(s, gen, this::post);
+    }
+
+    /** Worker thread: merges into the pending update; schedules one runLater only when none is pending. */
+    private void post(TrainingUpdate u) {
+        TrainingUpdate before = pending.getAndAccumulate(u, (old, now) -> old == null ? now : old.merge(now));
+        if (before == null) Platform.runLater(this::drain);
+    }
+
+    private void drain() {
+        TrainingUpdate u = pending.getAndSet(null);
+        if (u == null || u.gen() != gen) return; // a stale run
+        addLoss(u.loss());
+        for (Training.Epoch e : u.epochs()) {
+            trainAccuracy.add(new XYChart.Data<>(e.epoch(), e.trainAccuracy()));
+            testAccuracy.add(new XYChart.Data<>(e.epoch(), e.testAccuracy()));
+            lastEpoch.set(e);
+        }
+        if (u.progress() != null) progress.set(u.progress());
+        if (u.iteration() != null) iteration.set(u.iteration());
+        if (u.dataInfo() != null) dataInfo.set(u.dataInfo());
+        if (u.network() != null) network.set(u.network());
+        if (u.error() != null) error.set(u.error());
+        if (u.state() != null) {
+            state.set(u.state());
+            if (u.state() == State.RUNNING) results.set(null);
+        }
+        if (u.results() != null) results.set(u.results());
+    }
+
+    private void addLoss(List<double[]> points) {
+        List<XYChart.Data<Number, Number>> raw = new java.util.ArrayList<>(), smooth = new java.util.ArrayList<>();
+        for (double[] p : points) {
+            if ((long) p[0] % stride != 0) continue;
+            raw.add(new XYChart.Data<>(p[0], p[1]));
+            smooth.add(new XYChart.Data<>(p[0], p[2]));
+        }
+        rawLoss.addAll(raw);
+        smoothLoss.addAll(smooth);
+        while (rawLoss.size() > MAX_POINTS) {
+            stride *= 2;
+            rawLoss.setAll(keepMultiples(rawLoss));
+            smoothLoss.setAll(keepMultiples(smoothLoss));
+        }
+    }
+
+    private List<XYChart.Data<Number, Number>> keepMultiples(List<XYChart.Data<Number, Number>> l) {
+        List<XYChart.Data<Number, Number>> out = new java.util.ArrayList<>(l.size() / 2 + 1);
+        for (XYChart.Data<Number, Number> d : l) {
+            if (d.getXValue().longValue() % stride == 0) out.add(new XYChart.Data<>(d.getXValue(), d.getYValue()));
+        }
+        return out;
+    }
+}

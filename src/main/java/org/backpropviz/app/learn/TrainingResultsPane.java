@@ -1,0 +1,146 @@
+package org.backpropviz.app.learn;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
+final class TrainingResultsPane extends VBox {
+    static final PseudoClass MISCLASSIFIED = PseudoClass.getPseudoClass("misclassified");
+    static final PseudoClass DIAGONAL = PseudoClass.getPseudoClass("diagonal");
+    private static final double PIXEL = 6;
+
+    private final ResourceBundle text = Texts.learn();
+    private final GridPane confusion = new GridPane();
+    private final FlowPane samples = new FlowPane(8, 8);
+    private final Label title = new Label();
+    private final Label samplesTitle = new Label();
+
+    TrainingResultsPane(TrainingModel model) {
+        super(14);
+        getStyleClass().add("train-results");
+        confusion.setId("train-confusion");
+        confusion.getStyleClass().add("train-confusion");
+        samples.setId("train-samples");
+        samples.setPrefWrapLength(640);
+        title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE);
+        title.getStyleClass().add("train-section");
+        samplesTitle.getStyleClass().add("train-section");
+        VBox left = new VBox(6, title, confusion);
+        VBox right = new VBox(6, samplesTitle, samples);
+        right.managedProperty().bind(right.visibleProperty());
+        right.visibleProperty().bind(samplesTitle.textProperty().isNotEmpty());
+        getChildren().addAll(left, right);
+        model.resultsProperty().addListener((o, was, now) -> show(now));
+        show(model.resultsProperty().get());
+    }
+
+    private void show(TrainingModel.Results r) {
+        confusion.getChildren().clear();
+        samples.getChildren().clear();
+        setVisible(r != null);
+        setManaged(r != null);
+        if (r == null) {
+            samplesTitle.setText("");
+            return;
+        }
+        title.setText(MessageFormat.format(text.getString("train.confusion"), percent(r.testAccuracy())));
+        int n = r.confusion().length;
+        int max = 1;
+        for (int[] row : r.confusion()) for (int v : row) max = Math.max(max, v);
+        Label corner = new Label(text.getString("train.confusion.axes"));
+        corner.getStyleClass().add("train-cm-corner");
+        corner.setMinWidth(USE_PREF_SIZE);
+        confusion.add(corner, 0, 0);
+        for (int c = 0; c < n; c++) confusion.add(head(r.classNames().get(c)), c + 1, 0);
+        for (int t = 0; t < n; t++) {
+            confusion.add(head(r.classNames().get(t)), 0, t + 1);
+            for (int p = 0; p < n; p++) {
+                int v = r.confusion()[t][p];
+                Label cell = new Label(Integer.toString(v));
+                cell.getStyleClass().add("train-cm-cell");
+                cell.pseudoClassStateChanged(DIAGONAL, t == p);
+                cell.pseudoClassStateChanged(MISCLASSIFIED, t != p && v > 0);
+                double f = (double) v / max;
+                Color base = t == p ? Color.web("#1e6fd9") : Color.web("#d32f2f");
+                if (v > 0) cell.setStyle("-fx-background-color: " + web(Color.WHITE.interpolate(base, 0.15 + 0.6 * f)) + ";");
+                cell.setTooltip(new Tooltip(MessageFormat.format(text.getString("train.confusion.tip"), v,
+                        r.classNames().get(t), r.classNames().get(p))));
+                confusion.add(cell, p + 1, t + 1);
+            }
+        }
+        samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
+        for (TrainingModel.Sample s : r.samples()) samples.getChildren().add(tile(s, r));
+    }
+
+    private static String web(Color c) {
+        return String.format(Locale.ROOT, "rgb(%d,%d,%d)", (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
+    }
+
+    private static Label head(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("train-cm-head");
+        return l;
+    }
+
+    private VBox tile(TrainingModel.Sample s, TrainingModel.Results r) {
+        Canvas c = new Canvas(8 * PIXEL, 8 * PIXEL);
+        GraphicsContext g = c.getGraphicsContext2D();
+        double max = 0;
+        for (double v : s.pixels()) max = Math.max(max, v);
+        for (int i = 0; i < 64; i++) {
+            g.setFill(Color.gray(1 - (max > 0 ? Math.max(0, s.pixels()[i]) / max : 0)));
+            g.fillRect((i % 8) * PIXEL, (i / 8) * PIXEL, PIXEL, PIXEL);
+        }
+        Label pred = new Label(MessageFormat.format(text.getString("train.sample.pred"), r.classNames().get(s.predicted()),
+                percent(s.probabilities()[s.predicted()])));
+        pred.getStyleClass().add("train-sample-pred");
+        Label truth = new Label(s.misclassified() ? MessageFormat.format(text.getString("train.sample.true"), r.classNames().get(s.label())) : "✓");
+        truth.getStyleClass().add("train-sample-true");
+        VBox tile = new VBox(2, c, bars(s), pred, truth);
+        tile.setAlignment(Pos.CENTER);
+        tile.getStyleClass().add("train-sample");
+        tile.pseudoClassStateChanged(MISCLASSIFIED, s.misclassified());
+        StringBuilder probs = new StringBuilder();
+        for (int k = 0; k < s.probabilities().length; k++) {
+            probs.append(r.classNames().get(k)).append(": ").append(String.format(Locale.ROOT, "%.3f", s.probabilities()[k])).append('\n');
+        }
+        Tooltip.install(tile, new Tooltip(text.getString("train.sample.tip") + "\n" + probs.toString().strip()));
+        return tile;
+    }
+
+    /** One bar per class: the predicted class in blue, the true class (when missed) in red. */
+    private static Canvas bars(TrainingModel.Sample s) {
+        int n = s.probabilities().length;
+        double w = Math.max(3, Math.floor(8 * PIXEL / n)), h = 22;
+        Canvas c = new Canvas(n * w, h);
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setFill(Color.gray(0.93));
+        g.fillRect(0, 0, n * w, h);
+        for (int k = 0; k < n; k++) {
+            double p = s.probabilities()[k];
+            g.setFill(k == s.predicted() ? Color.web("#1e6fd9") : k == s.label() ? Color.web("#d32f2f") : Color.gray(0.55));
+            g.fillRect(k * w + 0.5, h - Math.max(1, p * h), w - 1, Math.max(1, p * h));
+            if (k == s.label() && s.misclassified()) {
+                g.setStroke(Color.web("#d32f2f"));
+                g.strokeRect(k * w + 0.5, 0.5, w - 1, h - 1);
+            }
+        }
+        return c;
+    }
+
+    static String percent(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", v * 100);
+    }
+}

@@ -1,0 +1,203 @@
+package org.backpropviz.app.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.train.Dataset;
+import org.backpropviz.engine.train.TrainConfig;
+import org.backpropviz.engine.train.Training;
+
+/**
+ * One training run on the worker thread: loads the data, builds the {@link Training}, and iterates exactly as the
+ * {@code train} command does ({@code iterate()}, then {@code endEpoch()} when an epoch is complete), so the app shows
+ * the command line's numbers for the same settings. Every method except the flag setters runs on the worker; updates
+ * leave through {@code post}, throttled to one every {@value #POST_MS} ms and a network every {@value #NETWORK_MS} ms.
+ */
+final class TrainingRun {
+    static final long POST_MS = 100, NETWORK_MS = 200;
+    /** The smoothed loss is an exponential moving average with this decay, debiased as in TensorBoard. */
+    static final double EMA = 0.95;
+
+    private final TrainingModel.Settings settings;
+    private final long gen;
+    private final Consumer<TrainingUpdate> post;
+    private volatile Training training;
+    private volatile double lr;
+    private volatile boolean pauseRequested, stopRequested;
+    private int itersPerEpoch = 1;
+    private double ema;
+    private int emaCount;
+    private Training.Epoch lastEpoch;
+
+    TrainingRun(TrainingModel.Settings settings, long gen, Consumer<TrainingUpdate> post) {
+        this.settings = settings;
+        this.gen = gen;
+        this.post = post;
+        this.lr = settings.lr();
+    }
+
+    // ------------------------------------------------------------------ any thread
+
+    void requestPause(boolean pause) { pauseRequested = pause; }
+    void requestStop() { stopRequested = true; }
+
+    /** Takes effect at the next iteration. */
+    void setLearningRate(double v) {
+        lr = v;
+        Training t = training;
+        if (t != null) t.setLearningRate(v);
+    }
+
+    // ------------------------------------------------------------------ worker thread
+
+    /** Loads the data and initialises the weights; false (after posting the failure) when that fails. */
+    boolean prepare() {
+        if (training != null) return true;
+        try {
+            Dataset d = DataLoader.load(settings.source(), settings.csv(), settings.scenario(), settings.testFraction());
+            int trainRows = d.size() - (int) Math.round(d.size() * settings.testFraction());
+            itersPerEpoch = (trainRows + settings.batch() - 1) / settings.batch();
+            int epochs = settings.limit() == TrainingModel.Limit.EPOCHS ? settings.epochs()
+                    : settings.iterations() / itersPerEpoch + 1;
+            TrainConfig c = new TrainConfig(settings.hidden(), settings.lr(), settings.batch(), epochs, settings.seed(),
+                    settings.initStd(), settings.testFraction(), settings.scale(), settings.targetAccuracy(), settings.plateau());
+            Training t = new Training(d, c);
+            t.setLearningRate(lr);
+            training = t;
+            t.setLearningRate(lr); // a change made while the weights were being built
+            post.accept(TrainingUpdate.of(gen).withDataInfo(d.name() + "|" + d.size() + "|" + d.features() + "|" + d.classes()
+                    + "|" + t.trainSet().size() + "|" + t.testSet().size()).withNetwork(t.nextBatch()).withProgress(0, 0));
+            return true;
+        } catch (DataLoader.Refused e) {
+            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(Texts.format(e.key, e.args)));
+        } catch (RuntimeException e) {
+            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(String.valueOf(e.getMessage())));
+        }
+        return false;
+    }
+
+    private boolean done() {
+        Training t = training;
+        return t.finished() || settings.limit() == TrainingModel.Limit.ITERATIONS && t.iteration() >= settings.iterations();
+    }
+
+    /** Iterates until paused, stopped or done. */
+    void loop() {
+        if (!prepare()) return;
+        if (done()) {
+            finish();
+            return;
+        }
+        post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.RUNNING));
+        List<double[]> loss = new ArrayList<>();
+        List<Training.Epoch> epochs = new ArrayList<>();
+        long lastPost = System.nanoTime(), lastNet = lastPost;
+        try {
+            while (!done() && !pauseRequested && !stopRequested && !Thread.currentThread().isInterrupted()) {
+                iterate(loss, epochs);
+                long now = System.nanoTime();
+                if (now - lastPost >= POST_MS * 1_000_000) {
+                    TrainingUpdate u = progress(loss, epochs);
+                    if (now - lastNet >= NETWORK_MS * 1_000_000) {
+                        u = u.withNetwork(training.nextBatch());
+                        lastNet = now;
+                    }
+                    post.accept(u);
+                    loss.clear();
+                    epochs.clear();
+                    lastPost = now;
+                }
+            }
+        } catch (RuntimeException e) {
+            post.accept(progress(loss, epochs).withState(TrainingModel.State.FAILED).withError(String.valueOf(e.getMessage())));
+            return;
+        }
+        post.accept(progress(loss, epochs));
+        if (done() || stopRequested) finish();
+        else post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.PAUSED).withNetwork(training.nextBatch()).withResults(results(TrainingModel.End.NONE)));
+    }
+
+    /** One mini-batch, then paused. */
+    void step() {
+        if (!prepare()) return;
+        if (done()) {
+            finish();
+            return;
+        }
+        List<double[]> loss = new ArrayList<>();
+        List<Training.Epoch> epochs = new ArrayList<>();
+        try {
+            iterate(loss, epochs);
+        } catch (RuntimeException e) {
+            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(String.valueOf(e.getMessage())));
+            return;
+        }
+        TrainingModel.State s = done() ? TrainingModel.State.FINISHED : TrainingModel.State.PAUSED;
+        post.accept(progress(loss, epochs).withState(s).withNetwork(training.nextBatch()).withResults(results(end())));
+    }
+
+    /** The end: final accuracy, confusion matrix and sample predictions. */
+    void finish() {
+        if (training == null) {
+            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.IDLE));
+            return;
+        }
+        post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FINISHED).withNetwork(training.nextBatch()).withResults(results(end())));
+    }
+
+    /** Why the run ends now. */
+    private TrainingModel.End end() {
+        Training t = training;
+        if (!done()) return stopRequested ? TrainingModel.End.STOPPED : TrainingModel.End.NONE;
+        if (settings.limit() == TrainingModel.Limit.ITERATIONS && t.iteration() >= settings.iterations()) return TrainingModel.End.ITERATIONS;
+        if (t.epoch() >= t.config().epochs()) return TrainingModel.End.EPOCHS;
+        boolean target = settings.targetAccuracy() > 0 && lastEpoch != null && lastEpoch.testAccuracy() >= settings.targetAccuracy();
+        return target ? TrainingModel.End.TARGET : TrainingModel.End.PLATEAU;
+    }
+
+    private void iterate(List<double[]> loss, List<Training.Epoch> epochs) {
+        Training t = training;
+        Training.Iteration it = t.iterate();
+        emaCount++;
+        ema = EMA * ema + (1 - EMA) * it.loss();
+        double smooth = ema / (1 - Math.pow(EMA, emaCount));
+        loss.add(new double[] {it.iteration(), it.loss(), smooth});
+        if (t.epochComplete()) {
+            lastEpoch = t.endEpoch();
+            epochs.add(lastEpoch);
+        }
+    }
+
+    private TrainingUpdate progress(List<double[]> loss, List<Training.Epoch> epochs) {
+        Training t = training;
+        double total = settings.limit() == TrainingModel.Limit.EPOCHS ? (double) settings.epochs() * itersPerEpoch : settings.iterations();
+        double p = t.finished() ? 1 : Math.min(1, t.iteration() / total);
+        return TrainingUpdate.of(gen).withLoss(loss).withEpochs(epochs).withProgress(p, t.iteration());
+    }
+
+    private TrainingModel.Results results(TrainingModel.End end) {
+        Training t = training;
+        Dataset test = t.testSet();
+        NDArray probs = t.probabilities(test.x());
+        int[] predicted = org.backpropviz.engine.Np.argmaxAxis1(probs);
+        int ok = 0;
+        for (int i = 0; i < predicted.length; i++) if (predicted[i] == test.label(i)) ok++;
+        List<TrainingModel.Sample> samples = new ArrayList<>();
+        if (test.features() == 64) {
+            List<Integer> pick = new ArrayList<>();
+            for (int i = 0; i < test.size() && pick.size() < 4; i++) if (predicted[i] != test.label(i)) pick.add(i);
+            for (int i = 0; i < test.size() && pick.size() < 12; i++) if (!pick.contains(i)) pick.add(i);
+            pick.sort(null);
+            for (int i : pick) {
+                double[] px = new double[64];
+                for (int c = 0; c < 64; c++) px[c] = test.x().get(i, c);
+                double[] pr = new double[probs.cols()];
+                for (int c = 0; c < pr.length; c++) pr[c] = probs.get(i, c);
+                samples.add(new TrainingModel.Sample(px, test.label(i), predicted[i], pr));
+            }
+        }
+        return new TrainingModel.Results(t.confusionMatrix(), test.classNames(), (double) ok / predicted.length, t.epoch(),
+                t.iteration(), samples, end);
+    }
+}

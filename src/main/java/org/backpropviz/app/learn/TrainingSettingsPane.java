@@ -1,0 +1,242 @@
+package org.backpropviz.app.learn;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoublePredicate;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The training view's settings: data, network and stop condition. Locked while a run is going, except the learning rate. */
+final class TrainingSettingsPane extends VBox {
+    private static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
+    private final TrainingModel model;
+    private final ResourceBundle text = Texts.learn();
+    /** Bidirectional bindings hold their ends weakly: keep the adapters. */
+    private final List<Object> keep = new ArrayList<>();
+    private final BooleanBinding locked;
+    private int row;
+
+    TrainingSettingsPane(TrainingModel model) {
+        this.model = model;
+        getStyleClass().add("train-settings");
+        setSpacing(10);
+        locked = Bindings.createBooleanBinding(() -> switch (model.stateProperty().get()) {
+            case LOADING, RUNNING, PAUSED -> true;
+            default -> false;
+        }, model.stateProperty());
+
+        GridPane data = grid();
+        ComboBox<TrainingModel.Source> source = new ComboBox<>();
+        source.getItems().addAll(TrainingModel.Source.values());
+        source.setId("train-data");
+        source.valueProperty().bindBidirectional(model.sourceProperty());
+        source.setCellFactory(l -> sourceCell());
+        source.setButtonCell(sourceCell());
+        source.setMaxWidth(Double.MAX_VALUE);
+        add(data, "train.data", source, "train.data.tip");
+        Button choose = new Button(text.getString("train.csv"));
+        choose.setId("train-csv");
+        choose.setTooltip(new Tooltip(text.getString("train.csv.tip")));
+        choose.setOnAction(e -> chooseCsv());
+        Label file = new Label();
+        file.getStyleClass().add("train-file");
+        file.textProperty().bind(Bindings.createStringBinding(() -> model.csvFileProperty().get() == null
+                ? text.getString("train.csv.none") : model.csvFileProperty().get().getFileName().toString(), model.csvFileProperty()));
+        choose.disableProperty().bind(locked);
+        VBox csvRow = new VBox(2, choose, file);
+        data.add(csvRow, 1, row++);
+        CheckBox scale = new CheckBox(text.getString("train.scale"));
+        scale.setId("train-scale");
+        scale.setTooltip(new Tooltip(text.getString("train.scale.tip")));
+        scale.selectedProperty().bindBidirectional(model.scaleProperty());
+        scale.disableProperty().bind(locked);
+        data.add(scale, 1, row++);
+        add(data, "train.testFraction", number("train-test-fraction", model.testFractionProperty(), v -> v > 0 && v < 1, null), "train.testFraction.tip");
+        add(data, "train.seed", longSpinner(), "train.seed.tip");
+
+        GridPane net = grid();
+        add(net, "train.hidden", spinner("train-hidden", model.hiddenProperty(), 1, 1000), "train.hidden.tip");
+        add(net, "train.initStd", number("train-init-std", model.initStdProperty(), v -> v > 0, null), "train.initStd.tip");
+        TextField lr = number("train-lr", model.learningRateProperty(), v -> v > 0, model::setLearningRate);
+        add(net, "train.lr", lr, "train.lr.tip");
+        lr.disableProperty().unbind();
+        lr.setDisable(false);
+        add(net, "train.batch", spinner("train-batch", model.batchProperty(), 1, 10000), "train.batch.tip");
+        ComboBox<TrainingModel.Limit> limit = new ComboBox<>();
+        limit.getItems().addAll(TrainingModel.Limit.values());
+        limit.setId("train-limit");
+        limit.valueProperty().bindBidirectional(model.limitProperty());
+        limit.setCellFactory(l -> limitCell());
+        limit.setButtonCell(limitCell());
+        add(net, "train.limit", limit, "train.limit.tip");
+        Spinner<Integer> epochs = spinner("train-epochs", model.epochsProperty(), 1, 100000);
+        Spinner<Integer> iterations = spinner("train-iterations", model.iterationsProperty(), 1, 10_000_000);
+        epochs.visibleProperty().bind(model.limitProperty().isEqualTo(TrainingModel.Limit.EPOCHS));
+        epochs.managedProperty().bind(epochs.visibleProperty());
+        iterations.visibleProperty().bind(epochs.visibleProperty().not());
+        iterations.managedProperty().bind(iterations.visibleProperty());
+        epochs.setTooltip(new Tooltip(text.getString("train.epochs.tip")));
+        iterations.setTooltip(new Tooltip(text.getString("train.iterations.tip")));
+        net.add(new HBox(epochs, iterations), 1, row++);
+
+        GridPane stop = grid();
+        add(stop, "train.target", number("train-target", model.targetAccuracyProperty(), v -> v >= 0 && v <= 1, null), "train.target.tip");
+        add(stop, "train.plateau", spinner("train-plateau", model.plateauProperty(), 0, 10000), "train.plateau.tip");
+
+        Button defaults = new Button(text.getString("train.defaults"));
+        defaults.setId("train-defaults");
+        defaults.setTooltip(new Tooltip(text.getString("train.defaults.tip")));
+        defaults.setOnAction(e -> model.applyDefaults());
+        defaults.disableProperty().bind(locked);
+
+        getChildren().addAll(section("train.section.data"), data, section("train.section.network"), net,
+                section("train.section.stop"), stop, defaults);
+        setPadding(new Insets(0, 8, 0, 0));
+    }
+
+    private Label section(String key) {
+        Label l = new Label(text.getString(key));
+        l.getStyleClass().add("train-section");
+        return l;
+    }
+
+    private GridPane grid() {
+        row = 0;
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(120);
+        labels.setPrefWidth(120);
+        javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+        controls.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, controls);
+        return g;
+    }
+
+    private void add(GridPane g, String key, Node control, String tipKey) {
+        Label l = new Label(text.getString(key));
+        l.setWrapText(true);
+        Tooltip tip = new Tooltip(text.getString(tipKey));
+        l.setTooltip(tip);
+        if (control instanceof javafx.scene.control.Control c && c.getTooltip() == null) c.setTooltip(tip);
+        if (!"train-lr".equals(control.getId())) control.disableProperty().bind(locked);
+        g.addRow(row++, l, control);
+    }
+
+    private Spinner<Integer> spinner(String id, IntegerProperty p, int min, int max) {
+        Spinner<Integer> s = new Spinner<>(min, max, p.get());
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(110);
+        ObjectProperty<Integer> adapter = p.asObject();
+        keep.add(adapter);
+        s.getValueFactory().valueProperty().bindBidirectional(adapter);
+        s.focusedProperty().addListener((o, was, now) -> {
+            if (!now) commit(s);
+        });
+        s.disableProperty().bind(locked);
+        return s;
+    }
+
+    private static void commit(Spinner<Integer> s) {
+        try {
+            s.getValueFactory().setValue(s.getValueFactory().getConverter().fromString(s.getEditor().getText().trim()));
+        } catch (RuntimeException e) {
+            s.getEditor().setText(String.valueOf(s.getValue()));
+        }
+    }
+
+    private Spinner<Integer> longSpinner() {
+        Spinner<Integer> s = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
+        s.setId("train-seed");
+        s.setEditable(true);
+        s.setPrefWidth(110);
+        s.valueProperty().addListener((o, was, now) -> model.seedProperty().set(now));
+        model.seedProperty().addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
+        s.focusedProperty().addListener((o, was, now) -> {
+            if (!now) commit(s);
+        });
+        return s;
+    }
+
+    /** A number field: refuses text that is not a number or fails {@code ok} (marked red, old value kept). */
+    private TextField number(String id, DoubleProperty p, DoublePredicate ok, DoubleConsumer apply) {
+        TextField f = new TextField(org.backpropviz.engine.Shapes.number(p.get()));
+        f.setId(id);
+        f.setPrefColumnCount(7);
+        f.setMaxWidth(110);
+        p.addListener((o, was, now) -> f.setText(org.backpropviz.engine.Shapes.number(now.doubleValue())));
+        Runnable commit = () -> {
+            try {
+                double v = Double.parseDouble(f.getText().trim());
+                if (ok.test(v) && Double.isFinite(v)) {
+                    f.pseudoClassStateChanged(MISMATCH, false);
+                    if (apply != null) apply.accept(v);
+                    else p.set(v);
+                    return;
+                }
+            } catch (NumberFormatException ignored) {
+                // refused below
+            }
+            f.pseudoClassStateChanged(MISMATCH, true);
+        };
+        f.setOnAction(e -> commit.run());
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) commit.run();
+        });
+        return f;
+    }
+
+    private void chooseCsv() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(text.getString("train.csv.title"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.csv.gz", "*.txt"));
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            model.csvFileProperty().set(f.toPath());
+            model.sourceProperty().set(TrainingModel.Source.CSV);
+        }
+    }
+
+    private ListCell<TrainingModel.Source> sourceCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(TrainingModel.Source s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : text.getString("train.source." + s.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        };
+    }
+
+    private ListCell<TrainingModel.Limit> limitCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(TrainingModel.Limit s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : text.getString("train.limit." + s.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        };
+    }
+}

@@ -1,0 +1,160 @@
+package org.backpropviz.app.learn;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Training the net: settings on the left; Start, Pause/Resume, Stop and One iteration with a progress bar on top; the
+ * loss per iteration (raw and smoothed) and the accuracies per epoch as live charts; the test results at the end.
+ */
+public final class TrainingView extends BorderPane {
+    private final TrainingModel model;
+    private final ResourceBundle text = Texts.learn();
+    private final Label status = new Label();
+
+    public TrainingView(TrainingModel model) {
+        this.model = model;
+        getStyleClass().addAll("learn-view", "train-view");
+        // a CSS hook per language: Korean needs a font with Hangul where the default has none
+        getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
+        getStylesheets().add(TrainingView.class.getResource("learn.css").toExternalForm());
+
+        ScrollPane settings = new ScrollPane(new TrainingSettingsPane(model));
+        settings.setFitToWidth(true);
+        settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        settings.getStyleClass().add("train-settings-scroll");
+        settings.setMinWidth(300);
+        settings.setPrefWidth(310);
+        setLeft(settings);
+
+        VBox center = new VBox(8, toolbar(), status, charts(), new TrainingResultsPane(model));
+        center.setPadding(new Insets(0, 0, 0, 10));
+        ScrollPane scroll = new ScrollPane(center);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("train-center-scroll");
+        setCenter(scroll);
+
+        status.setId("train-status");
+        status.getStyleClass().add("learn-status");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(this::statusText, model.stateProperty(), model.iterationProperty(),
+                model.lastEpochProperty(), model.dataInfoProperty(), model.errorProperty(), model.resultsProperty()));
+        status.pseudoClassStateChanged(GradientCheckView.MISMATCH, false);
+        model.stateProperty().addListener((o, was, now) ->
+                status.pseudoClassStateChanged(GradientCheckView.MISMATCH, now == TrainingModel.State.FAILED));
+    }
+
+    private HBox toolbar() {
+        Button start = button("train-start", "train.start");
+        start.setOnAction(e -> model.start());
+        Button pause = button("train-pause", "train.pause");
+        pause.setOnAction(e -> {
+            if (model.stateProperty().get() == TrainingModel.State.PAUSED) model.resume();
+            else model.pause();
+        });
+        pause.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TrainingModel.State.PAUSED))
+                .then(text.getString("train.resume")).otherwise(text.getString("train.pause")));
+        pause.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingModel.State.RUNNING)
+                .and(model.stateProperty().isNotEqualTo(TrainingModel.State.PAUSED)));
+        Button stop = button("train-stop", "train.stop");
+        stop.setOnAction(e -> model.stop());
+        stop.disableProperty().bind(pause.disableProperty().and(model.stateProperty().isNotEqualTo(TrainingModel.State.LOADING)));
+        Button step = button("train-step", "train.step");
+        step.setOnAction(e -> model.step());
+        step.disableProperty().bind(model.stateProperty().isEqualTo(TrainingModel.State.RUNNING)
+                .or(model.stateProperty().isEqualTo(TrainingModel.State.LOADING)));
+        start.disableProperty().bind(model.stateProperty().isEqualTo(TrainingModel.State.LOADING));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("train-progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.setTooltip(new Tooltip(text.getString("train.progress.tip")));
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox bar = new HBox(8, start, pause, stop, step, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Button button(String id, String key) {
+        Button b = new Button(text.getString(key));
+        b.setId(id);
+        b.setMinWidth(Button.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip(text.getString(key + ".tip")));
+        return b;
+    }
+
+    private HBox charts() {
+        NumberAxis it = new NumberAxis();
+        it.setLabel(text.getString("train.chart.iteration"));
+        it.setForceZeroInRange(false);
+        NumberAxis loss = new NumberAxis();
+        loss.setLabel(text.getString("train.chart.loss"));
+        LineChart<Number, Number> lossChart = new LineChart<>(it, loss);
+        lossChart.setId("loss-chart");
+        lossChart.setTitle(text.getString("train.chart.lossTitle"));
+        lossChart.setCreateSymbols(false);
+        lossChart.setAnimated(false);
+        lossChart.getData().add(new XYChart.Series<>(text.getString("train.chart.raw"), model.rawLoss()));
+        lossChart.getData().add(new XYChart.Series<>(text.getString("train.chart.smooth"), model.smoothLoss()));
+        lossChart.getStyleClass().add("train-loss-chart");
+
+        NumberAxis ep = new NumberAxis();
+        ep.setLabel(text.getString("train.chart.epoch"));
+        ep.setForceZeroInRange(false);
+        NumberAxis acc = new NumberAxis(0, 1, 0.1);
+        acc.setLabel(text.getString("train.chart.accuracy"));
+        LineChart<Number, Number> accChart = new LineChart<>(ep, acc);
+        accChart.setId("accuracy-chart");
+        accChart.setTitle(text.getString("train.chart.accuracyTitle"));
+        accChart.setCreateSymbols(false);
+        accChart.setAnimated(false);
+        accChart.getData().add(new XYChart.Series<>(text.getString("train.chart.train"), model.trainAccuracy()));
+        accChart.getData().add(new XYChart.Series<>(text.getString("train.chart.test"), model.testAccuracy()));
+        for (LineChart<?, ?> c : java.util.List.of(lossChart, accChart)) {
+            c.setMinSize(260, 220);
+            c.setPrefSize(420, 280);
+            HBox.setHgrow(c, Priority.ALWAYS);
+        }
+        return new HBox(6, lossChart, accChart);
+    }
+
+    private String statusText() {
+        TrainingModel.State s = model.stateProperty().get();
+        String info = model.dataInfoProperty().get();
+        String data = "";
+        if (!info.isEmpty()) {
+            String[] p = info.split("\\|");
+            data = MessageFormat.format(text.getString("train.dataInfo"), p[0], p[1], p[2], p[3], p[4], p[5]) + "  ";
+        }
+        var e = model.lastEpochProperty().get();
+        String epoch = e == null ? "" : MessageFormat.format(text.getString("train.epochInfo"), e.epoch(), GradientCheckView.fmt(e.loss()),
+                TrainingResultsPane.percent(e.trainAccuracy()), TrainingResultsPane.percent(e.testAccuracy()));
+        var r = model.resultsProperty().get();
+        String end = s == TrainingModel.State.FINISHED && r != null && r.end() != TrainingModel.End.NONE
+                ? " " + MessageFormat.format(text.getString("train.end." + r.end().name().toLowerCase(java.util.Locale.ROOT)),
+                        TrainingResultsPane.percent(model.targetAccuracyProperty().get()), model.plateauProperty().get())
+                : "";
+        return switch (s) {
+            case IDLE -> text.getString("train.state.idle");
+            case LOADING -> text.getString("train.state.loading");
+            case FAILED -> MessageFormat.format(text.getString("train.state.failed"), model.errorProperty().get());
+            default -> data + MessageFormat.format(text.getString("train.state." + s.name().toLowerCase(java.util.Locale.ROOT)),
+                    model.iterationProperty().get()) + end + (epoch.isEmpty() ? "" : "  " + epoch);
+        };
+    }
+}

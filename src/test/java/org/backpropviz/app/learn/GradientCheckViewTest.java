@@ -1,0 +1,106 @@
+package org.backpropviz.app.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.Param;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class GradientCheckViewTest {
+    private final SimpleObjectProperty<NetInputs> scenario = new SimpleObjectProperty<>(LearnDemo.preset("batch-of-4"));
+    private GradientCheckModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new GradientCheckModel(scenario);
+        stage.setScene(new Scene(new GradientCheckView(model), 1000, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void dispose() {
+        model.dispose();
+    }
+
+    private void waitForReport() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.runningProperty().get()
+                && (model.reportProperty().get() != null || !model.errorProperty().get().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void runCheckShowsAgreementPerParameter(FxRobot robot) throws Exception {
+        robot.clickOn("#gradcheck-run");
+        waitForReport();
+        for (Param p : Param.TRAINABLE) {
+            double abs = Double.parseDouble(robot.lookup("#gradcheck-abs-" + p.label()).queryAs(Label.class).getText());
+            assertTrue(abs < 1e-6, p.label() + ": " + abs);
+            assertEquals("✓ agree", robot.lookup("#gradcheck-verdict-" + p.label()).queryAs(Label.class).getText());
+            assertNotNull(robot.lookup("#gradcheck-map-" + p.label()).queryAs(DivergingHeatmap.class).values());
+        }
+        assertEquals("", model.errorProperty().get());
+    }
+
+    @Test
+    void aFailingPassShowsTheEnginesMessageAndTheCheckFollowsTheScenarioWhileActive(FxRobot robot) throws Exception {
+        robot.interact(() -> model.activeProperty().set(true));
+        waitForReport();
+        assertNotNull(model.reportProperty().get());
+        robot.interact(() -> scenario.set(LearnDemo.preset("lesson-mismatch")));
+        waitForReport();
+        assertNull(model.reportProperty().get());
+        Label error = robot.lookup("#gradcheck-error").queryAs(Label.class);
+        assertEquals("shapes (2,) and (3,2) not aligned: 2 (dim 0) != 3 (dim 0)", error.getText());
+        assertTrue(error.isVisible());
+        assertEquals("affine1 (forward): np.dot(x, W1)", robot.lookup("#gradcheck-error-where").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#gradcheck-table").queryAs(javafx.scene.layout.GridPane.class).getChildren().isEmpty());
+    }
+
+    @Test
+    void theHonestSourcesOfDisagreementAreExplained(FxRobot robot) throws Exception {
+        // x = 0 puts every ReLU input at b1; b1[0] = 0 sits exactly on the kink
+        NetInputs kink = new NetInputs(NDArray.matrix(new double[][] {{0, 0}}),
+                NDArray.matrix(new double[][] {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}}), NDArray.vector(0, 0.1, -0.1),
+                NDArray.matrix(new double[][] {{0.5, -0.4}, {0.3, 0.8}, {-0.6, 0.2}}), NDArray.vector(0, 0.1),
+                NDArray.matrix(new double[][] {{1, 0}}));
+        robot.interact(() -> scenario.set(kink));
+        TextField h = robot.lookup("#gradcheck-h").queryAs(TextField.class);
+        robot.interact(() -> h.setText("0.001"));
+        robot.clickOn("#gradcheck-run");
+        waitForReport();
+        assertEquals(1e-3, model.reportProperty().get().h());
+        assertTrue(robot.lookup("#gradcheck-gc-note-kink").tryQuery().isPresent(), "the kink note is shown");
+
+        robot.interact(() -> scenario.set(LearnDemo.preset("softmax-with-loss")));
+        robot.clickOn("#gradcheck-run");
+        waitForReport();
+        assertTrue(robot.lookup("#gradcheck-gc-note-vectorT").tryQuery().isPresent(), "the 1-D t note is shown");
+        assertFalse(robot.lookup("#gradcheck-gc-note-kink").tryQuery().isPresent());
+
+        // b2 pushes the target class's score 30 below the other: its probability is about 1e-13
+        NetInputs tiny = LearnDemo.preset("batch-of-4").with(Param.B2, NDArray.vector(30, -30));
+        robot.interact(() -> scenario.set(tiny));
+        robot.clickOn("#gradcheck-run");
+        waitForReport();
+        assertTrue(model.reportProperty().get().tinyTargetProbability());
+        assertTrue(robot.lookup("#gradcheck-gc-note-tiny").tryQuery().isPresent(), "the 1e-7 note is shown");
+    }
+}

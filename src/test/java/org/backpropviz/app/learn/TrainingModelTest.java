@@ -1,0 +1,193 @@
+package org.backpropviz.app.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Stage;
+import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.train.TrainConfig;
+import org.backpropviz.engine.train.Training;
+import org.backpropviz.scenario.DatasetFormat;
+import org.backpropviz.scenario.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The training model without its view: the same numbers as the command line, live learning rate, data errors. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingModelTest {
+    private final SimpleObjectProperty<NetInputs> scenario = new SimpleObjectProperty<>(LearnDemo.preset("batch-of-4"));
+    private TrainingModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new TrainingModel(scenario);
+    }
+
+    @AfterEach
+    void dispose() {
+        model.dispose();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        FutureTask<T> t = new FutureTask<>(c);
+        Platform.runLater(t);
+        return t.get(10, TimeUnit.SECONDS);
+    }
+
+    private void fxRun(Runnable r) throws Exception {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private void waitFor(TrainingModel.State s, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> model.stateProperty().get() == s);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The train command's loop: the epochs it prints. */
+    private static List<Training.Epoch> cli(String data, TrainConfig c) throws Exception {
+        Training t = new Training(DatasetFormat.builtIn(data), c);
+        List<Training.Epoch> out = new ArrayList<>();
+        while (!t.finished()) {
+            t.iterate();
+            if (t.epochComplete()) out.add(t.endEpoch());
+        }
+        return out;
+    }
+
+    private List<Double> testAccuracies() throws Exception {
+        return fx(() -> model.testAccuracy().stream().map(d -> d.getYValue().doubleValue()).toList());
+    }
+
+    @Test
+    void irisDefaultsGiveTheCommandLinesNumbers() throws Exception {
+        fxRun(model::start);
+        waitFor(TrainingModel.State.FINISHED, 30);
+        List<Training.Epoch> expected = cli("iris", TrainConfig.defaults("iris"));
+        assertEquals(expected.stream().map(Training.Epoch::testAccuracy).toList(), testAccuracies());
+        assertEquals(expected.get(expected.size() - 1), model.lastEpochProperty().get());
+        assertTrue(model.resultsProperty().get().testAccuracy() >= 0.93, "iris test accuracy " + model.resultsProperty().get().testAccuracy());
+        assertEquals(3600, model.iterationProperty().get());
+        int points = fx(() -> model.rawLoss().size());
+        assertTrue(points <= TrainingModel.MAX_POINTS && points >= TrainingModel.MAX_POINTS / 2, "loss points kept: " + points);
+        assertEquals(points, (int) fx(() -> model.smoothLoss().size()));
+        assertEquals(1.0, model.progressProperty().get());
+    }
+
+    @Test
+    void digitsDefaultsReachTheTargetWithTheCommandLinesNumbers() throws Exception {
+        fxRun(() -> model.sourceProperty().set(TrainingModel.Source.DIGITS));
+        assertEquals(0.5, model.learningRateProperty().get());
+        long t0 = System.nanoTime();
+        fxRun(model::start);
+        waitFor(TrainingModel.State.FINISHED, 60);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<Training.Epoch> expected = cli("digits", TrainConfig.defaults("digits"));
+        assertEquals(expected.get(expected.size() - 1), model.lastEpochProperty().get());
+        TrainingModel.Results r = model.resultsProperty().get();
+        assertTrue(r.testAccuracy() >= 0.95, "digits test accuracy " + r.testAccuracy());
+        assertEquals(10, r.confusion().length);
+        assertEquals(12, r.samples().size());
+        assertTrue(r.samples().stream().anyMatch(TrainingModel.Sample::misclassified));
+        System.out.printf("digits in the app: %.1f s, test accuracy %.4f%n", seconds, r.testAccuracy());
+    }
+
+    @Test
+    void aLearningRateChangedMidRunActsFromTheNextIteration() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            fxRun(model::step);
+            int expected = i;
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.iterationProperty().get() == expected
+                    && model.stateProperty().get() == TrainingModel.State.PAUSED);
+        }
+        fxRun(() -> model.setLearningRate(0.05));
+        fxRun(model::resume);
+        waitFor(TrainingModel.State.FINISHED, 30);
+
+        Training t = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris"));
+        for (int i = 0; i < 5; i++) t.iterate();
+        t.setLearningRate(0.05);
+        Training.Epoch last = null;
+        while (!t.finished()) {
+            t.iterate();
+            if (t.epochComplete()) last = t.endEpoch();
+        }
+        assertEquals(last, model.lastEpochProperty().get());
+        assertEquals(t.network().W1(), model.networkProperty().get().W1());
+    }
+
+    @Test
+    void stopConditionsAndAnIterationLimitEndTheRunAndSayWhy() throws Exception {
+        fxRun(() -> {
+            model.targetAccuracyProperty().set(0.9);
+            model.start();
+        });
+        waitFor(TrainingModel.State.FINISHED, 30);
+        assertEquals(TrainingModel.End.TARGET, model.resultsProperty().get().end());
+        assertTrue(model.lastEpochProperty().get().testAccuracy() >= 0.9);
+        assertTrue(model.lastEpochProperty().get().epoch() < 300);
+
+        fxRun(() -> {
+            model.targetAccuracyProperty().set(0);
+            model.limitProperty().set(TrainingModel.Limit.ITERATIONS);
+            model.iterationsProperty().set(100);
+            model.start();
+        });
+        waitFor(TrainingModel.State.FINISHED, 30);
+        assertEquals(TrainingModel.End.ITERATIONS, model.resultsProperty().get().end());
+        assertEquals(100, model.iterationProperty().get());
+        assertEquals(100, (int) fx(() -> model.rawLoss().size()));
+    }
+
+    @Test
+    void aBadCsvRowIsReportedWithItsLineNumber(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("mine.csv");
+        Files.writeString(csv, "a,b,label\n1,2,0\n3,4,1\n5,x,1\n");
+        fxRun(() -> {
+            model.csvFileProperty().set(csv);
+            model.sourceProperty().set(TrainingModel.Source.CSV);
+            model.start();
+        });
+        waitFor(TrainingModel.State.FAILED, 10);
+        assertEquals("The data cannot be used: mine.csv, line 4, column 2: \"x\" is not a number", model.errorProperty().get());
+    }
+
+    @Test
+    void theScenariosBatchTrainsAndExports() throws Exception {
+        fxRun(() -> {
+            model.sourceProperty().set(TrainingModel.Source.SCENARIO);
+            model.epochsProperty().set(20);
+            model.start();
+        });
+        waitFor(TrainingModel.State.FINISHED, 10);
+        assertTrue(model.dataInfoProperty().get().startsWith("scenario|4|2|2|3|1"), model.dataInfoProperty().get());
+        Scenario s = fx(model::saveAsScenario);
+        assertEquals(model.networkProperty().get(), s.inputs());
+        String code = fx(model::exportNumpyCode);
+        assertTrue(code.contains("W1 = np.array([["), code);
+        assertTrue(code.contains("def predict(x):"), code);
+
+        fxRun(() -> scenario.set(LearnDemo.preset("lesson-vector")));
+        fxRun(model::start);
+        waitFor(TrainingModel.State.FAILED, 10);
+        assertNotNull(model.errorProperty().get());
+        assertTrue(model.errorProperty().get().startsWith("The data has 1 row(s)"), model.errorProperty().get());
+    }
+}

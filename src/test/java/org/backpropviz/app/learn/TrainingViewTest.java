@@ -1,0 +1,103 @@
+package org.backpropviz.app.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.backpropviz.engine.NetInputs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewTest {
+    private TrainingModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new TrainingModel(new SimpleObjectProperty<NetInputs>(LearnDemo.preset("batch-of-4")));
+        stage.setScene(new Scene(new TrainingView(model), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void dispose() {
+        model.dispose();
+    }
+
+    private static int points(FxRobot robot) {
+        LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        return chart.getData().get(0).getData().size();
+    }
+
+    private void waitFor(TrainingModel.State s) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stateProperty().get() == s);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void trainPauseChangeTheLearningRateStepResumeAndStop(FxRobot robot) throws Exception {
+        robot.clickOn("#train-data").clickOn("Digits 8×8");
+        assertEquals(TrainingModel.Source.DIGITS, model.sourceProperty().get());
+        robot.interact(() -> model.epochsProperty().set(2000)); // long enough to be paused and stopped by hand
+
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points(robot) > 5);
+        int early = points(robot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points(robot) > early + 20);
+        assertNotNull(model.networkProperty().get(), "the graph can follow the training");
+
+        robot.clickOn("#train-pause");
+        waitFor(TrainingModel.State.PAUSED);
+        assertEquals("Resume", robot.lookup("#train-pause").queryAs(Button.class).getText());
+        int pausedAt = model.iterationProperty().get();
+        int shown = points(robot);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(pausedAt, model.iterationProperty().get());
+        assertEquals(shown, points(robot));
+        assertNotNull(model.networkProperty().get(), "the network is published exactly at the pause");
+
+        TextField lr = robot.lookup("#train-lr").queryAs(TextField.class);
+        assertFalse(lr.isDisabled(), "the learning rate can be changed during a run");
+        robot.interact(() -> lr.setText("0.1"));
+        robot.clickOn(lr).type(KeyCode.ENTER);
+        assertEquals(0.1, model.learningRateProperty().get());
+
+        NetInputs before = model.networkProperty().get();
+        robot.clickOn("#train-step");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.iterationProperty().get() == pausedAt + 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TrainingModel.State.PAUSED, model.stateProperty().get());
+        assertFalse(before.W1().equals(model.networkProperty().get().W1()), "one iteration moved the weights");
+
+        robot.clickOn("#train-pause");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.iterationProperty().get() > pausedAt + 30);
+        assertEquals(TrainingModel.State.RUNNING, model.stateProperty().get());
+
+        robot.clickOn("#train-stop");
+        waitFor(TrainingModel.State.FINISHED);
+        assertTrue(model.iterationProperty().get() < 2000 * 29, "stopped before the end");
+        GridPane confusion = robot.lookup("#train-confusion").queryAs(GridPane.class);
+        assertEquals(11 * 11, confusion.getChildren().size());
+        PseudoClass misclassified = PseudoClass.getPseudoClass("misclassified");
+        assertEquals(12, robot.lookup(".train-sample").queryAll().size());
+        assertEquals(model.resultsProperty().get().samples().stream().filter(TrainingModel.Sample::misclassified).count(),
+                robot.lookup(".train-sample").queryAll().stream().filter(n -> n.getPseudoClassStates().contains(misclassified)).count());
+    }
+}
