@@ -17,6 +17,7 @@ public class BackpropApp extends Application {
     public static final String FIRST_PRESET = "lesson-vector";
 
     private GraphViewModel model;
+    private Tools tools;
     private MainView view;
     private Stage stage;
     private Messages text;
@@ -36,6 +37,7 @@ public class BackpropApp extends Application {
         stage.setMinHeight(600);
         var icon = BackpropApp.class.getResource("/assets/icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
+        if (!Boolean.getBoolean("backpropviz.graphOnly")) tools = new Tools(model);
         showIn(new Messages(Locale.getDefault()));
         model.scenarioProperty().addListener((o, a, s) -> updateTitle());
         stage.show();
@@ -58,7 +60,11 @@ public class BackpropApp extends Application {
     public void showIn(Messages messages) {
         if (view != null) view.dispose();
         text = messages;
-        view = new MainView(model, text, this::loadPreset, l -> showIn(new Messages(l)));
+        java.util.List<javafx.scene.control.Tab> tabs = tools == null ? java.util.List.of() : tools.tabs(text);
+        view = new MainView(model, text, this::loadPreset, l -> {
+            Locale.setDefault(l); // the hosted tools read their bundles in the default locale
+            showIn(new Messages(l));
+        }, tabs);
         stage.getScene().setRoot(view);
         updateTitle();
     }
@@ -86,6 +92,7 @@ public class BackpropApp extends Application {
 
     @Override
     public void stop() {
+        if (tools != null) tools.dispose();
         if (model != null) model.shutdown();
     }
 }

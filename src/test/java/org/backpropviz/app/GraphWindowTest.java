@@ -262,6 +262,21 @@ class GraphWindowTest {
     }
 
     @Test
+    void theToolsAreTabsBesideTheGraphAndTheGraphKeysStayOnItsTab(FxRobot robot) {
+        waitReady(model, 10);
+        var tabs = fx(() -> app.view().tabs());
+        assertEquals(List.of("Graph", "Training", "Gradient check", "Matrix playground"),
+                fx(() -> tabs.getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));
+        fxRun(() -> tabs.getSelectionModel().select(3));
+        robot.type(KeyCode.RIGHT);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> model.indexProperty().get()), "Right on the playground tab does not step the graph");
+        fxRun(() -> tabs.getSelectionModel().select(0));
+        robot.clickOn("#node-x").type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+    }
+
+    @Test
     void everyKnownPresetLoads(FxRobot robot) {
         for (String name : Presets.available()) {
             load(model, Presets.load(name));

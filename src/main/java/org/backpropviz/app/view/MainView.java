@@ -13,6 +13,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -44,12 +46,23 @@ public class MainView extends BorderPane {
     private final Label notice = new Label();
     private final Label about = new Label();
     private final EventHandler<KeyEvent> keys = this::onKey;
+    private final TabPane tabs = new TabPane();
+    private final Tab graphTab = new Tab();
 
     /**
      * @param onPreset loads a preset by name
      * @param onLanguage switches the language (the window rebuilds its content)
      */
     public MainView(GraphViewModel model, Messages text, Consumer<String> onPreset, Consumer<Locale> onLanguage) {
+        this(model, text, onPreset, onLanguage, List.of());
+    }
+
+    /**
+     * @param tools more views shown as tabs after the graph (training, gradient check, playground); with none, the
+     *     graph fills the window
+     */
+    public MainView(GraphViewModel model, Messages text, Consumer<String> onPreset, Consumer<Locale> onLanguage,
+                    List<Tab> tools) {
         this.model = model;
         this.text = text;
         setId("main");
@@ -72,8 +85,7 @@ public class MainView extends BorderPane {
         graphArea.getChildren().add(0, about);
         split.getItems().add(graphArea);
         split.setId("split");
-        setTop(new VBox(menus(onPreset, onLanguage), new ToolbarView(model, text, disposer)));
-        setCenter(split);
+        ToolbarView toolbar = new ToolbarView(model, text, disposer);
         status.setId("status");
         status.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("status");
@@ -86,7 +98,22 @@ public class MainView extends BorderPane {
         HBox bar = new HBox(12, status, notice, gap, hint);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
-        setBottom(bar);
+        if (tools.isEmpty()) {
+            setTop(new VBox(menus(onPreset, onLanguage), toolbar));
+            setCenter(split);
+            setBottom(bar);
+        } else {
+            setTop(menus(onPreset, onLanguage));
+            graphTab.setText(text.get("tab.graph"));
+            graphTab.setId("tab-graph");
+            graphTab.setClosable(false);
+            graphTab.setContent(new BorderPane(split, toolbar, null, bar, null));
+            tabs.getTabs().add(graphTab);
+            tabs.getTabs().addAll(tools);
+            tabs.setId("tabs");
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            setCenter(tabs);
+        }
 
         disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
         disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
@@ -209,8 +236,14 @@ public class MainView extends BorderPane {
         model.speedProperty().set(Math.max(0, Math.min(max, model.speedProperty().get() + by)));
     }
 
+    /** The tab pane when tools are hosted (for selecting a tab), else null. */
+    public TabPane tabs() {
+        return tabs.getTabs().isEmpty() ? null : tabs;
+    }
+
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) return;
+        if (!tabs.getTabs().isEmpty() && !graphTab.isSelected()) return; // the graph's keys work on the graph's tab only
         KeyCode k = e.getCode();
         boolean plain = !e.isShortcutDown() && !e.isAltDown();
         Runnable action = null;
