@@ -80,6 +80,7 @@ public class MainView extends BorderPane {
         about.setId("about");
         about.getStyleClass().add("about");
         about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE);
         about.setMaxWidth(Double.MAX_VALUE);
         VBox.setVgrow(about, Priority.NEVER);
         graphArea.getChildren().add(0, about);
