@@ -60,6 +60,25 @@ public final class ArrayText {
         }
     }
 
+    /**
+     * Where in the text a problem is: {@code row 2, column 3} (both from 1), {@code element 3} (row 0),
+     * {@code row 2} (column 0), {@code the value} (both 0), or a given name such as {@code W1[0, 2]}.
+     */
+    public record Place(int row, int column, String name) {
+        static Place cell(int row, int column) {
+            return new Place(row, column, null);
+        }
+
+        @Override
+        public String toString() {
+            if (name != null) return name;
+            if (row > 0 && column > 0) return "row " + row + ", column " + column;
+            if (column > 0) return "element " + column;
+            if (row > 0) return "row " + row;
+            return "the value";
+        }
+    }
+
     /** A text that is not an array; the message is one line that names the place. */
     public static final class ParseException extends IllegalArgumentException {
         private final Problem problem;
@@ -75,7 +94,7 @@ public final class ArrayText {
             return problem;
         }
 
-        /** The values in the message, in order (places are already written out, e.g. {@code row 1, column 3}). */
+        /** The values in the message, in order; a place is a {@link Place}, counts are integers, texts strings. */
         public Object[] args() {
             return args.clone();
         }
@@ -100,7 +119,7 @@ public final class ArrayText {
         }
         if (s.startsWith("[")) return parseNumpy(s);
         if (!s.contains("\n") && s.split("[\\s,;]+").length == 1) {
-            return NDArray.scalar(parseNumber(s, "the value"));
+            return NDArray.scalar(parseNumber(s, new Place(0, 0, null)));
         }
         return parseBlock(s);
     }
@@ -108,10 +127,14 @@ public final class ArrayText {
     /**
      * Reads one finite number as a cell editor receives it ({@code 2}, {@code -0.5}, {@code 1e-3}, {@code .5}).
      *
-     * @param place how the message names the place, e.g. {@code row 1, column 3}
+     * @param place how the message names the place, e.g. {@code W1[0, 2]}
      * @throws ParseException if the text is not a finite number
      */
     public static double parseNumber(String text, String place) {
+        return parseNumber(text, new Place(0, 0, place));
+    }
+
+    static double parseNumber(String text, Place place) {
         String s = normalise(text);
         if (s.isEmpty()) throw new ParseException(Problem.EMPTY_CELL, place);
         if (NON_FINITE.matcher(s).matches()) throw new ParseException(Problem.NOT_FINITE, place, s);
@@ -154,15 +177,15 @@ public final class ArrayText {
         return NDArray.matrix(rows.toArray(new double[0][]));
     }
 
-    private static String place(int row, int column) {
-        return "row " + row + ", column " + column;
+    private static Place place(int row, int column) {
+        return Place.cell(row, column);
     }
 
     /** NumPy text: nested brackets, elements separated by commas and/or whitespace. */
     private static NDArray parseNumpy(String s) {
         if (!s.startsWith("[")) {
             // np.array(3.5): a scalar inside the call
-            return NDArray.scalar(parseNumber(s, "the value"));
+            return NDArray.scalar(parseNumber(s, new Place(0, 0, null)));
         }
         NumpyReader r = new NumpyReader(s);
         Object tree = r.readList(1);
@@ -189,7 +212,7 @@ public final class ArrayText {
             List<Object> row = (List<Object>) top.get(i);
             rows[i] = new double[row.size()];
             for (int j = 0; j < row.size(); j++) rows[i][j] = (Double) row.get(j);
-            if (rows[i].length == 0) throw new ParseException(Problem.EMPTY_CELL, "row " + (i + 1));
+            if (rows[i].length == 0) throw new ParseException(Problem.EMPTY_CELL, new Place(i + 1, 0, null));
             if (i > 0 && rows[i].length != rows[0].length) {
                 throw new ParseException(Problem.RAGGED, i + 1, rows[i].length, rows[0].length);
             }
@@ -243,7 +266,7 @@ public final class ArrayText {
                     int start = pos;
                     while (pos < s.length() && ",[] \t\n".indexOf(s.charAt(pos)) < 0) pos++;
                     String token = s.substring(start, pos);
-                    String place = depth == 1 ? "element " + (items.size() + 1) : place(row, items.size() + 1);
+                    Place place = depth == 1 ? new Place(0, items.size() + 1, null) : place(row, items.size() + 1);
                     items.add(parseNumber(token, place));
                 }
                 needSeparator = true;

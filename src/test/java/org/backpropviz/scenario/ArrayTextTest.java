@@ -89,7 +89,7 @@ class ArrayTextTest {
         assertEquals(-0.001, ArrayText.parseNumber("-1E-3", "x"));
         ArrayText.ParseException e = assertThrows(ArrayText.ParseException.class, () -> ArrayText.parseNumber("NaN", "W1[0, 1]"));
         assertEquals(ArrayText.Problem.NOT_FINITE, e.problem());
-        assertEquals("W1[0, 1]", e.args()[0]);
+        assertEquals("W1[0, 1]", e.args()[0].toString());
         assertThrows(ArrayText.ParseException.class, () -> ArrayText.parseNumber("1,5", "x"));
     }
 
