@@ -1,0 +1,218 @@
+package org.backpropviz.app.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TablePosition;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Shapes;
+import org.controlsfx.control.spreadsheet.GridBase;
+import org.controlsfx.control.spreadsheet.GridChange;
+import org.controlsfx.control.spreadsheet.SpreadsheetCell;
+import org.controlsfx.control.spreadsheet.SpreadsheetCellType;
+import org.controlsfx.control.spreadsheet.SpreadsheetColumn;
+import org.controlsfx.control.spreadsheet.SpreadsheetView;
+
+/**
+ * A ControlsFX {@link SpreadsheetView} showing a window of the model's array: rows {@code r0 … r0+nr-1}, columns
+ * {@code c0 … c0+nc-1} (the whole array for arrays the grid can hold; a block of a large one).
+ *
+ * <p>Cells hold text: a short form of the number ({@link #cellText}). A committed cell edit goes to
+ * {@link MatrixEditorModel#setCell}; if the model refuses the text, the cell shows the old value again. Headers are
+ * the NumPy indices of the array, from 0.
+ */
+final class CellGrid {
+    static final double COLUMN_WIDTH = 78;
+
+    private final MatrixEditorModel model;
+    private final SpreadsheetView view;
+    private NDArray shown;
+    private int r0, c0, nr, nc;
+    private boolean updating;
+    private Consumer<int[]> onSelect = rc -> {};
+
+    CellGrid(MatrixEditorModel model) {
+        this.model = model;
+        this.view = new SpreadsheetView(new GridBase(1, 1));
+        view.getStyleClass().add("matrix-grid");
+        view.setFixingRowsAllowed(false);
+        view.setFixingColumnsAllowed(false);
+        view.setContextMenu(null);
+        view.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) c -> {
+            int[] rc = focused();
+            if (rc != null) onSelect.accept(rc);
+        });
+    }
+
+    SpreadsheetView view() {
+        return view;
+    }
+
+    /** Called with {row, column} of the array when the selection moves. */
+    void setOnSelect(Consumer<int[]> onSelect) {
+        this.onSelect = onSelect;
+    }
+
+    int firstRow() {
+        return r0;
+    }
+
+    int firstColumn() {
+        return c0;
+    }
+
+    int rowCount() {
+        return nr;
+    }
+
+    int columnCount() {
+        return nc;
+    }
+
+    /** Builds a new grid for the window of {@code a} starting at (r0, c0) with nr × nc cells. */
+    void show(NDArray a, int r0, int c0, int nr, int nc) {
+        int[] keep = focused();
+        this.shown = a;
+        this.r0 = r0;
+        this.c0 = c0;
+        this.nr = nr;
+        this.nc = nc;
+        GridBase grid = new GridBase(nr, nc);
+        List<ObservableList<SpreadsheetCell>> rows = new ArrayList<>(nr);
+        for (int i = 0; i < nr; i++) {
+            List<SpreadsheetCell> row = new ArrayList<>(nc);
+            for (int j = 0; j < nc; j++) {
+                row.add(SpreadsheetCellType.STRING.createCell(i, j, 1, 1, cellText(a.get(r0 + i, c0 + j))));
+            }
+            rows.add(FXCollections.observableList(row));
+        }
+        grid.setRows(rows);
+        List<String> rh = new ArrayList<>(nr);
+        for (int i = 0; i < nr; i++) rh.add(a.rank() == 2 ? Integer.toString(r0 + i) : "");
+        grid.getRowHeaders().setAll(rh);
+        List<String> ch = new ArrayList<>(nc);
+        for (int j = 0; j < nc; j++) ch.add(a.rank() == 0 ? "()" : Integer.toString(c0 + j));
+        grid.getColumnHeaders().setAll(ch);
+        grid.addEventHandler(GridChange.GRID_CHANGE_EVENT, this::onGridChange);
+        updating = true;
+        try {
+            view.setGrid(grid);
+        } finally {
+            updating = false;
+        }
+        for (SpreadsheetColumn col : view.getColumns()) col.setPrefWidth(COLUMN_WIDTH);
+        view.setRowHeaderWidth(Math.max(36, 10 + 8 * Integer.toString(r0 + nr).length()));
+        if (keep != null) select(keep[0], keep[1]);
+    }
+
+    /** Shows {@code a}, which has the shape of the shown array, changing only the cells whose value changed. */
+    void refresh(NDArray a) {
+        NDArray old = shown;
+        shown = a;
+        int changed = 0;
+        for (int i = 0; i < nr && changed <= 20_000; i++) {
+            for (int j = 0; j < nc; j++) if (old.get(r0 + i, c0 + j) != a.get(r0 + i, c0 + j)) changed++;
+        }
+        if (changed > 20_000) { // a fill of a large grid: one new grid is faster than many cell events
+            show(a, r0, c0, nr, nc);
+            return;
+        }
+        updating = true;
+        try {
+            for (int i = 0; i < nr; i++) {
+                for (int j = 0; j < nc; j++) {
+                    double v = a.get(r0 + i, c0 + j);
+                    if (old.get(r0 + i, c0 + j) != v) view.getGrid().setCellValue(i, j, cellText(v));
+                }
+            }
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void onGridChange(GridChange change) {
+        if (updating) return;
+        int i = change.getRow(), j = change.getColumn();
+        Object text = change.getNewValue();
+        boolean ok = model.setCell(r0 + i, c0 + j, text == null ? "" : text.toString());
+        // accepted: the model's listener normalises the text ("2" → "2.0"); refused: show the old value again
+        String want = cellText(model.getValue().get(r0 + i, c0 + j));
+        if (!ok || !want.equals(text)) {
+            updating = true;
+            try {
+                view.getGrid().setCellValue(i, j, want);
+            } finally {
+                updating = false;
+            }
+        }
+    }
+
+    /** {row, column} of the array at the focused (else last selected) cell, or null when nothing is selected. */
+    int[] focused() {
+        TablePosition<?, ?> p = view.getSelectionModel().getFocusedCell();
+        ObservableList<TablePosition> sel = view.getSelectionModel().getSelectedCells();
+        if (sel.isEmpty()) return null;
+        if (p == null || p.getRow() < 0 || p.getColumn() < 0) p = sel.get(sel.size() - 1);
+        int row = view.getModelRow(p.getRow());
+        int col = view.getModelColumn(p.getColumn());
+        if (row < 0 || col < 0 || row >= nr || col >= nc) return null;
+        return new int[] {r0 + row, c0 + col};
+    }
+
+    /** The top-left selected cell of the array, or null when no cell or every cell of a full grid is selected. */
+    int[] anchor(boolean wholeArrayShown) {
+        List<int[]> cells = selectedCells();
+        if (cells.isEmpty()) return null;
+        if (wholeArrayShown && cells.size() == nr * nc && nr * nc > 1) return null;
+        int r = Integer.MAX_VALUE, c = Integer.MAX_VALUE;
+        for (int[] rc : cells) {
+            r = Math.min(r, rc[0]);
+            c = Math.min(c, rc[1]);
+        }
+        return new int[] {r, c};
+    }
+
+    /** The selected cells as {row, column} of the array. */
+    List<int[]> selectedCells() {
+        List<int[]> out = new ArrayList<>();
+        for (TablePosition<?, ?> p : view.getSelectionModel().getSelectedCells()) {
+            int row = view.getModelRow(p.getRow()), col = view.getModelColumn(p.getColumn());
+            if (row >= 0 && col >= 0 && row < nr && col < nc) out.add(new int[] {r0 + row, c0 + col});
+        }
+        return out;
+    }
+
+    /** Selects the cell of the array at (row, column), clamped to the window. */
+    void select(int row, int col) {
+        int i = Math.max(0, Math.min(nr - 1, row - r0));
+        int j = Math.max(0, Math.min(nc - 1, col - c0));
+        if (view.getColumns().isEmpty()) return;
+        view.getSelectionModel().clearAndSelect(i, view.getColumns().get(j));
+    }
+
+    void clearSelection() {
+        view.getSelectionModel().clearSelection();
+    }
+
+    /** A short text for a cell: Python's repr when it is short, else 4 significant digits ({@code 0.01235}). */
+    static String cellText(double v) {
+        String s = Shapes.number(v);
+        if (s.length() <= 9) return s;
+        String g = String.format(Locale.ROOT, "%.4g", v);
+        if (g.contains("e")) {
+            String[] parts = g.split("e");
+            return stripZeros(parts[0]) + "e" + Integer.parseInt(parts[1]);
+        }
+        return stripZeros(g);
+    }
+
+    private static String stripZeros(String s) {
+        if (!s.contains(".")) return s;
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s + "0" : s;
+    }
+}
