@@ -33,6 +33,7 @@ final class CellGrid {
     private NDArray shown;
     private int r0, c0, nr, nc;
     private boolean updating;
+    private boolean inEdit;
     private Consumer<int[]> onSelect = rc -> {};
 
     CellGrid(MatrixEditorModel model) {
@@ -75,6 +76,7 @@ final class CellGrid {
 
     /** Builds a new grid for the window of {@code a} starting at (r0, c0) with nr × nc cells. */
     void show(NDArray a, int r0, int c0, int nr, int nc) {
+        if (!inEdit) cancelEdit();
         int[] keep = focused();
         this.shown = a;
         this.r0 = r0;
@@ -111,6 +113,7 @@ final class CellGrid {
 
     /** Shows {@code a}, which has the shape of the shown array, changing only the cells whose value changed. */
     void refresh(NDArray a) {
+        if (!inEdit) cancelEdit(); // an editor opened before the change would commit stale text later
         NDArray old = shown;
         shown = a;
         int changed = 0;
@@ -138,7 +141,13 @@ final class CellGrid {
         if (updating) return;
         int i = change.getRow(), j = change.getColumn();
         Object text = change.getNewValue();
-        boolean ok = model.setCell(r0 + i, c0 + j, text == null ? "" : text.toString());
+        boolean ok;
+        inEdit = true;
+        try {
+            ok = model.setCell(r0 + i, c0 + j, text == null ? "" : text.toString());
+        } finally {
+            inEdit = false;
+        }
         // accepted: the model's listener normalises the text ("2" → "2.0"); refused: show the old value again
         String want = cellText(model.getValue().get(r0 + i, c0 + j));
         if (!ok || !want.equals(text)) {
@@ -149,6 +158,33 @@ final class CellGrid {
                 updating = false;
             }
         }
+    }
+
+    /** Commits the cell being edited, if any, as clicking elsewhere would. */
+    void commitEdit() {
+        TablePosition<?, ?> p = view.getEditingCell();
+        if (p != null && p.getTableView() != null) p.getTableView().requestFocus();
+    }
+
+    /**
+     * True when {@code target} is the editor of a cell whose text the user has not changed (Enter opens the next
+     * cell's editor at once, so shortcuts typed then are meant for the array, not for that text).
+     */
+    boolean isPristineEditor(Object target) {
+        TablePosition<?, ?> p = view.getEditingCell();
+        if (p == null || !(target instanceof javafx.scene.control.TextInputControl t)) return false;
+        javafx.scene.Node n = t;
+        while (n != null && n != view) n = n.getParent();
+        if (n == null) return false;
+        int row = view.getModelRow(p.getRow()), col = view.getModelColumn(p.getColumn());
+        if (row < 0 || col < 0 || row >= nr || col >= nc) return false;
+        return cellText(model.getValue().get(r0 + row, c0 + col)).equals(t.getText());
+    }
+
+    /** Drops the cell being edited, if any, keeping the cell's value. */
+    void cancelEdit() {
+        TablePosition<?, ?> p = view.getEditingCell();
+        if (p != null && p.getTableView() != null) p.getTableView().edit(-1, null);
     }
 
     /** {row, column} of the array at the focused (else last selected) cell, or null when nothing is selected. */

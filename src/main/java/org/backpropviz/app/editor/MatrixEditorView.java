@@ -395,7 +395,9 @@ public final class MatrixEditorView extends BorderPane {
     // ------------------------------------------------------------------ keys and clipboard
 
     private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) return; // a cell editor or a field does its own keys
+        boolean pristine = grid.isPristineEditor(e.getTarget());
+        // a field, or a cell editor the user has typed into, does its own keys
+        if (e.getTarget() instanceof TextInputControl && !pristine) return;
         Runnable action = null;
         if (UNDO.match(e)) action = model::undo;
         else if (REDO.match(e) || REDO_SHIFT.match(e)) action = model::redo;
@@ -404,9 +406,10 @@ public final class MatrixEditorView extends BorderPane {
         else if (REPLACE.match(e)) action = this::replaceFromClipboard;
         else if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !e.isShortcutDown()) {
             List<int[]> cells = grid.selectedCells();
-            if (!cells.isEmpty() && grid.view().getEditingCell() == null) action = () -> model.setCells(cells, 0.0);
+            if (!cells.isEmpty() && !pristine && grid.view().getEditingCell() == null) action = () -> model.setCells(cells, 0.0);
         }
         if (action != null) {
+            if (pristine) grid.cancelEdit();
             action.run();
             e.consume();
         }
@@ -448,7 +451,10 @@ public final class MatrixEditorView extends BorderPane {
     private Button button(String key, Runnable action) {
         Button b = new Button(text(key));
         b.setTooltip(tip(key + ".tip"));
-        b.setOnAction(e -> action.run());
+        b.setOnAction(e -> {
+            grid.commitEdit(); // a click on a tool commits the cell being typed into, like a click elsewhere
+            action.run();
+        });
         b.setId("editor-" + key.replace('.', '-'));
         b.setFocusTraversable(false);
         return b;
