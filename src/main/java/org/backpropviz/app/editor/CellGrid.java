@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -154,6 +155,13 @@ final class CellGrid {
             } finally {
                 updating = false;
             }
+        }
+        if (!ok) {
+            // Enter has moved on to the next cell: come back to the refused one, so it can be typed again
+            Platform.runLater(() -> {
+                cancelEdit();
+                select(r0 + i, c0 + j);
+            });
         }
     }
 

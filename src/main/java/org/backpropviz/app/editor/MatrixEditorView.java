@@ -86,6 +86,8 @@ public final class MatrixEditorView extends BorderPane {
         this.bundle = model.getBundle();
         this.grid = new CellGrid(model);
         getStyleClass().add("matrix-editor");
+        // a CSS hook per language: Korean needs a font with Hangul where the default has none
+        getStyleClass().add("lang-" + (bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage()));
         getStylesheets().add(MatrixEditorView.class.getResource("editor.css").toExternalForm());
 
         // header: W1  (2, 3)  2-D matrix
@@ -104,7 +106,7 @@ public final class MatrixEditorView extends BorderPane {
         header.getStyleClass().add("editor-header");
 
         // shape tools
-        shapeField.setPrefColumnCount(8);
+        shapeField.setPrefColumnCount(10);
         shapeField.setPromptText(text("shape.prompt"));
         shapeField.setTooltip(tip("shape.tip"));
         shapeField.getStyleClass().add("shape-field");
@@ -208,7 +210,7 @@ public final class MatrixEditorView extends BorderPane {
         blockCol.valueProperty().addListener((o, a, b) -> {
             if (!movingBlock && b != null) moveBlock(blockRow.getValue(), b);
         });
-        blockTools = new HBox(6, caption("large.rows", blockRow), blockRow, caption("large.cols", blockCol), blockCol, blockLabel);
+        blockTools = new HBox(6, caption("large.rows", blockRow), blockRow, caption("large.cols", blockCol), blockCol);
         blockTools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, heatmap, legend);
         VBox.setVgrow(grid.view(), Priority.ALWAYS);
@@ -300,12 +302,12 @@ public final class MatrixEditorView extends BorderPane {
             grid.show(a, 0, 0, a.rows(), a.cols());
             if (getCenter() != grid.view()) setCenter(grid.view());
         } else {
-            largeMessage.setText(text("large.message", a.shapeString(), Integer.toString(a.size()),
-                    Integer.toString(GRID_LIMIT), Integer.toString(Math.min(BLOCK, a.rows())), Integer.toString(Math.min(BLOCK, a.cols()))));
+            largeMessage.setText(text("large.message", a.shapeString(), a.size(), GRID_LIMIT,
+                    Math.min(BLOCK, a.rows()), Math.min(BLOCK, a.cols())));
             heatmap.draw(a);
             legend.setText(text("heatmap.legend", CellGrid.cellText(heatmap.maxAbs())));
             if (getCenter() != largePane) {
-                blockBox.getChildren().setAll(blockTools, grid.view());
+                blockBox.getChildren().setAll(blockTools, blockLabel, grid.view());
                 setCenter(largePane);
             }
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) blockRow.getValueFactory()).setMax(Math.max(0, a.rows() - 1));
@@ -464,6 +466,7 @@ public final class MatrixEditorView extends BorderPane {
         Label l = new Label(text(key));
         l.setLabelFor(target);
         l.getStyleClass().add("caption");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

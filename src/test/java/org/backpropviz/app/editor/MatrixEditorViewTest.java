@@ -237,7 +237,7 @@ class MatrixEditorViewTest {
         robot.interact(() -> model.load(big));
         assertTrue(view.isLarge());
         assertNotNull(robot.lookup(".heatmap").query());
-        assertTrue(robot.lookup(".large-message").queryAs(Label.class).getText().contains("1000000 values"));
+        assertTrue(robot.lookup(".large-message").queryAs(Label.class).getText().contains("1,000,000 values"));
         assertEquals(20, view.cellGrid().rowCount());
         type(robot, 2, 3, "7", KeyCode.ENTER);
         assertEquals(7.0, model.getValue().get(2, 3));
