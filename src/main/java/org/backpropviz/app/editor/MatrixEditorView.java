@@ -37,6 +37,7 @@ import org.backpropviz.scenario.ArrayText;
 /**
  * The editor of one array: its name and shape, a toolbar of shape tools, fills and clipboard commands, the grid
  * of its values (a {@link CellGrid}), and one line for messages. Arrays with more than {@link #GRID_LIMIT} values
+ * or {@link #GRID_MAX_COLUMNS} columns
  * are shown as a {@link Heatmap} with an editable block of {@link #BLOCK} × {@link #BLOCK} cells.
  *
  * <p>All the editing goes through the {@link MatrixEditorModel} given to the constructor; the view only listens.
@@ -44,6 +45,8 @@ import org.backpropviz.scenario.ArrayText;
 public final class MatrixEditorView extends BorderPane {
     /** The most values the grid shows cell by cell; larger arrays get a heatmap and a block. */
     public static final int GRID_LIMIT = 100_000;
+    /** The most columns the grid shows: every column costs the grid about a millisecond to build. */
+    public static final int GRID_MAX_COLUMNS = 1_000;
     /** Rows and columns of the editable block of a large array. */
     public static final int BLOCK = 20;
     static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -279,7 +282,7 @@ public final class MatrixEditorView extends BorderPane {
     // ------------------------------------------------------------------ showing the array
 
     private void onValue(NDArray old, NDArray a) {
-        boolean nowLarge = a.size() > GRID_LIMIT;
+        boolean nowLarge = !fitsGrid(a);
         if (old == null || !old.sameShape(a) || nowLarge != large) {
             showArray(a);
             return;
@@ -297,13 +300,14 @@ public final class MatrixEditorView extends BorderPane {
 
     private void showArray(NDArray a) {
         updateHeader(a);
-        large = a.size() > GRID_LIMIT;
+        large = !fitsGrid(a);
         if (!large) {
             grid.show(a, 0, 0, a.rows(), a.cols());
             if (getCenter() != grid.view()) setCenter(grid.view());
         } else {
-            largeMessage.setText(text("large.message", a.shapeString(), a.size(), GRID_LIMIT,
-                    Math.min(BLOCK, a.rows()), Math.min(BLOCK, a.cols())));
+            largeMessage.setText(a.size() > GRID_LIMIT
+                    ? text("large.message", a.shapeString(), a.size(), GRID_LIMIT, Math.min(BLOCK, a.rows()), Math.min(BLOCK, a.cols()))
+                    : text("large.wide", a.shapeString(), a.cols(), GRID_MAX_COLUMNS, Math.min(BLOCK, a.rows()), Math.min(BLOCK, a.cols())));
             heatmap.draw(a);
             legend.setText(text("heatmap.legend", CellGrid.cellText(heatmap.maxAbs())));
             if (getCenter() != largePane) {
@@ -314,6 +318,11 @@ public final class MatrixEditorView extends BorderPane {
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) blockCol.getValueFactory()).setMax(Math.max(0, a.cols() - 1));
             moveBlock(Math.min(grid.firstRow(), a.rows() - 1), Math.min(grid.firstColumn(), a.cols() - 1));
         }
+    }
+
+    /** True when the grid shows the whole array; otherwise a heatmap and a block. */
+    static boolean fitsGrid(NDArray a) {
+        return a.size() <= GRID_LIMIT && a.cols() <= GRID_MAX_COLUMNS;
     }
 
     /** Shows the block of a large array starting near (r, c). */

@@ -211,6 +211,18 @@ class MatrixEditorViewTest {
     }
 
     @Test
+    void aVeryWideArrayAlsoGetsTheHeatmap(FxRobot robot) {
+        robot.interact(() -> model.load(NDArray.full(new int[] {2, 5000}, 1.0)));
+        assertTrue(view.isLarge());
+        assertTrue(robot.lookup(".large-message").queryAs(Label.class).getText().contains("5,000 columns"));
+        assertEquals(2, view.cellGrid().rowCount());
+        assertEquals(20, view.cellGrid().columnCount());
+        robot.interact(() -> model.setShape("(2, 3)"));
+        assertFalse(view.isLarge());
+        assertEquals(3, view.cellGrid().columnCount());
+    }
+
+    @Test
     void ctrlZRightAfterEnterUndoesTheEdit(FxRobot robot) {
         type(robot, 0, 0, "5", KeyCode.ENTER); // Enter commits and opens the editor of the cell below
         shortcut(robot, KeyCode.Z);
