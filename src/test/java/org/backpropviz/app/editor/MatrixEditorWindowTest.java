@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.backpropviz.engine.NDArray;
@@ -25,6 +27,8 @@ class MatrixEditorWindowTest {
     @Start
     void start(Stage stage) {
         owner = stage;
+        // a shown stage needs a scene: headless Monocle waits forever for an empty stage to render
+        stage.setScene(new Scene(new StackPane(), 200, 100));
         stage.show();
     }
 
