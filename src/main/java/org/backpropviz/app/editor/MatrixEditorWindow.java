@@ -50,6 +50,22 @@ public final class MatrixEditorWindow {
         return w;
     }
 
+    /**
+     * Loads and runs the editor's classes once, off screen (a 2 × 2 editor is built, styled and laid out, never
+     * shown), so that the first real {@link #open} does not pay for class loading: in a fresh JVM that is 1–3 s
+     * of the first open. Call on the JavaFX thread, e.g. in a {@code Platform.runLater} after the main window shows.
+     */
+    public static void preload(ResourceBundle bundle) {
+        MatrixEditorModel m = new MatrixEditorModel("x", NDArray.matrix(new double[][] {{1, 2}, {3, 4}}), bundle);
+        MatrixEditorView v = new MatrixEditorView(m);
+        Scene scene = new Scene(v, 600, 400);
+        v.applyCss();
+        v.layout();
+        m.setCell(0, 0, "5");
+        m.undo();
+        scene.setRoot(new javafx.scene.layout.Pane());
+    }
+
     public Stage getStage() {
         return stage;
     }

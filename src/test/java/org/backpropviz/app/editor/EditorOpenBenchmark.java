@@ -17,7 +17,9 @@ import org.controlsfx.control.spreadsheet.SpreadsheetView;
  * how long a scroll step takes. Headless by default (Monocle); pass {@code --display} to use the real toolkit
  * (e.g. under Xvfb: {@code DISPLAY=:97}).
  *
- * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) org.backpropviz.app.editor.EditorOpenBenchmark [--display] [runs]</pre>
+ * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) org.backpropviz.app.editor.EditorOpenBenchmark [--display] [--baseline] [runs]
+ * java ... EditorOpenBenchmark --cold 100x784 1     (the first open in a fresh JVM, classes not yet loaded)
+ * java ... EditorOpenBenchmark --preload 100x784 1  (the first open after {@link MatrixEditorWindow#preload})</pre>
  *
  * "open" is from the call of {@link MatrixEditorWindow#open} until the first layout pulse of the shown window has
  * finished (the frame is then rendered); "scroll" is one jump of the grid's scroll bars until the next laid-out pulse.
@@ -46,10 +48,28 @@ public final class EditorOpenBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
 
         Random rnd = new Random(7);
-        openAndClose(random(4, 3, rnd), null); // loads the classes once: later runs are a warm JVM
+        // loads the classes once: later runs are a warm JVM; --cold measures the first open of a fresh JVM instead
+        if (Arrays.asList(args).contains("--preload")) { // what the main window can do at start-up
+            CountDownLatch pre = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                long t0 = System.nanoTime();
+                MatrixEditorWindow.preload(MatrixEditorModel.bundle(Locale.ENGLISH));
+                System.out.printf(Locale.ROOT, "preload: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+                pre.countDown();
+            });
+            pre.await();
+        } else if (!Arrays.asList(args).contains("--cold")) {
+            openAndClose(random(4, 3, rnd), null);
+        }
         List<int[]> sizes = new ArrayList<>();
         if (Arrays.asList(args).contains("--baseline")) sizes.addAll(Arrays.asList(BASELINE));
         sizes.addAll(Arrays.asList(SIZES));
+        for (String a : args) {
+            if (a.matches("\\d+x\\d+")) { // --cold 100x784 1: one size only
+                String[] rc = a.split("x");
+                sizes = new ArrayList<>(List.of(new int[] {Integer.parseInt(rc[0]), Integer.parseInt(rc[1])}));
+            }
+        }
         for (int[] size : sizes) {
             NDArray a = random(size[0], size[1], rnd);
             List<Double> open = new ArrayList<>(), scroll = new ArrayList<>();
