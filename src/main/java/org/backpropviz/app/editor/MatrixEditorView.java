@@ -9,6 +9,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
@@ -237,6 +240,19 @@ public final class MatrixEditorView extends BorderPane {
         model.statusMessageProperty().addListener((o, a, b) -> showMessage());
         grid.setOnSelect(rc -> showReadout(rc[0], rc[1]));
 
+        grid.view().setContextMenu(new ContextMenu(
+                item("copy.numpy", () -> copy(true)),
+                item("copy.csv", () -> copy(false)),
+                item("paste", this::pasteFromClipboard),
+                item("replace", this::replaceFromClipboard),
+                new SeparatorMenuItem(),
+                item("row.add", () -> atSelection(true, true)),
+                item("row.remove", () -> atSelection(true, false)),
+                item("col.add", () -> atSelection(false, true)),
+                item("col.remove", () -> atSelection(false, false)),
+                new SeparatorMenuItem(),
+                item("menu.zero", this::zeroSelection)));
+
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         model.valueProperty().addListener((o, old, a) -> onValue(old, a));
         showArray(model.getValue());
@@ -416,14 +432,18 @@ public final class MatrixEditorView extends BorderPane {
         else if (PASTE.match(e)) action = this::pasteFromClipboard;
         else if (REPLACE.match(e)) action = this::replaceFromClipboard;
         else if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !e.isShortcutDown()) {
-            List<int[]> cells = grid.selectedCells();
-            if (!cells.isEmpty() && !pristine && grid.view().getEditingCell() == null) action = () -> model.setCells(cells, 0.0);
+            if (!grid.selectedCells().isEmpty() && !pristine && grid.view().getEditingCell() == null) action = this::zeroSelection;
         }
         if (action != null) {
             if (pristine) grid.cancelEdit();
             action.run();
             e.consume();
         }
+    }
+
+    private void zeroSelection() {
+        List<int[]> cells = grid.selectedCells();
+        if (!cells.isEmpty()) model.setCells(cells, 0.0);
     }
 
     private void copy(boolean numpy) {
@@ -469,6 +489,15 @@ public final class MatrixEditorView extends BorderPane {
         b.setId("editor-" + key.replace('.', '-'));
         b.setFocusTraversable(false);
         return b;
+    }
+
+    private MenuItem item(String key, Runnable action) {
+        MenuItem m = new MenuItem(text(key));
+        m.setOnAction(e -> {
+            grid.commitEdit();
+            action.run();
+        });
+        return m;
     }
 
     private Label caption(String key, Node target) {

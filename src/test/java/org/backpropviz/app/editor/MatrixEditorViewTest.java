@@ -223,6 +223,27 @@ class MatrixEditorViewTest {
     }
 
     @Test
+    void deleteSetsTheSelectedCellsToZeroInOneStep(FxRobot robot) {
+        robot.clickOn(cell(robot, 0, 1));
+        robot.press(KeyCode.SHIFT).clickOn(cell(robot, 1, 2)).release(KeyCode.SHIFT);
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertArrayEquals(new double[] {1, 0, 0, 4, 0, 0}, model.getValue().toFlatArray());
+        assertEquals(1, commits.size());
+        shortcut(robot, KeyCode.Z);
+        assertEquals(W, model.getValue());
+    }
+
+    @Test
+    void theGridsContextMenuCopiesNumpy(FxRobot robot) {
+        robot.rightClickOn(cell(robot, 0, 0));
+        robot.clickOn("Copy NumPy");
+        String[] got = new String[1];
+        robot.interact(() -> got[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals("np.array([[1.0, 2.0, 3.0],\n          [4.0, 5.0, 6.0]])", got[0]);
+    }
+
+    @Test
     void ctrlZRightAfterEnterUndoesTheEdit(FxRobot robot) {
         type(robot, 0, 0, "5", KeyCode.ENTER); // Enter commits and opens the editor of the cell below
         shortcut(robot, KeyCode.Z);
