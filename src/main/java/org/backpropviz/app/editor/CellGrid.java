@@ -186,6 +186,25 @@ final class CellGrid {
         return cellText(model.getValue().get(r0 + row, c0 + col)).equals(t.getText());
     }
 
+    /**
+     * Starts editing the cell at (row, column) of the array with {@code typed} as its text, caret at the end.
+     * SpreadsheetView itself starts an edit on the first key typed on a selected cell but drops that key
+     * ("42" became "2"), so the view routes typing on a selected cell here.
+     */
+    void startEditWith(int row, int col, String typed) {
+        int i = row - r0, j = col - c0;
+        if (i < 0 || j < 0 || i >= nr || j >= nc) return;
+        view.edit(view.getViewRow(i), view.getColumns().get(j));
+        // the editor fills in the cell's text and selects it when it gains focus: replace that afterwards
+        Platform.runLater(() -> view.getEditor(SpreadsheetCellType.STRING).ifPresent(ed -> {
+            if (ed.getEditor() instanceof javafx.scene.control.TextInputControl t && view.getEditingCell() != null) {
+                t.setText(typed);
+                t.end();
+                t.deselect();
+            }
+        }));
+    }
+
     /** Drops the cell being edited, if any, keeping the cell's value. */
     void cancelEdit() {
         TablePosition<?, ?> p = view.getEditingCell();

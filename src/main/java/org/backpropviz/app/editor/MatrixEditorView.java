@@ -254,6 +254,7 @@ public final class MatrixEditorView extends BorderPane {
                 item("menu.zero", this::zeroSelection)));
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventFilter(KeyEvent.KEY_TYPED, this::onTyped);
         model.valueProperty().addListener((o, old, a) -> onValue(old, a));
         showArray(model.getValue());
     }
@@ -434,11 +435,46 @@ public final class MatrixEditorView extends BorderPane {
         else if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !e.isShortcutDown()) {
             if (!grid.selectedCells().isEmpty() && !pristine && grid.view().getEditingCell() == null) action = this::zeroSelection;
         }
+        else if (startsTyping(e) && grid.view().getEditingCell() == null) {
+            e.consume(); // the KEY_TYPED that follows starts the edit with this character (see onTyped)
+            return;
+        }
         if (action != null) {
             if (pristine) grid.cancelEdit();
             action.run();
             e.consume();
         }
+    }
+
+    /**
+     * A key that types into a selected cell: a printable character without Ctrl, Alt or Meta. On KEY_PRESSED the
+     * character is not known yet, so digits, letters, signs and points count (and UNDEFINED, which is how robots
+     * and input methods type).
+     */
+    private boolean startsTyping(KeyEvent e) {
+        if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) return false;
+        if (!isInGrid(e.getTarget()) || e.getTarget() instanceof TextInputControl) return false;
+        if (e.getEventType() == KeyEvent.KEY_PRESSED) {
+            KeyCode k = e.getCode();
+            return k == KeyCode.UNDEFINED || k.isDigitKey() || k.isLetterKey() || k == KeyCode.MINUS || k == KeyCode.SUBTRACT
+                    || k == KeyCode.PERIOD || k == KeyCode.DECIMAL || k == KeyCode.PLUS || k == KeyCode.ADD;
+        }
+        String t = e.getCharacter();
+        return t != null && t.length() == 1 && !Character.isISOControl(t.charAt(0)) && !Character.isWhitespace(t.charAt(0));
+    }
+
+    private void onTyped(KeyEvent e) {
+        if (!startsTyping(e) || grid.view().getEditingCell() != null) return;
+        int[] rc = grid.focused();
+        if (rc == null) return;
+        e.consume();
+        grid.startEditWith(rc[0], rc[1], e.getCharacter());
+    }
+
+    private boolean isInGrid(Object target) {
+        Node n = target instanceof Node node ? node : null;
+        while (n != null && n != grid.view()) n = n.getParent();
+        return n != null;
     }
 
     private void zeroSelection() {

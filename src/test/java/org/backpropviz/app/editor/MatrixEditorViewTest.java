@@ -88,6 +88,14 @@ class MatrixEditorViewTest {
     }
 
     @Test
+    void typingOnASelectedCellKeepsTheFirstKey(FxRobot robot) {
+        robot.clickOn(cell(robot, 1, 1));
+        robot.write("42.5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(42.5, model.getValue().get(1, 1), "SpreadsheetView alone would give 2.5");
+    }
+
+    @Test
     void escapeCancelsAnEdit(FxRobot robot) {
         type(robot, 0, 0, "99", KeyCode.ESCAPE);
         assertEquals(W, model.getValue());
