@@ -51,12 +51,13 @@ public final class MatrixEditorWindow {
     }
 
     /**
-     * Loads and runs the editor's classes once, off screen (a 2 × 2 editor is built, styled and laid out, never
+     * Loads and runs the editor's classes once, off screen (a 4 × 100 editor is built, styled and laid out, never
      * shown), so that the first real {@link #open} does not pay for class loading: in a fresh JVM that is 1–3 s
      * of the first open. Call on the JavaFX thread, e.g. in a {@code Platform.runLater} after the main window shows.
      */
     public static void preload(ResourceBundle bundle) {
-        MatrixEditorModel m = new MatrixEditorModel("x", NDArray.matrix(new double[][] {{1, 2}, {3, 4}}), bundle);
+        // wide enough to run the grid's per-column code many times (what a (100, 784) batch needs most)
+        MatrixEditorModel m = new MatrixEditorModel("x", NDArray.full(new int[] {4, 100}, 0.5), bundle);
         MatrixEditorView v = new MatrixEditorView(m);
         Scene scene = new Scene(v, 600, 400);
         v.applyCss();
