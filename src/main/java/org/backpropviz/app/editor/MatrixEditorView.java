@@ -361,6 +361,9 @@ public final class MatrixEditorView extends BorderPane {
     }
 
     private void updateHeader(NDArray a) {
+        // k follows t: one-hot rows (n, k) → labels → one-hot gives (n, k) back; labels need at least max + 1
+        if (a.rank() == 2 && a.cols() >= 2) classes.getValueFactory().setValue(Math.min(1000, a.cols()));
+        else if (a.rank() == 1) classes.getValueFactory().setValue(Math.max(classes.getValue(), model.suggestedClasses()));
         shapeLabel.setText(a.shapeString());
         rankLabel.setText(text(a.rank() == 0 ? "header.rank0" : a.rank() == 1 ? "header.rank1" : "header.rank2"));
         if (!shapeField.isFocused() || !shapeField.getPseudoClassStates().contains(ERROR)) showShapeInField();
