@@ -112,7 +112,7 @@ public final class MatrixEditorView extends BorderPane {
         header.getStyleClass().add("editor-header");
 
         // shape tools
-        shapeField.setPrefColumnCount(10);
+        shapeField.setPrefColumnCount(12);
         shapeField.setPromptText(text("shape.prompt"));
         shapeField.setTooltip(tip("shape.tip"));
         shapeField.getStyleClass().add("shape-field");
@@ -203,6 +203,7 @@ public final class MatrixEditorView extends BorderPane {
         // large arrays: heatmap + block
         largeMessage.getStyleClass().add("large-message");
         largeMessage.setWrapText(true);
+        largeMessage.setMinHeight(Region.USE_PREF_SIZE);
         legend.getStyleClass().add("heatmap-legend");
         Tooltip.install(heatmap, tip("heatmap.tip"));
         heatmap.setOnPick((r, c) -> moveBlock(r - BLOCK / 2, c - BLOCK / 2));
@@ -230,6 +231,7 @@ public final class MatrixEditorView extends BorderPane {
         // bottom: message next to the grid, and the selected cell's exact value
         message.getStyleClass().add("editor-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.setMaxWidth(Double.MAX_VALUE);
         readout.getStyleClass().add("editor-readout");
         readout.setText(text("cell.hint"));
