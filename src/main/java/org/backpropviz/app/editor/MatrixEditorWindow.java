@@ -1,0 +1,81 @@
+package org.backpropviz.app.editor;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.backpropviz.engine.NDArray;
+
+/**
+ * A non-modal window editing one array. The main window opens one per input or parameter node and re-evaluates
+ * the graph with every array passed to {@code onCommit}; it calls {@link MatrixEditorModel#load} on
+ * {@link #getModel()} when the array changes elsewhere (e.g. after a training step).
+ */
+public final class MatrixEditorWindow {
+    private final Stage stage;
+    private final MatrixEditorModel model;
+    private final MatrixEditorView view;
+
+    private MatrixEditorWindow(Window owner, String name, NDArray initial, Consumer<NDArray> onCommit, ResourceBundle bundle) {
+        model = new MatrixEditorModel(name, initial, bundle);
+        model.setOnCommit(onCommit);
+        view = new MatrixEditorView(model);
+        stage = new Stage();
+        if (owner != null) stage.initOwner(owner);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1000, screen.getWidth() - 40), Math.min(680, screen.getHeight() - 40));
+        stage.setScene(scene);
+        stage.setTitle(new MessageFormat(bundle.getString("window.title"), bundle.getLocale()).format(new Object[] {name, initial.shapeString()}));
+        model.valueProperty().addListener((o, a, b) -> stage.setTitle(
+                new MessageFormat(bundle.getString("window.title"), bundle.getLocale()).format(new Object[] {name, b.shapeString()})));
+    }
+
+    /**
+     * Opens and shows an editor window.
+     *
+     * @param owner the main window, or null
+     * @param name the array's name ({@code W1})
+     * @param initial its value; not modified
+     * @param onCommit called on the JavaFX thread with every new array the user commits (edits, undo, redo)
+     * @param bundle the strings, e.g. {@link MatrixEditorModel#bundle(java.util.Locale)}
+     */
+    public static MatrixEditorWindow open(Window owner, String name, NDArray initial, Consumer<NDArray> onCommit, ResourceBundle bundle) {
+        MatrixEditorWindow w = new MatrixEditorWindow(owner, name, initial, onCommit, bundle);
+        w.stage.show();
+        w.view.gridNode().requestFocus();
+        return w;
+    }
+
+    /**
+     * Loads and runs the editor's classes once, off screen (a 4 × 100 editor is built, styled and laid out, never
+     * shown), so that the first real {@link #open} does not pay for class loading: in a fresh JVM that is 1–3 s
+     * of the first open. Call on the JavaFX thread, e.g. in a {@code Platform.runLater} after the main window shows.
+     */
+    public static void preload(ResourceBundle bundle) {
+        // wide enough to run the grid's per-column code many times (what a (100, 784) batch needs most)
+        MatrixEditorModel m = new MatrixEditorModel("x", NDArray.full(new int[] {4, 100}, 0.5), bundle);
+        MatrixEditorView v = new MatrixEditorView(m);
+        Scene scene = new Scene(v, 600, 400);
+        v.applyCss();
+        v.layout();
+        m.setCell(0, 0, "5");
+        m.undo();
+        scene.setRoot(new javafx.scene.layout.Pane());
+    }
+
+    public Stage getStage() {
+        return stage;
+    }
+
+    public MatrixEditorModel getModel() {
+        return model;
+    }
+
+    public MatrixEditorView getView() {
+        return view;
+    }
+}
