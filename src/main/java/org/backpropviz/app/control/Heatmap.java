@@ -42,6 +42,8 @@ public final class Heatmap extends VBox {
     private final Canvas legendBar = new Canvas(90, 8);
     private final Tooltip tip = new Tooltip();
     private NDArray array;
+    private double scale;
+    private boolean dirty;
     private boolean[] marks = new boolean[0];
     private int[] block;
     private double boxWidth = 240, boxHeight = 240, maxCell = 28;
@@ -123,6 +125,7 @@ public final class Heatmap extends VBox {
     /** Shows {@code a} (not modified; null shows nothing). */
     public void setArray(NDArray a) {
         array = a;
+        scale = a == null ? 0 : DivergingPalette.scaleOf(a);
         redraw();
     }
 
@@ -133,16 +136,29 @@ public final class Heatmap extends VBox {
 
     /** The scale of the colours: the largest finite |element|. */
     public double scale() {
-        return array == null ? 0 : DivergingPalette.scaleOf(array);
+        return scale;
     }
 
     // ------------------------------------------------------------------ drawing
+
+    /** CSS sets several colours in one pass: draw once, at the next layout. */
+    private void redrawLater() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (dirty) redraw();
+        super.layoutChildren();
+    }
 
     private DivergingPalette palette() {
         return new DivergingPalette(negative.get(), zero.get(), positive.get(), nonFinite.get());
     }
 
     private void redraw() {
+        dirty = false;
         if (array == null) {
             image.setImage(null);
             return;
@@ -245,7 +261,7 @@ public final class Heatmap extends VBox {
 
     private StyleableObjectProperty<Color> colour(Css meta) {
         return new StyleableObjectProperty<>(meta.getInitialValue(this)) {
-            @Override protected void invalidated() { redraw(); }
+            @Override protected void invalidated() { redrawLater(); }
             @Override public Object getBean() { return Heatmap.this; }
             @Override public String getName() { return meta.getProperty(); }
             @Override public CssMetaData<Heatmap, Color> getCssMetaData() { return meta; }
