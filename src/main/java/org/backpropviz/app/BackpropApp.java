@@ -41,6 +41,7 @@ public class BackpropApp extends Application {
         showIn(new Messages(Locale.getDefault()));
         model.scenarioProperty().addListener((o, a, s) -> updateTitle());
         stage.show();
+        Probes.install();
     }
 
     /** The lesson's example, or the scenario file named by {@code -Dbackpropviz.open=FILE} (for looking at big arrays). */
