@@ -61,13 +61,20 @@ final class Gemm {
         int k = transA ? a.numRows : a.numCols;
         int n = transB ? b.numRows : b.numCols;
         long flops = (long) m * n * k;
-        if (nativeEnabled && flops >= NATIVE_FLOPS) {
-            // row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: swap the operands, keep the flags
-            NATIVE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b.data, 0, b.numCols, a.data, 0, a.numCols,
-                    0.0, c.data, 0, n);
+        if (flops >= NATIVE_FLOPS && nativeEnabled) {
+            nativeMult(a, transA, b, transB, c, m, n, k);
             return;
         }
-        boolean concurrent = flops >= CONCURRENT_FLOPS;
+        ejmlMult(a, transA, b, transB, c, flops >= CONCURRENT_FLOPS);
+    }
+
+    /** Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: swap the operands, keep the flags. */
+    private static void nativeMult(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c, int m, int n, int k) {
+        NATIVE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b.data, 0, b.numCols, a.data, 0, a.numCols,
+                0.0, c.data, 0, n);
+    }
+
+    private static void ejmlMult(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c, boolean concurrent) {
         if (transB) { // an explicit transpose and then mult beats EJML's multTransB
             DMatrixRMaj bt = new DMatrixRMaj(b.numCols, b.numRows);
             CommonOps_DDRM.transpose(b, bt);
