@@ -48,6 +48,8 @@ public class MainView extends BorderPane {
     private final EventHandler<KeyEvent> keys = this::onKey;
     private final TabPane tabs = new TabPane();
     private final Tab graphTab = new Tab();
+    private MenuBar menuBar;
+    private Consumer<Node> onEditNode = n -> { };
 
     /**
      * @param onPreset loads a preset by name
@@ -118,6 +120,8 @@ public class MainView extends BorderPane {
 
         disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
         disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
+        disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
+        graph.setOnEditNode(n -> onEditNode.accept(n));
         disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
         disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
@@ -138,6 +142,21 @@ public class MainView extends BorderPane {
 
     public GraphView graph() {
         return graph;
+    }
+
+    /** The graph tab (null when the graph fills the window). */
+    public Tab graphTab() {
+        return tabs.getTabs().isEmpty() ? null : graphTab;
+    }
+
+    /** Puts a menu into the menu bar at {@code index} (the window's File menu goes first). */
+    public void addMenu(int index, Menu menu) {
+        menuBar.getMenus().add(index, menu);
+    }
+
+    /** What a double click on an input or parameter node, or Enter on the selected one, does: open its editor. */
+    public void setOnEditNode(Consumer<Node> action) {
+        onEditNode = action == null ? n -> { } : action;
     }
 
     /** Removes this view's listeners from the model; call before throwing the view away. */
@@ -181,6 +200,7 @@ public class MainView extends BorderPane {
         }
         MenuBar bar = new MenuBar(presets, view, language);
         bar.setId("menubar");
+        menuBar = bar;
         return bar;
     }
 
@@ -207,7 +227,9 @@ public class MainView extends BorderPane {
         Trace t = model.getTrace();
         String count = text.get("status.count", t.stepsDone(), org.backpropviz.engine.Step.ORDER.size());
         String what;
-        if (t.error().isPresent()) {
+        if (model.isFollowing()) {
+            what = text.get("status.following");
+        } else if (t.error().isPresent()) {
             var e = t.error().get();
             what = text.get("status.error", Node.byId(e.node()).title(), text.get("phase." + e.phase().id()));
         } else if (t.next().isPresent() && model.canStep()) {
@@ -242,6 +264,13 @@ public class MainView extends BorderPane {
         return tabs.getTabs().isEmpty() ? null : tabs;
     }
 
+    private Node selectedParam() {
+        String id = model.selectedProperty().get();
+        if (id == null) return null;
+        Node n = Node.byId(id);
+        return n.param().isPresent() ? n : null;
+    }
+
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) return;
         if (!tabs.getTabs().isEmpty() && !graphTab.isSelected()) return; // the graph's keys work on the graph's tab only
@@ -257,6 +286,10 @@ public class MainView extends BorderPane {
         else if (plain && (k == KeyCode.OPEN_BRACKET || k == KeyCode.MINUS)) action = () -> changeSpeed(-1);
         else if (plain && (k == KeyCode.CLOSE_BRACKET || k == KeyCode.EQUALS || k == KeyCode.PLUS)) action = () -> changeSpeed(1);
         else if (plain && k == KeyCode.L) action = () -> lookup("#lr").requestFocus();
+        else if (plain && k == KeyCode.ENTER && !e.isShiftDown() && selectedParam() != null) {
+            Node n = selectedParam();
+            action = () -> onEditNode.accept(n);
+        }
         if (action != null) {
             action.run();
             e.consume();
