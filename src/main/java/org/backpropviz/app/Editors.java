@@ -46,8 +46,29 @@ final class Editors {
         MatrixEditorWindow created = MatrixEditorWindow.open(owner, p.label(), graph.getScenario().get(p),
                 a -> graph.edit(p, a), MatrixEditorModel.bundle(locale));
         created.getStage().setOnHidden(e -> open.remove(p, created));
+        place(owner, p, created, graph.getScenario().get(p));
         open.put(p, created);
         return created;
+    }
+
+    /**
+     * Sizes the window to its array (a small array gets a small window) and puts it high up on the side of the graph
+     * away from its node, cascading, so the operations it feeds and the error callout stay in sight.
+     */
+    private void place(Window owner, Param p, MatrixEditorWindow w, NDArray a) {
+        if (owner == null || owner.getWidth() <= 0) return;
+        int rows = a.rank() < 2 ? 1 : a.dim(0);
+        int cols = a.rank() == 0 ? 1 : a.dim(a.rank() - 1);
+        double width = Math.min(Math.max(640, owner.getWidth() - 380), Math.max(960, 120 + cols * 90.0));
+        double height = Math.min(Math.min(owner.getHeight() - 60, 680), Math.max(320, 250 + rows * 25.0));
+        int k = open.size();
+        boolean nodeOnTheLeft = p == Param.X || p == Param.W1 || p == Param.B1;
+        var stage = w.getStage();
+        stage.setWidth(width);
+        stage.setHeight(height);
+        double x = nodeOnTheLeft ? owner.getX() + owner.getWidth() - width - 12 - 28 * k : owner.getX() + 12 + 28 * k;
+        stage.setX(Math.max(owner.getX(), x));
+        stage.setY(Math.min(owner.getY() + 110 + 28 * k, owner.getY() + owner.getHeight() - height));
     }
 
     /** The open editor of {@code p}, or null. */
