@@ -54,6 +54,10 @@ final class Tools {
         training.stateProperty().addListener((o, a, s) -> {
             if (s == State.PAUSED || s == State.FINISHED) followTraining();
         });
+        // the test accuracy arrives just after the pause or the end: the scenario's description names it
+        training.resultsProperty().addListener((o, a, r) -> {
+            if (r != null) followTraining();
+        });
     }
 
     TrainingModel training() {
