@@ -58,17 +58,22 @@ class TrainingGraphTest {
         TrainingModel training = fx(() -> app.tools().training());
         fxRun(() -> {
             training.sourceProperty().set(TrainingModel.Source.IRIS);
-            training.limitProperty().set(TrainingModel.Limit.ITERATIONS);
-            training.iterationsProperty().set(1_000_000); // runs until paused
+            // long enough to pause by hand (36,000 iterations); not far more: every epoch adds a chart point
+            training.limitProperty().set(TrainingModel.Limit.EPOCHS);
+            training.epochsProperty().set(3000);
         });
         robot.clickOn("#tab-training");
         robot.clickOn("#train-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> training.iterationProperty().get() > 20 && model.isFollowing()));
-        assertTrue(text(robot, "#status").startsWith("following the training"), text(robot, "#status"));
-        NetInputs shown = fx(() -> model.getScenario().inputs());
-        assertEquals(fx(() -> training.networkProperty().get().W1()).shapeString(), shown.W1().shapeString());
-
-        robot.clickOn("#train-pause");
+        String[] statusWhileRunning = new String[1];
+        // pause on the FX thread the moment the graph is seen following (a robot click could come after the end)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> {
+            if (training.iterationProperty().get() <= 20 || !model.isFollowing()) return false;
+            statusWhileRunning[0] = robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText();
+            assertEquals(training.networkProperty().get().W1(), model.getScenario().get(Param.W1), "the graph shows the current W1");
+            training.pause();
+            return true;
+        }));
+        assertTrue(statusWhileRunning[0].startsWith("following the training"), statusWhileRunning[0]);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> training.stateProperty().get() == TrainingModel.State.PAUSED));
         robot.clickOn("#train-graph");
         assertTrue(fx(() -> app.view().graphTab().isSelected()), "the button switches to the graph");
