@@ -87,6 +87,7 @@ public class BackpropApp extends Application {
             requestClose();
         });
         stage.show();
+        Probes.install();
     }
 
     /** The scenario file named by {@code -Dbackpropviz.open=FILE} (for looking at big arrays), else the lesson's example. */

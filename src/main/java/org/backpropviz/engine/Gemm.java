@@ -18,7 +18,7 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  */
 final class Gemm {
     /** Above this many multiply-adds EJML uses its concurrent kernel (its fork/join costs 100–250 µs a call). */
-    static final long CONCURRENT_FLOPS = 4_000_000L;
+    static final long CONCURRENT_FLOPS = Long.getLong("backpropviz.concurrentFlops", 4_000_000L);
     /** Above this many multiply-adds a native BLAS is used, when there is one. */
     static final long NATIVE_FLOPS = 20_000L;
 

@@ -190,8 +190,10 @@ public final class NDArray {
 
     /** True when every element is finite. */
     public boolean allFinite() {
-        for (int i = 0; i < size(); i++) if (!Double.isFinite(m.data[i])) return false;
-        return true;
+        double[] d = m.data;
+        double probe = 0;
+        for (int i = 0, n = size(); i < n; i++) probe += d[i] * 0.0; // NaN as soon as one element is NaN or infinite
+        return probe == 0.0;
     }
 
     /** The same values with another shape of the same size (NumPy's {@code reshape}). */

@@ -38,10 +38,14 @@ public final class Relu {
                         "IndexError");
             }
         }
-        DMatrixRMaj out = target.toMatrix();
+        DMatrixRMaj out = new DMatrixRMaj(target.rows(), target.cols());
         if (ms.length == ts.length) {
-            for (int i = 0; i < out.getNumElements(); i++) if (x.flat(i) <= 0) out.data[i] = 0;
-        } else { // a 1-D mask over the rows of a 2-D target zeroes whole rows
+            double[] xs = x.matrix().data, in = target.matrix().data, o = out.data;
+            int n = out.getNumElements();
+            // mask = (x <= 0), written without a branch (a NaN input is not masked, as in NumPy)
+            for (int i = 0; i < n; i++) o[i] = xs[i] <= 0 ? 0.0 : in[i];
+        } else {
+            System.arraycopy(target.matrix().data, 0, out.data, 0, out.getNumElements()); // a 1-D mask over the rows of a 2-D target zeroes whole rows
             for (int r = 0; r < target.rows(); r++) {
                 if (x.flat(r) <= 0) for (int c = 0; c < target.cols(); c++) out.data[r * target.cols() + c] = 0;
             }

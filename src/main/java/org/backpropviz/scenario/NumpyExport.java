@@ -12,7 +12,18 @@ import org.backpropviz.engine.Trace;
 public final class NumpyExport {
     private NumpyExport() {}
 
-    /** The script's text. {@code trace} is the evaluated scenario (any number of steps done). */
+    /**
+     * The script without the app's results: it rebuilds the arrays, runs the lesson's layers and prints the loss, the
+     * predicted classes and the gradients' shapes (for a trained network, where nothing is to be compared).
+     */
+    public static String script(Scenario s) {
+        return script(s, null);
+    }
+
+    /**
+     * The script's text. {@code trace} is the evaluated scenario (any number of steps done), whose values the script
+     * checks against NumPy's; null for none.
+     */
     public static String script(Scenario s, Trace trace) {
         StringBuilder py = new StringBuilder();
         py.append("# Backprop Visualizer export").append(s.name().isEmpty() ? "" : ": " + s.name()).append('\n');
@@ -21,6 +32,7 @@ public final class NumpyExport {
         for (Param p : Param.values()) py.append(p.label()).append(" = ").append(array(s.get(p))).append('\n');
         py.append("lr = ").append(number(s.learningRate().orElse(0.1))).append("\n\n");
         py.append(LAYERS);
+        if (trace == null) return py.append(PRINT).toString();
         py.append("\n# What the app computed\n");
         py.append("app = {\n");
         trace.forwardValues().forEach((node, a) -> py.append("    'forward ").append(node).append("': ").append(array(a)).append(",\n"));
@@ -100,6 +112,17 @@ public final class NumpyExport {
                     dx = self.y.copy()
                     dx[np.arange(batch_size), self.t] -= 1
                     return dx / batch_size
+            """;
+
+    private static final String PRINT = """
+
+            affine1, relu1, affine2, last = Affine(W1, b1), Relu(), Affine(W2, b2), SoftmaxWithLoss()
+            a2 = affine2.forward(relu1.forward(affine1.forward(x)))
+            print('loss:', last.forward(a2, t))
+            print('predicted classes:', np.argmax(softmax(a2), axis=-1))
+            dx = affine1.backward(relu1.backward(affine2.backward(last.backward(1))))
+            print('gradient shapes: dW1', np.shape(affine1.dW), 'db1', np.shape(affine1.db),
+                  'dW2', np.shape(affine2.dW), 'db2', np.shape(affine2.db))
             """;
 
     private static final String RUN = """

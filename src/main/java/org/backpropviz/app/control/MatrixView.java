@@ -50,10 +50,10 @@ public class MatrixView extends StackPane {
     private final IntegerProperty maxNumberCols = new SimpleIntegerProperty(this, "maxNumberCols", 4);
     private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "");
     private final BooleanProperty legendVisible = new SimpleBooleanProperty(this, "legendVisible", true);
-    private final StyleableObjectProperty<Color> negativeColor = colour(NEGATIVE, Color.BLUE);
-    private final StyleableObjectProperty<Color> zeroColor = colour(ZERO, Color.WHITE);
-    private final StyleableObjectProperty<Color> positiveColor = colour(POSITIVE, Color.RED);
-    private final StyleableObjectProperty<Color> nanColor = colour(NAN, Color.BLACK);
+    private final StyleableObjectProperty<Color> negativeColor = colour(NEGATIVE, DivergingPalette.DEFAULT.negative());
+    private final StyleableObjectProperty<Color> zeroColor = colour(ZERO, DivergingPalette.DEFAULT.zero());
+    private final StyleableObjectProperty<Color> positiveColor = colour(POSITIVE, DivergingPalette.DEFAULT.positive());
+    private final StyleableObjectProperty<Color> nanColor = colour(NAN, DivergingPalette.DEFAULT.nonFinite());
     private boolean compact;
     private double heatmapWidth = 140;
     private double heatmapHeight = 56;
@@ -160,7 +160,7 @@ public class MatrixView extends StackPane {
         GridPane grid = new GridPane();
         grid.getStyleClass().addAll("matrix-grid", "rank-" + a.rank());
         grid.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        double max = maxAbs(a);
+        double max = DivergingPalette.scaleOf(a);
         for (int r = 0; r < a.rows(); r++) {
             for (int c = 0; c < a.cols(); c++) {
                 double v = a.get(r, c);
@@ -178,76 +178,17 @@ public class MatrixView extends StackPane {
     }
 
     private Region heatmap(NDArray a) {
-        double aspect = (double) a.cols() / a.rows();
-        double dw = Math.min(heatmapWidth, heatmapHeight * aspect);
-        double dh = Math.min(heatmapHeight, dw / aspect);
-        // a very thin array keeps a visible width or height: its proportions are bent, its shape label says the truth
-        dw = Math.max(dw, Math.min(heatmapWidth, 28));
-        dh = Math.max(dh, Math.min(heatmapHeight, 10));
-        // drawn at display size, each pixel sampling one element (nearest), so no scaling happens later
-        int w = (int) Math.round(dw), h = (int) Math.round(dh);
-        WritableImage img = new WritableImage(w, h);
-        PixelWriter px = img.getPixelWriter();
-        double max = maxAbs(a);
-        for (int y = 0; y < h; y++) {
-            int r = (int) ((long) y * a.rows() / h);
-            for (int x = 0; x < w; x++) {
-                int c = (int) ((long) x * a.cols() / w);
-                px.setColor(x, y, heat(a.get(r, c), max));
-            }
-        }
-        ImageView view = new ImageView(img);
-        StackPane frame = new StackPane(view);
-        frame.getStyleClass().add("heatmap-frame");
-        frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        VBox box = new VBox(2, frame);
-        box.getStyleClass().add("heatmap-box");
-        if (legendVisible.get()) {
-            box.getChildren().add(legend(max));
-            Label probe = new Label(" ");
-            probe.getStyleClass().add("legend-label");
-            view.setOnMouseMoved(e -> {
-                int r = Math.min(a.rows() - 1, (int) (e.getY() / h * a.rows()));
-                int c = Math.min(a.cols() - 1, (int) (e.getX() / w * a.cols()));
-                String at = a.rank() == 2 ? "[" + r + ", " + c + "]" : a.rank() == 1 ? "[" + c + "]" : "";
-                probe.setText(at + " = " + Shapes.number(a.get(r, c)));
-            });
-            view.setOnMouseExited(e -> probe.setText(" "));
-            box.getChildren().add(probe);
-        }
-        return box;
-    }
-
-    /** The heatmap colour: like {@link #tint} at full strength, on a square-root scale so small values still show. */
-    private Color heat(double v, double max) {
-        if (!Double.isFinite(v)) return nanColor.get();
-        double f = max == 0 ? 0 : Math.sqrt(Math.min(1, Math.abs(v) / max));
-        return zeroColor.get().interpolate(v < 0 ? negativeColor.get() : positiveColor.get(), f);
-    }
-
-    private Region legend(double max) {
-        Label lo = new Label(format(-max));
-        Region bar = new Region();
-        bar.getStyleClass().add("legend-bar");
-        Label hi = new Label(format(max));
-        lo.getStyleClass().add("legend-label");
-        hi.getStyleClass().add("legend-label");
-        HBox legend = new HBox(3, lo, bar, hi);
-        legend.getStyleClass().add("legend");
-        return legend;
+        Heatmap map = new Heatmap();
+        map.setBox(heatmapWidth, heatmapHeight);
+        map.setLegendVisible(legendVisible.get());
+        map.setArray(a);
+        map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        return map;
     }
 
     /** The diverging colour of v on a scale of ±max; {@code strength} 1 is full colour. */
     private Color tint(double v, double max, double strength) {
-        if (!Double.isFinite(v)) return nanColor.get();
-        double f = max == 0 ? 0 : Math.min(1, Math.abs(v) / max) * strength;
-        return zeroColor.get().interpolate(v < 0 ? negativeColor.get() : positiveColor.get(), f);
-    }
-
-    private static double maxAbs(NDArray a) {
-        double m = 0;
-        for (int i = 0; i < a.size(); i++) if (Double.isFinite(a.flat(i))) m = Math.max(m, Math.abs(a.flat(i)));
-        return m;
+        return new DivergingPalette(negativeColor.get(), zeroColor.get(), positiveColor.get(), nanColor.get()).color(v, max, strength);
     }
 
     // ------------------------------------------------------------------ CSS

@@ -4,7 +4,6 @@ import java.text.MessageFormat;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Random;
 import java.util.ResourceBundle;
@@ -50,6 +49,7 @@ public final class MatrixEditorModel {
 
     private final String name;
     private final ResourceBundle bundle;
+    private final EditorText text;
     private final ReadOnlyObjectWrapper<NDArray> value = new ReadOnlyObjectWrapper<>(this, "value");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
@@ -70,6 +70,7 @@ public final class MatrixEditorModel {
     public MatrixEditorModel(String name, NDArray initial, ResourceBundle bundle) {
         this.name = Objects.requireNonNull(name);
         this.bundle = Objects.requireNonNull(bundle);
+        this.text = new EditorText(bundle);
         value.set(Objects.requireNonNull(initial));
     }
 
@@ -537,42 +538,11 @@ public final class MatrixEditorModel {
 
     /** A message from the bundle, {@link MessageFormat} style. */
     String msg(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        MessageFormat f = new MessageFormat(pattern, bundle.getLocale());
-        Object[] plain = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            // numbers as plain digits (no grouping), places in the bundle's words
-            Object x = args[i];
-            plain[i] = x instanceof Integer || x instanceof Long ? String.valueOf(x) : x;
-        }
-        return f.format(plain);
+        return text.msg(key, args);
     }
 
     /** A parse problem in the bundle's language. */
     String describe(ArrayText.ParseException e) {
-        Object[] args = e.args();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof ArrayText.Place p) args[i] = place(p);
-        }
-        String key = "parse." + e.problem().name();
-        try {
-            bundle.getString(key);
-        } catch (MissingResourceException x) {
-            return e.getMessage();
-        }
-        return msg(key, args);
-    }
-
-    private String place(ArrayText.Place p) {
-        if (p.name() != null) return p.name();
-        if (p.row() > 0 && p.column() > 0) return msg("place.cell", p.row(), p.column());
-        if (p.column() > 0) return msg("place.element", p.column());
-        if (p.row() > 0) return msg("place.row", p.row());
-        return msg("place.value");
+        return text.describe(e);
     }
 }

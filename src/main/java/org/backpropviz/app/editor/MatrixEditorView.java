@@ -1,5 +1,6 @@
 package org.backpropviz.app.editor;
 
+import org.backpropviz.app.control.Theme;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -33,6 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.backpropviz.app.control.Heatmap;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 import org.backpropviz.scenario.ArrayText;
@@ -75,7 +77,7 @@ public final class MatrixEditorView extends BorderPane {
     private final Label message = new Label();
     private final Label readout = new Label();
     private final HBox labelTools;
-    private final Heatmap heatmap = new Heatmap(360);
+    private final Heatmap heatmap = newHeatmap();
     private final Label largeMessage = new Label();
     private final Label blockLabel = new Label();
     private final Label legend = new Label();
@@ -94,7 +96,7 @@ public final class MatrixEditorView extends BorderPane {
         getStyleClass().add("matrix-editor");
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
         getStyleClass().add("lang-" + (bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage()));
-        getStylesheets().add(MatrixEditorView.class.getResource("editor.css").toExternalForm());
+        Theme.apply(this, MatrixEditorView.class.getResource("editor.css"));
 
         // header: W1  (2, 3)  2-D matrix
         nameLabel.getStyleClass().add("editor-name");
@@ -309,9 +311,9 @@ public final class MatrixEditorView extends BorderPane {
         updateHeader(a);
         grid.refresh(a);
         if (large) {
-            heatmap.draw(a);
-            heatmap.mark(grid.firstRow(), grid.firstColumn(), grid.rowCount(), grid.columnCount());
-            legend.setText(text("heatmap.legend", CellGrid.cellText(heatmap.maxAbs())));
+            heatmap.setArray(a);
+            heatmap.setBlock(grid.firstRow(), grid.firstColumn(), grid.rowCount(), grid.columnCount());
+            legend.setText(text("heatmap.legend", CellGrid.cellText(heatmap.scale())));
         }
         int[] rc = grid.focused();
         if (rc != null) showReadout(rc[0], rc[1]);
@@ -327,8 +329,8 @@ public final class MatrixEditorView extends BorderPane {
             largeMessage.setText(a.size() > GRID_LIMIT
                     ? text("large.message", a.shapeString(), a.size(), GRID_LIMIT, Math.min(BLOCK, a.rows()), Math.min(BLOCK, a.cols()))
                     : text("large.wide", a.shapeString(), a.cols(), GRID_MAX_COLUMNS, Math.min(BLOCK, a.rows()), Math.min(BLOCK, a.cols())));
-            heatmap.draw(a);
-            legend.setText(text("heatmap.legend", CellGrid.cellText(heatmap.maxAbs())));
+            heatmap.setArray(a);
+            legend.setText(text("heatmap.legend", CellGrid.cellText(heatmap.scale())));
             if (getCenter() != largePane) {
                 blockBox.getChildren().setAll(blockTools, blockLabel, grid.view());
                 setCenter(largePane);
@@ -337,6 +339,13 @@ public final class MatrixEditorView extends BorderPane {
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) blockCol.getValueFactory()).setMax(Math.max(0, a.cols() - 1));
             moveBlock(Math.min(grid.firstRow(), a.rows() - 1), Math.min(grid.firstColumn(), a.cols() - 1));
         }
+    }
+
+    private static Heatmap newHeatmap() {
+        Heatmap h = new Heatmap();
+        h.setBox(360, 360);
+        h.setLegendVisible(false); // the editor's own legend line says more
+        return h;
     }
 
     /** True when the grid shows the whole array; otherwise a heatmap and a block. */
@@ -358,7 +367,7 @@ public final class MatrixEditorView extends BorderPane {
             movingBlock = false;
         }
         grid.show(a, r, c, nr, nc);
-        heatmap.mark(r, c, nr, nc);
+        heatmap.setBlock(r, c, nr, nc);
         blockLabel.setText(text("large.block", Integer.toString(r), Integer.toString(r + nr - 1), Integer.toString(c), Integer.toString(c + nc - 1)));
     }
 

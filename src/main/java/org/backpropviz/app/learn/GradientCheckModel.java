@@ -1,5 +1,6 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.model.EngineWorker;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -24,7 +25,7 @@ import org.backpropviz.engine.Trace;
  */
 public final class GradientCheckModel {
     private final ObservableValue<NetInputs> scenario;
-    private final SerialWorker worker = new SerialWorker("backpropviz-gradcheck");
+    private final EngineWorker worker = new EngineWorker("backpropviz-gradcheck");
     private final DoubleProperty h = new SimpleDoubleProperty(this, "h", GradientCheck.H);
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
     private final ReadOnlyObjectWrapper<GradientCheck.Report> report = new ReadOnlyObjectWrapper<>(this, "report");

@@ -1,5 +1,7 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.control.Heatmap;
+import org.backpropviz.app.control.Theme;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -44,7 +46,7 @@ public final class GradientCheckView extends VBox {
         getStyleClass().addAll("learn-view", "gc-view");
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
         getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
-        getStylesheets().add(GradientCheckView.class.getResource("learn.css").toExternalForm());
+        Theme.apply(this, GradientCheckView.class.getResource("learn.css"));
         setSpacing(8);
 
         Label intro = new Label(text.getString("gc.intro"));
@@ -209,9 +211,11 @@ public final class GradientCheckView extends VBox {
         }
         Label title = new Label(p.param().label() + " " + num.shapeString());
         title.getStyleClass().add("gc-map-title");
-        DivergingHeatmap map = new DivergingHeatmap();
+        Heatmap map = new Heatmap();
         map.setId("gradcheck-map-" + p.param().label());
-        map.setData(signed, p.nearKink());
+        map.setBox(400, 260);
+        map.setArray(signed);
+        map.setMarks(p.nearKink());
         Tooltip.install(title, new Tooltip(text.getString("gc.map.tip")));
         VBox box = new VBox(4, title, map);
         box.setPrefWidth(Math.min(420, Math.max(220, num.size() / Math.max(1, num.rows()) * 28.0)));

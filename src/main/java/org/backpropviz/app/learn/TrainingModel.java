@@ -1,5 +1,6 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.model.EngineWorker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,7 +45,7 @@ public final class TrainingModel {
     /** Loss points kept on the chart; beyond this every other point is dropped and later points are taken half as often. */
     static final int MAX_POINTS = 2000;
 
-    private final SerialWorker worker = new SerialWorker("backpropviz-training");
+    private final EngineWorker worker = new EngineWorker("backpropviz-training");
     private final ObservableValue<NetInputs> scenario;
     private final AtomicReference<TrainingUpdate> pending = new AtomicReference<>();
     private TrainingRun run;
@@ -206,10 +207,10 @@ public final class TrainingModel {
         return new Scenario(Texts.format("export.name", dataName()), description, learningRate.get(), n);
     }
 
-    /** The trained network as a NumPy script that predicts the next mini-batch. Null before a run. */
+    /** The trained network with the next mini-batch as a NumPy script (the lesson's layers). Null before a run. */
     public String exportNumpyCode() {
-        NetInputs n = network.get();
-        return n == null ? null : NumpyExport.script(n, dataName(), learningRate.get(), iteration.get());
+        Scenario s = saveAsScenario();
+        return s == null ? null : org.backpropviz.scenario.NumpyExport.script(s);
     }
 
     private String dataName() {

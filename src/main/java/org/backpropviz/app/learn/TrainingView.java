@@ -1,5 +1,6 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.control.Theme;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -32,7 +33,7 @@ public final class TrainingView extends BorderPane {
         getStyleClass().addAll("learn-view", "train-view");
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
         getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
-        getStylesheets().add(TrainingView.class.getResource("learn.css").toExternalForm());
+        Theme.apply(this, TrainingView.class.getResource("learn.css"));
 
         ScrollPane settings = new ScrollPane(new TrainingSettingsPane(model));
         settings.setFitToWidth(true);

@@ -16,17 +16,36 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * latest edit is dropped. A request that is already stale when its turn comes is not computed at all.
  */
 public final class EngineWorker {
-    private static final ThreadFactory DAEMON = r -> {
-        Thread t = Executors.defaultThreadFactory().newThread(r);
-        t.setName("backpropviz-engine");
-        t.setDaemon(true);
-        return t;
-    };
-
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(DAEMON);
+    private final ExecutorService executor;
     private final AtomicLong generation = new AtomicLong();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private int pending; // FX thread only
+
+    /** The graph's worker, thread named "backpropviz-engine". */
+    public EngineWorker() {
+        this("backpropviz-engine");
+    }
+
+    /** A worker whose daemon thread has this name (shown in thread dumps). */
+    public EngineWorker(String name) {
+        ThreadFactory daemon = r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName(name);
+            t.setDaemon(true);
+            return t;
+        };
+        executor = Executors.newSingleThreadExecutor(daemon);
+    }
+
+    /** Marks every earlier request stale without submitting a new one; returns the new generation. */
+    public long invalidate() {
+        return generation.incrementAndGet();
+    }
+
+    /** Queues plain work (such as a training loop that publishes its own updates) on the worker thread. */
+    public void execute(Runnable work) {
+        executor.execute(work);
+    }
 
     /** True while a request is queued or running (FX thread). */
     public ReadOnlyBooleanProperty busyProperty() {

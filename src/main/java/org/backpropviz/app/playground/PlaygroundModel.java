@@ -1,5 +1,8 @@
 package org.backpropviz.app.playground;
 
+import org.backpropviz.app.editor.EditorText;
+import org.backpropviz.app.model.EngineWorker;
+import org.backpropviz.scenario.ArrayText;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.backpropviz.app.learn.SerialWorker;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Np;
 import org.backpropviz.engine.NumpyException;
@@ -46,7 +48,7 @@ public final class PlaygroundModel {
     public record Term(int aIndex, int bIndex) {}
 
     private final ResourceBundle text = ResourceBundle.getBundle("org.backpropviz.app.playground.playground");
-    private final SerialWorker worker = new SerialWorker("backpropviz-playground");
+    private final EngineWorker worker = new EngineWorker("backpropviz-playground");
     private final ReadOnlyObjectWrapper<NDArray> a = new ReadOnlyObjectWrapper<>(this, "a");
     private final ReadOnlyObjectWrapper<NDArray> b = new ReadOnlyObjectWrapper<>(this, "b");
     private final ReadOnlyObjectWrapper<Product> product = new ReadOnlyObjectWrapper<>(this, "product");
@@ -56,8 +58,8 @@ public final class PlaygroundModel {
     private final Random batchRandom = new Random(7);
 
     public PlaygroundModel() {
-        a.set(ArrayParser.parse(LESSON_X));
-        b.set(ArrayParser.parse(LESSON_W));
+        a.set(ArrayText.parse(LESSON_X));
+        b.set(ArrayText.parse(LESSON_W));
         recompute();
     }
 
@@ -89,10 +91,10 @@ public final class PlaygroundModel {
     private boolean set(ReadOnlyObjectWrapper<NDArray> target, String numpyText, String name) {
         NDArray parsed;
         try {
-            parsed = ArrayParser.parse(numpyText);
-        } catch (ArrayParser.BadText e) {
+            parsed = ArrayText.parse(numpyText);
+        } catch (ArrayText.ParseException e) {
             inputError.set(MessageFormat.format(text.getString("input.refused"), name,
-                    MessageFormat.format(text.getString(e.key), e.args)));
+                    EditorText.of(text.getLocale()).describe(e)));
             return false;
         } catch (IllegalArgumentException e) {
             inputError.set(MessageFormat.format(text.getString("input.refused"), name, e.getMessage()));
@@ -129,8 +131,8 @@ public final class PlaygroundModel {
 
     /** Back to the lesson's x · W. */
     public void resetLesson() {
-        a.set(ArrayParser.parse(LESSON_X));
-        b.set(ArrayParser.parse(LESSON_W));
+        a.set(ArrayText.parse(LESSON_X));
+        b.set(ArrayText.parse(LESSON_W));
         inputError.set("");
         note.set("");
         recompute();
@@ -141,7 +143,7 @@ public final class PlaygroundModel {
      * other rows are other inputs of the same length; B stays.
      */
     public void batchDemo(int n) {
-        NDArray first = a.get().rank() == 1 ? a.get() : ArrayParser.parse(LESSON_X);
+        NDArray first = a.get().rank() == 1 ? a.get() : ArrayText.parse(LESSON_X);
         NDArray bv = b.get();
         double[][] rows = new double[n][first.size()];
         rows[0] = first.toFlatArray();

@@ -1,5 +1,6 @@
 package org.backpropviz.app.playground;
 
+import org.backpropviz.app.control.Theme;
 import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class PlaygroundView extends VBox {
         getStyleClass().addAll("learn-view", "pg-view");
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
         getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
-        getStylesheets().add(PlaygroundView.class.getResource("playground.css").toExternalForm());
+        Theme.apply(this, PlaygroundView.class.getResource("playground.css"));
         setSpacing(8);
 
         Label intro = new Label(text.getString("intro"));

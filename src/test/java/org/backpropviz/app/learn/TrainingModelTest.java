@@ -182,7 +182,8 @@ class TrainingModelTest {
         assertEquals(model.networkProperty().get(), s.inputs());
         String code = fx(model::exportNumpyCode);
         assertTrue(code.contains("W1 = np.array([["), code);
-        assertTrue(code.contains("def predict(x):"), code);
+        assertTrue(code.contains("def backward(self, dout):"), code);
+        assertTrue(code.contains("print('loss:'"), code);
 
         fxRun(() -> scenario.set(LearnDemo.preset("lesson-vector")));
         fxRun(model::start);

@@ -1,0 +1,54 @@
+package org.backpropviz.app;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Measurements for the performance figures in README, off unless a system property asks for them:
+ * {@code -Dbackpropviz.startupProbe=true} prints the time from the JVM's start to the window's first pulse;
+ * {@code -Dbackpropviz.pulseProbe=true} prints, once a second, the longest gap between two pulses in that second
+ * (and the longest so far), so that a run with heavy engine work shows whether the window ever stalled.
+ */
+final class Probes {
+    private Probes() {}
+
+    /** Starts the probes that were asked for (FX thread, after the stage is shown). */
+    static void install() {
+        if (Boolean.getBoolean("backpropviz.startupProbe")) {
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.err.printf(Locale.ROOT, "startup: first pulse %d ms after the JVM started%n", System.currentTimeMillis() - jvmStart);
+                    stop();
+                }
+            }.start();
+        }
+        if (Boolean.getBoolean("backpropviz.pulseProbe")) {
+            new AnimationTimer() {
+                private long last, windowStart, windowMax, overallMax, frames;
+
+                @Override
+                public void handle(long now) {
+                    if (last != 0) {
+                        long gap = now - last;
+                        windowMax = Math.max(windowMax, gap);
+                        overallMax = Math.max(overallMax, gap);
+                    } else {
+                        windowStart = now;
+                    }
+                    last = now;
+                    frames++;
+                    if (now - windowStart >= 1_000_000_000L) {
+                        System.err.printf(Locale.ROOT, "pulses: %d in the last second, longest gap %.1f ms (longest so far %.1f ms)%n",
+                                frames, windowMax / 1e6, overallMax / 1e6);
+                        windowStart = now;
+                        windowMax = 0;
+                        frames = 0;
+                    }
+                }
+            }.start();
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package org.backpropviz.app.control;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.ColorConverter;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Shapes;
+
+/**
+ * An array as a diverging heatmap ({@link DivergingPalette}): one picture drawn at display size, each pixel taking
+ * the element under it, with an optional legend (−max, 0, +max), an index-and-value probe on hover, outlined cells
+ * ({@link #setMarks}), a rectangle over a block ({@link #setBlock}) and a click callback ({@link #setOnPick}).
+ * Colours come from CSS: {@code -bp-negative-color}, {@code -bp-zero-color}, {@code -bp-positive-color},
+ * {@code -bp-nan-color}, {@code -bp-mark-color} (heatmap.css maps them to the theme).
+ */
+public final class Heatmap extends VBox {
+    private final Pane picture = new Pane();
+    private final ImageView image = new ImageView();
+    private final Canvas overlay = new Canvas();
+    private final HBox legend = new HBox(4);
+    private final Label low = new Label(), high = new Label(), probe = new Label(" ");
+    private final Canvas legendBar = new Canvas(90, 8);
+    private final Tooltip tip = new Tooltip();
+    private NDArray array;
+    private double scale;
+    private boolean dirty;
+    private boolean[] marks = new boolean[0];
+    private int[] block;
+    private double boxWidth = 240, boxHeight = 240, maxCell = 28;
+    private double cellW = 1, cellH = 1;
+    private BiConsumer<Integer, Integer> onPick;
+
+    public Heatmap() {
+        getStyleClass().add("heatmap");
+        getStylesheets().add(Heatmap.class.getResource("heatmap.css").toExternalForm());
+        image.setSmooth(false);
+        overlay.setMouseTransparent(true);
+        picture.getChildren().addAll(image, overlay);
+        picture.getStyleClass().add("heatmap-frame");
+        picture.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        low.getStyleClass().add("legend-label");
+        high.getStyleClass().add("legend-label");
+        probe.getStyleClass().add("legend-label");
+        HBox bar = new HBox(legendBar);
+        bar.setAlignment(Pos.CENTER);
+        legend.getChildren().addAll(low, bar, high);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add("legend");
+        HBox.setHgrow(bar, Priority.NEVER);
+        getChildren().addAll(picture, legend, probe);
+        setSpacing(2);
+        Tooltip.install(picture, tip);
+        picture.setOnMouseMoved(e -> {
+            String at = describe(e.getX(), e.getY());
+            probe.setText(at.isEmpty() ? " " : at);
+            tip.setText(at);
+        });
+        picture.setOnMouseExited(e -> probe.setText(" "));
+        picture.setOnMouseClicked(e -> {
+            int[] rc = cellAt(e.getX(), e.getY());
+            if (rc != null && onPick != null) onPick.accept(rc[0], rc[1]);
+        });
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    /** The largest picture: the array is scaled to fit, keeping its proportions where it can. */
+    public void setBox(double width, double height) {
+        boxWidth = width;
+        boxHeight = height;
+        redraw();
+    }
+
+    /** The largest side of one element in pixels (small arrays stop growing there). */
+    public void setMaxCellSize(double px) {
+        maxCell = px;
+        redraw();
+    }
+
+    /** Whether the −max … +max legend and the hover line show (on by default). */
+    public void setLegendVisible(boolean visible) {
+        legend.setVisible(visible);
+        legend.setManaged(visible);
+        probe.setVisible(visible);
+        probe.setManaged(visible);
+    }
+
+    /** Cells to outline (one flag per element in C order, or null for none); the array is copied. */
+    public void setMarks(boolean[] marks) {
+        this.marks = marks == null ? new boolean[0] : marks.clone();
+        drawOverlay();
+    }
+
+    /** A rectangle over rows r0 … r0+nr-1 and columns c0 … c0+nc-1 (e.g. the block being edited). */
+    public void setBlock(int r0, int c0, int nr, int nc) {
+        block = new int[] {r0, c0, nr, nc};
+        drawOverlay();
+    }
+
+    /** Called with (row, column) when the user clicks an element. */
+    public void setOnPick(BiConsumer<Integer, Integer> onPick) {
+        this.onPick = onPick;
+    }
+
+    /** Shows {@code a} (not modified; null shows nothing). */
+    public void setArray(NDArray a) {
+        array = a;
+        scale = a == null ? 0 : DivergingPalette.scaleOf(a);
+        redraw();
+    }
+
+    /** The array shown, or null. */
+    public NDArray array() {
+        return array;
+    }
+
+    /** The scale of the colours: the largest finite |element|. */
+    public double scale() {
+        return scale;
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    /** CSS sets several colours in one pass: draw once, at the next layout. */
+    private void redrawLater() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (dirty) redraw();
+        super.layoutChildren();
+    }
+
+    private DivergingPalette palette() {
+        return new DivergingPalette(negative.get(), zero.get(), positive.get(), nonFinite.get());
+    }
+
+    private void redraw() {
+        dirty = false;
+        if (array == null) {
+            image.setImage(null);
+            return;
+        }
+        int rows = array.rows(), cols = array.cols();
+        double cell = Math.min(maxCell, Math.min(boxWidth / cols, boxHeight / rows));
+        double w = cols * cell, h = rows * cell;
+        if (cell < 1) { // more elements than pixels: fit the box, keeping a visible width and height
+            double aspect = (double) cols / rows;
+            w = Math.min(boxWidth, boxHeight * aspect);
+            h = Math.min(boxHeight, w / aspect);
+        }
+        w = Math.max(w, Math.min(boxWidth, 24));
+        h = Math.max(h, Math.min(boxHeight, 8));
+        int pw = Math.max(1, (int) Math.round(w)), ph = Math.max(1, (int) Math.round(h));
+        cellW = (double) pw / cols;
+        cellH = (double) ph / rows;
+        DivergingPalette p = palette();
+        double max = scale();
+        int[] argb = new int[pw * ph];
+        int[] colourOfColumn = new int[pw];
+        for (int y = 0; y < ph; y++) {
+            int r = Math.min(rows - 1, (int) (y / cellH));
+            for (int x = 0; x < pw; x++) {
+                int c = Math.min(cols - 1, (int) (x / cellW));
+                colourOfColumn[x] = p.argb(array.get(r, c), max);
+            }
+            System.arraycopy(colourOfColumn, 0, argb, y * pw, pw);
+        }
+        WritableImage img = new WritableImage(pw, ph);
+        img.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), argb, 0, pw);
+        image.setImage(img);
+        overlay.setWidth(pw);
+        overlay.setHeight(ph);
+        picture.setPrefSize(pw, ph);
+        drawOverlay();
+        drawLegend(p, max);
+    }
+
+    private void drawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (array == null) return;
+        int cols = array.cols();
+        if (cellW >= 8 && cellH >= 8) { // thin lines between readable cells
+            g.setStroke(Color.gray(0.85));
+            g.setLineWidth(0.5);
+            for (int c = 1; c < cols; c++) g.strokeLine(c * cellW, 0, c * cellW, overlay.getHeight());
+            for (int r = 1; r < array.rows(); r++) g.strokeLine(0, r * cellH, overlay.getWidth(), r * cellH);
+        }
+        g.setStroke(mark.get());
+        g.setLineWidth(Math.max(1.5, Math.min(cellW, cellH) / 8));
+        for (int i = 0; i < Math.min(marks.length, array.size()); i++) {
+            if (marks[i]) g.strokeRect((i % cols) * cellW + 1, (i / cols) * cellH + 1, Math.max(1, cellW - 2), Math.max(1, cellH - 2));
+        }
+        if (block != null) {
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(1.5);
+            g.strokeRect(block[1] * cellW, block[0] * cellH, Math.max(2, block[3] * cellW), Math.max(2, block[2] * cellH));
+        }
+    }
+
+    private void drawLegend(DivergingPalette p, double max) {
+        GraphicsContext g = legendBar.getGraphicsContext2D();
+        int steps = (int) legendBar.getWidth();
+        for (int s = 0; s < steps; s++) {
+            g.setFill(max == 0 ? p.zero() : p.color(-max + 2 * max * (s + 0.5) / steps, max));
+            g.fillRect(s, 0, 1, legendBar.getHeight());
+        }
+        g.setStroke(Color.gray(0.4));
+        g.setLineWidth(1);
+        g.strokeLine(steps / 2.0, 0, steps / 2.0, legendBar.getHeight()); // zero
+        low.setText(MatrixView.format(-max));
+        high.setText(MatrixView.format(max));
+    }
+
+    private int[] cellAt(double x, double y) {
+        if (array == null) return null;
+        int c = (int) (x / cellW), r = (int) (y / cellH);
+        if (r < 0 || c < 0 || r >= array.rows() || c >= array.cols()) return null;
+        return new int[] {r, c};
+    }
+
+    /** {@code [r, c] = value} for the element under a point, or "". */
+    private String describe(double x, double y) {
+        int[] rc = cellAt(x, y);
+        if (rc == null) return "";
+        String at = array.rank() == 2 ? "[" + rc[0] + ", " + rc[1] + "]" : array.rank() == 1 ? "[" + rc[1] + "]" : "";
+        int i = rc[0] * array.cols() + rc[1];
+        return at + " = " + Shapes.number(array.get(rc[0], rc[1])) + (i < marks.length && marks[i] ? "  ⚠" : "");
+    }
+
+    // ------------------------------------------------------------------ CSS
+
+    private final StyleableObjectProperty<Color> negative = colour(Css.NEGATIVE);
+    private final StyleableObjectProperty<Color> zero = colour(Css.ZERO);
+    private final StyleableObjectProperty<Color> positive = colour(Css.POSITIVE);
+    private final StyleableObjectProperty<Color> nonFinite = colour(Css.NAN);
+    private final StyleableObjectProperty<Color> mark = colour(Css.MARK);
+
+    private StyleableObjectProperty<Color> colour(Css meta) {
+        return new StyleableObjectProperty<>(meta.getInitialValue(this)) {
+            @Override protected void invalidated() { redrawLater(); }
+            @Override public Object getBean() { return Heatmap.this; }
+            @Override public String getName() { return meta.getProperty(); }
+            @Override public CssMetaData<Heatmap, Color> getCssMetaData() { return meta; }
+        };
+    }
+
+    private static final class Css extends CssMetaData<Heatmap, Color> {
+        static final Css NEGATIVE = new Css("-bp-negative-color", DivergingPalette.DEFAULT.negative(), h -> h.negative);
+        static final Css ZERO = new Css("-bp-zero-color", DivergingPalette.DEFAULT.zero(), h -> h.zero);
+        static final Css POSITIVE = new Css("-bp-positive-color", DivergingPalette.DEFAULT.positive(), h -> h.positive);
+        static final Css NAN = new Css("-bp-nan-color", DivergingPalette.DEFAULT.nonFinite(), h -> h.nonFinite);
+        static final Css MARK = new Css("-bp-mark-color", Color.web("#c77700"), h -> h.mark);
+        static final List<CssMetaData<? extends Styleable, ?>> ALL;
+
+        static {
+            List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(VBox.getClassCssMetaData());
+            all.addAll(List.of(NEGATIVE, ZERO, POSITIVE, NAN, MARK));
+            ALL = Collections.unmodifiableList(all);
+        }
+
+        private final java.util.function.Function<Heatmap, StyleableObjectProperty<Color>> get;
+
+        Css(String property, Color initial, java.util.function.Function<Heatmap, StyleableObjectProperty<Color>> get) {
+            super(property, ColorConverter.getInstance(), initial);
+            this.get = get;
+        }
+
+        @Override public boolean isSettable(Heatmap h) { return !get.apply(h).isBound(); }
+        @Override public StyleableProperty<Color> getStyleableProperty(Heatmap h) { return get.apply(h); }
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return Css.ALL;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return Css.ALL;
+    }
+}
