@@ -35,6 +35,7 @@ final class FileActions {
     private final Supplier<Node> graphPicture;
     private FileDialogs dialogs = FileDialogs.standard();
     private Path folder;
+    private javafx.collections.ListChangeListener<Path> recentListener;
 
     FileActions(GraphViewModel graph, ScenarioDocument doc, Supplier<Window> owner, Supplier<Messages> text,
                 Supplier<Node> graphPicture) {
@@ -175,7 +176,9 @@ final class FileActions {
             }
         };
         fillRecent.run();
-        doc.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
+        if (recentListener != null) doc.recent().removeListener(recentListener); // the menu of the previous language
+        recentListener = c -> fillRecent.run();
+        doc.recent().addListener(recentListener);
         MenuItem save = item(t, "save", "Shortcut+S", this::save);
         MenuItem saveAs = item(t, "saveAs", "Shortcut+Shift+S", this::saveAs);
         MenuItem png = item(t, "exportPng", "Shortcut+E", this::exportPng);

@@ -265,6 +265,29 @@ class ScenarioWindowTest {
     }
 
     @Test
+    void closingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) {
+        waitReady(model, 10);
+        fxRun(() -> model.edit(Param.B2, NDArray.vector(3, 3)));
+        waitReady(model, 10);
+        answers.choices.add(FileDialogs.Choice.CANCEL);
+        fxRun(app::requestClose);
+        assertTrue(answers.asked.stream().anyMatch(a -> a.startsWith("ask ")), "closing asked first");
+        assertTrue(fx(() -> app.stage().isShowing()), "Cancel keeps the window open");
+        assertTrue(fx(() -> app.document().isDirty()));
+        MatrixEditorWindow w = fx(() -> app.openEditor(NetGraph.Node.B2));
+        assertEquals(NDArray.vector(3, 3), fx(() -> w.getModel().getValue()), "an editor opens on the current value");
+        fxRun(() -> app.files().resetToLesson()); // asks again: nothing queued, so Cancel
+        assertEquals(NDArray.vector(3, 3), fx(model::getScenario).get(Param.B2));
+        answers.choices.add(FileDialogs.Choice.DISCARD);
+        fxRun(() -> app.files().resetToLesson());
+        waitReady(model, 10);
+        assertEquals(Presets.load(BackpropApp.FIRST_PRESET), fx(model::getScenario));
+        assertEquals(Presets.load(BackpropApp.FIRST_PRESET).get(Param.B2), fx(() -> w.getModel().getValue()),
+                "the open editor loads the value that replaced its own");
+        assertFalse(fx(() -> app.document().isDirty()));
+    }
+
+    @Test
     void exportsThePictureAndNumpyCode(FxRobot robot) throws Exception {
         waitReady(model, 10);
         Path png = home.resolve("graph.png");

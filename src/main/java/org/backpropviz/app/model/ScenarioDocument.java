@@ -51,6 +51,8 @@ public final class ScenarioDocument {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh unmodifiable wrapper per call would drop its listeners when collected. */
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final PauseTransition autosaveTimer = new PauseTransition(AUTOSAVE_DELAY);
     private Scenario saved;
 
@@ -134,7 +136,7 @@ public final class ScenarioDocument {
     public boolean isDirty() { return dirty.get(); }
 
     /** The recent files, newest first. */
-    public ObservableList<Path> recent() { return FXCollections.unmodifiableObservableList(recent); }
+    public ObservableList<Path> recent() { return recentView; }
 
     /** The name the title shows: the file's name, else the scenario's name, else "" (untitled). */
     public String displayName() {
