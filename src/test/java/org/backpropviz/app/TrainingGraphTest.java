@@ -58,7 +58,10 @@ class TrainingGraphTest {
         TrainingModel training = fx(() -> app.tools().training());
         fxRun(() -> {
             training.sourceProperty().set(TrainingModel.Source.IRIS);
-            // long enough to pause by hand (36,000 iterations); not far more: every epoch adds a chart point
+            // a wide hidden layer makes each iteration take milliseconds, so the run is still going when it is paused
+            // (a fast run can end first); not more epochs instead: every epoch adds a chart point
+            training.hiddenProperty().set(4000);
+            training.batchProperty().set(60);
             training.limitProperty().set(TrainingModel.Limit.EPOCHS);
             training.epochsProperty().set(3000);
         });
@@ -67,14 +70,19 @@ class TrainingGraphTest {
         String[] statusWhileRunning = new String[1];
         // pause on the FX thread the moment the graph is seen following (a robot click could come after the end)
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> {
-            if (training.iterationProperty().get() <= 20 || !model.isFollowing()) return false;
+            if (training.iterationProperty().get() <= 5 || !model.isFollowing()) return false;
             statusWhileRunning[0] = robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText();
             assertEquals(training.networkProperty().get().W1(), model.getScenario().get(Param.W1), "the graph shows the current W1");
             training.pause();
             return true;
         }));
         assertTrue(statusWhileRunning[0].startsWith("following the training"), statusWhileRunning[0]);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> training.stateProperty().get() == TrainingModel.State.PAUSED));
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> training.stateProperty().get() == TrainingModel.State.PAUSED));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not paused: " + fx(() -> training.stateProperty().get() + " at iteration "
+                    + training.iterationProperty().get() + ", " + training.errorProperty().get()), e);
+        }
         robot.clickOn("#train-graph");
         assertTrue(fx(() -> app.view().graphTab().isSelected()), "the button switches to the graph");
         waitReady(model, 10);
