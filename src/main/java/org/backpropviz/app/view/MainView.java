@@ -45,6 +45,8 @@ public class MainView extends BorderPane {
     private final Label status = new Label();
     private final Label notice = new Label();
     private final Label about = new Label();
+    private final Label hint = new Label();
+    private final javafx.scene.control.Tooltip noticeTip = new javafx.scene.control.Tooltip();
     private final EventHandler<KeyEvent> keys = this::onKey;
     private final TabPane tabs = new TabPane();
     private final Tab graphTab = new Tab();
@@ -96,8 +98,9 @@ public class MainView extends BorderPane {
         notice.getStyleClass().add("notice");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Label hint = new Label(text.get("status.hint"));
+        hint.setText(text.get("status.hint"));
         hint.getStyleClass().add("hint");
+        hint.setMinWidth(0);
         HBox bar = new HBox(12, status, notice, gap, hint);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
@@ -252,6 +255,12 @@ public class MainView extends BorderPane {
             notice.setText(n == null ? "" : text.get(n.key(), n.args().toArray()));
         }
         notice.pseudoClassStateChanged(NodeView.MISMATCH, n != null && n.error());
+        noticeTip.setText(notice.getText());
+        notice.setTooltip(notice.getText().isEmpty() ? null : noticeTip);
+        // a problem (a file that cannot be opened, say) gets the whole line: the key hints step aside
+        boolean problem = n != null && n.error();
+        hint.setVisible(!problem);
+        hint.setManaged(!problem);
     }
 
     private void changeSpeed(int by) {
