@@ -64,7 +64,7 @@ public class BackpropApp extends Application {
                 document = new ScenarioDocument(model, home, null, model.getScenario());
             }
         }
-        if (problem != null) model.say("notice.autosaveUnreadable", List.of(problem), true);
+        if (problem != null) sayOnceReady("notice.autosaveUnreadable", List.of(problem));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new javafx.scene.layout.Pane(),
                 Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
@@ -88,6 +88,22 @@ public class BackpropApp extends Application {
         });
         stage.show();
         Probes.install();
+    }
+
+    /** Says a notice once the first chain is computed (which would otherwise clear it). */
+    private void sayOnceReady(String key, List<Object> args) {
+        if (model.isReady()) {
+            model.say(key, args, true);
+            return;
+        }
+        model.readyProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean ready) {
+                if (!ready) return;
+                o.removeListener(this);
+                javafx.application.Platform.runLater(() -> model.say(key, args, true)); // after the result's own notice
+            }
+        });
     }
 
     /** The scenario file named by {@code -Dbackpropviz.open=FILE} (for looking at big arrays), else the lesson's example. */

@@ -287,6 +287,51 @@ class ScenarioWindowTest {
         assertFalse(fx(() -> app.document().isDirty()));
     }
 
+    /** Starts a second window on {@code otherHome}, runs {@code check} on it, closes it. */
+    private void withSecondWindow(Path otherHome, java.util.function.BiConsumer<BackpropApp, Stage> check) {
+        BackpropApp second = new BackpropApp(otherHome);
+        Stage[] stage = new Stage[1];
+        fxRun(() -> {
+            stage[0] = new Stage();
+            second.start(stage[0]);
+        });
+        try {
+            waitReady(second.model(), 10);
+            check.accept(second, stage[0]);
+        } finally {
+            fxRun(() -> {
+                second.stop();
+                stage[0].close();
+            });
+        }
+    }
+
+    @Test
+    void theNextStartRestoresTheAutosaveOrSaysWhyItCannot(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        fxRun(() -> model.edit(Param.B1, NDArray.vector(9, 9, 9)));
+        waitReady(model, 10);
+        Scenario edited = fx(model::getScenario);
+        fxRun(() -> app.document().autosave());
+        Path auto = home.resolve("autosave.json");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(auto) && edited.equals(ScenarioFormat.read(auto)));
+        Path copy = AppFixture.freshHome();
+        Files.copy(auto, copy.resolve("autosave.json"));
+        Files.copy(home.resolve("session.properties"), copy.resolve("session.properties"));
+        withSecondWindow(copy, (second, stage) -> {
+            assertEquals(edited, fx(second.model()::getScenario));
+            assertEquals("Backprop Visualizer — Lesson: X (2,) · W (2, 3) *", fx(stage::getTitle), "still unsaved");
+        });
+
+        Path broken = AppFixture.freshHome();
+        Files.writeString(broken.resolve("autosave.json"), "{ not json");
+        withSecondWindow(broken, (second, stage) -> {
+            assertEquals(Presets.load(BackpropApp.FIRST_PRESET), fx(second.model()::getScenario));
+            String notice = fx(() -> ((Label) stage.getScene().lookup("#notice")).getText());
+            assertTrue(notice.startsWith("The autosaved scenario could not be read"), notice);
+        });
+    }
+
     @Test
     void exportsThePictureAndNumpyCode(FxRobot robot) throws Exception {
         waitReady(model, 10);
