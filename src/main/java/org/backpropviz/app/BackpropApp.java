@@ -1,5 +1,7 @@
 package org.backpropviz.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -8,25 +10,61 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.model.NetGraph;
+import org.backpropviz.app.model.ScenarioDocument;
 import org.backpropviz.app.view.MainView;
 import org.backpropviz.scenario.Scenario;
 
-/** The desktop window: opens on the lesson's example, in the system's language (English or Korean). */
+/**
+ * The desktop window: opens on the scenario autosaved by the last session (else the lesson's example), in the
+ * system's language (English or Korean). Owns the document (file, unsaved changes, autosave), the File menu and
+ * the matrix editor windows of the graph's input and parameter nodes.
+ */
 public class BackpropApp extends Application {
-    /** The preset the window opens on. */
+    /** The preset the window opens on the first time. */
     public static final String FIRST_PRESET = "lesson-vector";
 
+    private final Path home;
     private GraphViewModel model;
+    private ScenarioDocument document;
+    private FileActions files;
+    private Editors editors;
     private Tools tools;
     private MainView view;
     private Stage stage;
     private Messages text;
+    private boolean closed;
+
+    /** Keeps its autosave and recent files in {@link ScenarioDocument#defaultHome()}. */
+    public BackpropApp() {
+        this(ScenarioDocument.defaultHome());
+    }
+
+    /** Keeps its autosave and recent files in {@code home} (tests give each window its own). */
+    public BackpropApp(Path home) {
+        this.home = home;
+    }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        String problem = null;
         String file = System.getProperty("backpropviz.open");
-        model = file != null ? new GraphViewModel(firstScenario()) : new GraphViewModel(Presets.load(FIRST_PRESET), FIRST_PRESET);
+        if (file != null) {
+            model = new GraphViewModel(fileScenario(file));
+            document = new ScenarioDocument(model, home, null, model.getScenario());
+        } else {
+            ScenarioDocument.Restored r = ScenarioDocument.restore(home);
+            if (r != null && r.scenario() != null) {
+                model = new GraphViewModel(r.scenario(), r.preset());
+                document = new ScenarioDocument(model, home, r.file(), r.saved());
+            } else {
+                if (r != null) problem = r.problem();
+                model = new GraphViewModel(Presets.load(FIRST_PRESET), FIRST_PRESET);
+                document = new ScenarioDocument(model, home, null, model.getScenario());
+            }
+        }
+        if (problem != null) sayOnceReady("notice.autosaveUnreadable", List.of(problem));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new javafx.scene.layout.Pane(),
                 Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
@@ -37,22 +75,43 @@ public class BackpropApp extends Application {
         stage.setMinHeight(600);
         var icon = BackpropApp.class.getResource("/assets/icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
+        editors = new Editors(model);
+        files = new FileActions(model, document, () -> stage, () -> text, () -> view.graph());
         if (!Boolean.getBoolean("backpropviz.graphOnly")) tools = new Tools(model);
         showIn(new Messages(Locale.getDefault()));
         model.scenarioProperty().addListener((o, a, s) -> updateTitle());
+        document.dirtyProperty().addListener((o, a, d) -> updateTitle());
+        document.fileProperty().addListener((o, a, f) -> updateTitle());
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            requestClose();
+        });
         stage.show();
         Probes.install();
     }
 
-    /** The lesson's example, or the scenario file named by {@code -Dbackpropviz.open=FILE} (for looking at big arrays). */
-    private static Scenario firstScenario() {
-        String file = System.getProperty("backpropviz.open");
-        if (file != null) {
-            try {
-                return org.backpropviz.scenario.ScenarioFormat.read(java.nio.file.Path.of(file));
-            } catch (Exception e) {
-                System.err.println("cannot open " + file + ": " + e.getMessage());
+    /** Says a notice once the first chain is computed (which would otherwise clear it). */
+    private void sayOnceReady(String key, List<Object> args) {
+        if (model.isReady()) {
+            model.say(key, args, true);
+            return;
+        }
+        model.readyProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean ready) {
+                if (!ready) return;
+                o.removeListener(this);
+                javafx.application.Platform.runLater(() -> model.say(key, args, true)); // after the result's own notice
             }
+        });
+    }
+
+    /** The scenario file named by {@code -Dbackpropviz.open=FILE} (for looking at big arrays), else the lesson's example. */
+    private static Scenario fileScenario(String file) {
+        try {
+            return org.backpropviz.scenario.ScenarioFormat.read(Path.of(file));
+        } catch (Exception e) {
+            System.err.println("cannot open " + file + ": " + e.getMessage());
         }
         return Presets.load(FIRST_PRESET);
     }
@@ -61,24 +120,51 @@ public class BackpropApp extends Application {
     public void showIn(Messages messages) {
         if (view != null) view.dispose();
         text = messages;
-        java.util.List<javafx.scene.control.Tab> tabs = tools == null ? java.util.List.of() : tools.tabs(text);
-        view = new MainView(model, text, this::loadPreset, l -> {
+        editors.setLocale(text.locale());
+        java.util.List<javafx.scene.control.Tab> tabs = tools == null ? java.util.List.of() : tools.tabs(text, new Tools.TrainingActions() {
+            @Override
+            public void showGraph() {
+                if (view.tabs() != null) view.tabs().getSelectionModel().select(view.graphTab());
+            }
+
+            @Override
+            public void saveTrained(Scenario s) {
+                files.saveTrained(s);
+            }
+
+            @Override
+            public void exportTrained(String code) {
+                files.exportTrained(code);
+            }
+        });
+        view = new MainView(model, text, files::preset, l -> {
             Locale.setDefault(l); // the hosted tools read their bundles in the default locale
             showIn(new Messages(l));
         }, tabs);
+        view.addMenu(0, files.menu(text, this::requestClose));
+        view.setOnEditNode(this::openEditor);
         stage.getScene().setRoot(view);
         updateTitle();
     }
 
-    private void loadPreset(String name) {
-        Scenario s = Presets.load(name);
-        model.selectedProperty().set(null);
-        model.loadPreset(name, s);
+    /** Opens the matrix editor of an input or parameter node (or brings it to the front). */
+    public org.backpropviz.app.editor.MatrixEditorWindow openEditor(NetGraph.Node node) {
+        return node.param().map(p -> editors.open(stage, p)).orElse(null);
+    }
+
+    /** Closes the window, asking first about unsaved changes. */
+    public void requestClose() {
+        files.afterAskingToSave(() -> {
+            editors.closeAll();
+            stage.close();
+            stop();
+        });
     }
 
     private void updateTitle() {
-        String name = model.getScenario().name();
-        stage.setTitle(text.get("app.title") + (name.isEmpty() ? "" : " — " + name));
+        String name = document.displayName();
+        if (name.isEmpty() && document.isDirty()) name = text.get("title.untitled");
+        stage.setTitle(text.get("app.title") + (name.isEmpty() ? "" : " — " + name) + (document.isDirty() ? " *" : ""));
     }
 
     /** The view-model (for tests). */
@@ -91,8 +177,33 @@ public class BackpropApp extends Application {
         return view;
     }
 
+    /** The document: file, unsaved changes, autosave (for tests). */
+    public ScenarioDocument document() {
+        return document;
+    }
+
+    FileActions files() {
+        return files;
+    }
+
+    Editors editors() {
+        return editors;
+    }
+
+    Tools tools() {
+        return tools;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
     @Override
     public void stop() {
+        if (closed) return;
+        closed = true;
+        if (editors != null) editors.closeAll();
+        if (document != null) document.close();
         if (tools != null) tools.dispose();
         if (model != null) model.shutdown();
     }

@@ -3,41 +3,126 @@ package org.backpropviz.app;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import org.backpropviz.app.learn.GradientCheckModel;
 import org.backpropviz.app.learn.GradientCheckView;
 import org.backpropviz.app.learn.TrainingModel;
+import org.backpropviz.app.learn.TrainingModel.State;
 import org.backpropviz.app.learn.TrainingView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.playground.PlaygroundModel;
 import org.backpropviz.app.playground.PlaygroundView;
 import org.backpropviz.engine.NetInputs;
+import org.backpropviz.scenario.Scenario;
 
 /**
  * The views hosted beside the graph as tabs: training, the gradient check (both following the graph's scenario)
  * and the matrix-product playground. Their models live as long as the window; their views are rebuilt with it.
+ *
+ * <p>The graph follows the training: while it runs, the graph shows the current weights and the next mini-batch
+ * (values only, as often as the training publishes them, ≤ 5 times a second); once it pauses, stops or does one
+ * iteration, the graph gets that network whole, at step 0, ready to step through.
  */
 final class Tools {
+    /** What the training tab's bar asks the window to do. */
+    interface TrainingActions {
+        void showGraph();
+        void saveTrained(Scenario s);
+        void exportTrained(String numpyCode);
+    }
+
     private final ObjectBinding<NetInputs> inputs;
+    private final GraphViewModel graph;
     private final TrainingModel training;
     private final GradientCheckModel check;
     private final PlaygroundModel playground;
 
     Tools(GraphViewModel graph) {
+        this.graph = graph;
         inputs = Bindings.createObjectBinding(() -> graph.getScenario().inputs(), graph.scenarioProperty());
         training = new TrainingModel(inputs);
         check = new GradientCheckModel(inputs);
         playground = new PlaygroundModel();
+        training.networkProperty().addListener((o, a, n) -> followTraining());
+        training.stateProperty().addListener((o, a, s) -> {
+            if (s == State.PAUSED || s == State.FINISHED) followTraining();
+        });
+        // the test accuracy arrives just after the pause or the end: the scenario's description names it
+        training.resultsProperty().addListener((o, a, r) -> {
+            if (r != null) followTraining();
+        });
+    }
+
+    TrainingModel training() {
+        return training;
+    }
+
+    /** The training's network in the graph: values only while running, the whole iteration once it holds still. */
+    private void followTraining() {
+        if (training.networkProperty().get() == null) return;
+        State s = training.stateProperty().get();
+        Scenario net = training.saveAsScenario();
+        if (s == State.RUNNING || s == State.LOADING) {
+            graph.follow(net);
+        } else if (s == State.PAUSED || s == State.FINISHED) {
+            if (!graph.isFollowing() && net.equals(graph.getScenario())) return; // already shown whole
+            graph.selectedProperty().set(null);
+            graph.load(net);
+        }
     }
 
     /** New tabs for the tools, titled in {@code text}'s language. */
-    List<Tab> tabs(Messages text) {
-        Tab train = tab("tab-training", text.get("tab.training"), new TrainingView(training));
+    List<Tab> tabs(Messages text, TrainingActions actions) {
+        Tab train = tab("tab-training", text.get("tab.training"), trainingPane(text, actions));
         Tab grad = tab("tab-gradcheck", text.get("tab.gradcheck"), new GradientCheckView(check));
         check.activeProperty().unbind();
         check.activeProperty().bind(grad.selectedProperty());
         Tab play = tab("tab-playground", text.get("tab.playground"), new PlaygroundView(playground));
         return List.of(train, grad, play);
+    }
+
+    /** The training view with a bar for the trained network: step it in the graph, save it, export it. */
+    private BorderPane trainingPane(Messages text, TrainingActions actions) {
+        Button step = button("train-graph", text.get("train.graph"), text.get("train.graph.tip"), () -> {
+            followTraining();
+            actions.showGraph();
+        });
+        Button save = button("train-save", text.get("train.save"), text.get("train.save.tip"),
+                () -> actions.saveTrained(training.saveAsScenario()));
+        Button export = button("train-export", text.get("train.export"), text.get("train.export.tip"),
+                () -> actions.exportTrained(training.exportNumpyCode()));
+        var still = training.stateProperty().isEqualTo(State.PAUSED).or(training.stateProperty().isEqualTo(State.FINISHED));
+        var none = training.networkProperty().isNull();
+        step.disableProperty().bind(still.not().or(none));
+        save.disableProperty().bind(none);
+        export.disableProperty().bind(none);
+        Label hint = new Label(text.get("train.graph.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        HBox bar = new HBox(8, step, save, export, hint);
+        bar.setId("train-graph-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getStyleClass().add("train-graph-bar");
+        BorderPane pane = new BorderPane(new TrainingView(training));
+        pane.setTop(bar);
+        return pane;
+    }
+
+    private static Button button(String id, String label, String tip, Runnable action) {
+        Button b = new Button(label);
+        b.setId(id);
+        b.setMinWidth(Button.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     private static Tab tab(String id, String title, javafx.scene.Node content) {

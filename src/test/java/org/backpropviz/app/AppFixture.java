@@ -19,6 +19,17 @@ import org.testfx.util.WaitForAsyncUtils;
 final class AppFixture {
     private AppFixture() {}
 
+    /** A new empty folder for one window's autosave and recent files, under {@code backpropviz.home}. */
+    static java.nio.file.Path freshHome() {
+        try {
+            java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("backpropviz.home", "target/test-home"));
+            java.nio.file.Files.createDirectories(root);
+            return java.nio.file.Files.createTempDirectory(root, "home-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);

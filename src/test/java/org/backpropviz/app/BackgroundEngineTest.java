@@ -39,7 +39,7 @@ class BackgroundEngineTest {
 
     @Start
     void start(Stage stage) {
-        app = new BackpropApp();
+        app = new BackpropApp(AppFixture.freshHome());
         app.start(stage);
         model = app.model();
         model.speedProperty().set(GraphViewModel.SPEED_MILLIS.length - 1);

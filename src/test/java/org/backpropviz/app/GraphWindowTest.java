@@ -42,7 +42,7 @@ class GraphWindowTest {
 
     @Start
     void start(Stage stage) {
-        app = new BackpropApp();
+        app = new BackpropApp(AppFixture.freshHome());
         app.start(stage);
         model = app.model();
         model.speedProperty().set(GraphViewModel.SPEED_MILLIS.length - 1); // instant, unless a test wants animation

@@ -51,6 +51,7 @@ public final class GraphViewModel {
     private final IntegerProperty speed = new SimpleIntegerProperty(this, "speed", 2);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
     private final PauseTransition playTimer = new PauseTransition();
+    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following");
     private List<Trace> chain = List.of();
 
     public GraphViewModel(Scenario initial) {
@@ -89,6 +90,10 @@ public final class GraphViewModel {
 
     public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
 
+    /** True while the graph shows a running training's network (values only, no steps). */
+    public ReadOnlyBooleanProperty followingProperty() { return following.getReadOnlyProperty(); }
+    public boolean isFollowing() { return following.get(); }
+
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
 
     /** The name of the preset the scenario was loaded from, or null. */
@@ -123,14 +128,50 @@ public final class GraphViewModel {
     /** Shows another scenario from its start; its chain is computed on the worker. */
     public void load(Scenario s) {
         preset.set(null);
+        following.set(false);
         stopPlaying();
         s.learningRate().ifPresent(learningRate::set);
         compute(s, 0, null);
     }
 
+    /**
+     * Replaces one input or parameter array (an edit in the matrix editor) and re-runs the iteration up to the same
+     * step, clamped to where the new chain stops. The scenario changes at once; the chain follows from the worker.
+     * A burst of edits is coalesced: the worker skips every request made stale by a newer one.
+     */
+    public void edit(org.backpropviz.engine.Param p, org.backpropviz.engine.NDArray value) {
+        stopPlaying();
+        following.set(false);
+        Scenario edited = scenario.get().with(p, value);
+        if (edited.equals(scenario.get())) return;
+        scenario.set(edited);
+        ready.set(false); // the old chain stays on screen until the new one is computed
+        NetInputs in = edited.inputs();
+        submit(() -> new Computed(edited, chainOf(in)), index.get(),
+                c -> new Notice("notice.edited", List.of(p.label(), value.shapeString()), false));
+    }
+
+    /**
+     * Shows a network a running training is changing: its arrays only (the start of an iteration, nothing stepped),
+     * cheap enough to call several times a second. {@link #load} it to step through it.
+     */
+    public void follow(Scenario s) {
+        stopPlaying();
+        preset.set(null);
+        scenario.set(s);
+        Trace start = Trace.start(s.inputs());
+        chain = List.of(start);
+        following.set(true);
+        worker.submit(() -> null, x -> { }, f -> { }); // drops a chain still being computed for an older network
+        ready.set(true);
+        furthest.set(start);
+        show(0);
+    }
+
     /** Applies a quick fix: edits the scenario and re-runs to the same step. */
     public void applyFix(QuickFix fix) {
         stopPlaying();
+        following.set(false);
         Scenario s = scenario.get();
         ready.set(false); // the edit and the new chain are computed on the worker; the old state stays on screen meanwhile
         submit(() -> {
@@ -190,6 +231,11 @@ public final class GraphViewModel {
             return new Computed(s.withInputs(in).withLearningRate(lr), chainOf(in));
         }, 0, c -> new Notice("notice.sgd", List.of(format(before),
                 format(c.chain().get(c.chain().size() - 1).loss().orElse(Double.NaN)), format(lr)), false));
+    }
+
+    /** Says something in the status line (a bundle key and its arguments), e.g. that a file was saved. */
+    public void say(String key, List<Object> args, boolean error) {
+        notice.set(new Notice(key, List.copyOf(args), error));
     }
 
     /** Stops the worker; call when the window closes. */

@@ -74,6 +74,10 @@ public class GraphView extends Pane {
     private Point2D dragFrom;
     private Animation running;
     private Trace afterRunning;
+    private java.util.function.Consumer<Node> onEditNode = n -> { };
+    /** The node of the last single click and when: opening the inspector can move the node before the second click. */
+    private Node clicked;
+    private long clickedAt;
 
     public GraphView(GraphViewModel model, Messages text, Disposer disposer) {
         this.model = model;
@@ -90,8 +94,13 @@ public class GraphView extends Pane {
             double[] p = PLACES.get(n);
             v.relocate(p[0], p[1]);
             v.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY) model.selectedProperty().set(n.id());
-            requestFocus();
+                requestFocus();
+                e.consume();
+                if (e.getButton() != MouseButton.PRIMARY) return;
+                if (e.getClickCount() >= 2 && secondClick()) return;
+                model.selectedProperty().set(n.id());
+                clicked = n;
+                clickedAt = System.nanoTime();
             });
             nodes.put(n, v);
             nodeLayer.getChildren().add(v);
@@ -119,6 +128,20 @@ public class GraphView extends Pane {
         disposer.onDispose(this::finishAnimation);
         render(model.getTrace());
         markSelection();
+    }
+
+    /** Called with an input or parameter node when it is double-clicked (the window opens its editor). */
+    public void setOnEditNode(java.util.function.Consumer<Node> action) {
+        onEditNode = action == null ? n -> { } : action;
+    }
+
+    /** The second click of a double click: opens the editor of the node the first click selected, if it has one. */
+    private boolean secondClick() {
+        Node n = clicked;
+        clicked = null;
+        if (n == null || System.nanoTime() - clickedAt > 800_000_000L || n.param().isEmpty()) return false;
+        onEditNode.accept(n);
+        return true;
     }
 
     public NodeView nodeView(Node n) {
@@ -168,7 +191,8 @@ public class GraphView extends Pane {
         });
         setOnMouseReleased(e -> dragFrom = null);
         setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && e.getTarget() == this) fit();
+            if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2) return;
+            if (!secondClick() && e.getTarget() == this) fit();
         });
     }
 

@@ -45,9 +45,13 @@ public class MainView extends BorderPane {
     private final Label status = new Label();
     private final Label notice = new Label();
     private final Label about = new Label();
+    private final Label hint = new Label();
+    private final javafx.scene.control.Tooltip noticeTip = new javafx.scene.control.Tooltip();
     private final EventHandler<KeyEvent> keys = this::onKey;
     private final TabPane tabs = new TabPane();
     private final Tab graphTab = new Tab();
+    private MenuBar menuBar;
+    private Consumer<Node> onEditNode = n -> { };
 
     /**
      * @param onPreset loads a preset by name
@@ -94,8 +98,9 @@ public class MainView extends BorderPane {
         notice.getStyleClass().add("notice");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Label hint = new Label(text.get("status.hint"));
+        hint.setText(text.get("status.hint"));
         hint.getStyleClass().add("hint");
+        hint.setMinWidth(0);
         HBox bar = new HBox(12, status, notice, gap, hint);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
@@ -118,6 +123,8 @@ public class MainView extends BorderPane {
 
         disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
         disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
+        disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
+        graph.setOnEditNode(n -> onEditNode.accept(n));
         disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
         disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
@@ -138,6 +145,21 @@ public class MainView extends BorderPane {
 
     public GraphView graph() {
         return graph;
+    }
+
+    /** The graph tab (null when the graph fills the window). */
+    public Tab graphTab() {
+        return tabs.getTabs().isEmpty() ? null : graphTab;
+    }
+
+    /** Puts a menu into the menu bar at {@code index} (the window's File menu goes first). */
+    public void addMenu(int index, Menu menu) {
+        menuBar.getMenus().add(index, menu);
+    }
+
+    /** What a double click on an input or parameter node, or Enter on the selected one, does: open its editor. */
+    public void setOnEditNode(Consumer<Node> action) {
+        onEditNode = action == null ? n -> { } : action;
     }
 
     /** Removes this view's listeners from the model; call before throwing the view away. */
@@ -181,6 +203,7 @@ public class MainView extends BorderPane {
         }
         MenuBar bar = new MenuBar(presets, view, language);
         bar.setId("menubar");
+        menuBar = bar;
         return bar;
     }
 
@@ -207,7 +230,9 @@ public class MainView extends BorderPane {
         Trace t = model.getTrace();
         String count = text.get("status.count", t.stepsDone(), org.backpropviz.engine.Step.ORDER.size());
         String what;
-        if (t.error().isPresent()) {
+        if (model.isFollowing()) {
+            what = text.get("status.following");
+        } else if (t.error().isPresent()) {
             var e = t.error().get();
             what = text.get("status.error", Node.byId(e.node()).title(), text.get("phase." + e.phase().id()));
         } else if (t.next().isPresent() && model.canStep()) {
@@ -230,6 +255,12 @@ public class MainView extends BorderPane {
             notice.setText(n == null ? "" : text.get(n.key(), n.args().toArray()));
         }
         notice.pseudoClassStateChanged(NodeView.MISMATCH, n != null && n.error());
+        noticeTip.setText(notice.getText());
+        notice.setTooltip(notice.getText().isEmpty() ? null : noticeTip);
+        // a problem (a file that cannot be opened, say) gets the whole line: the key hints step aside
+        boolean problem = n != null && n.error();
+        hint.setVisible(!problem);
+        hint.setManaged(!problem);
     }
 
     private void changeSpeed(int by) {
@@ -240,6 +271,13 @@ public class MainView extends BorderPane {
     /** The tab pane when tools are hosted (for selecting a tab), else null. */
     public TabPane tabs() {
         return tabs.getTabs().isEmpty() ? null : tabs;
+    }
+
+    private Node selectedParam() {
+        String id = model.selectedProperty().get();
+        if (id == null) return null;
+        Node n = Node.byId(id);
+        return n.param().isPresent() ? n : null;
     }
 
     private void onKey(KeyEvent e) {
@@ -257,6 +295,10 @@ public class MainView extends BorderPane {
         else if (plain && (k == KeyCode.OPEN_BRACKET || k == KeyCode.MINUS)) action = () -> changeSpeed(-1);
         else if (plain && (k == KeyCode.CLOSE_BRACKET || k == KeyCode.EQUALS || k == KeyCode.PLUS)) action = () -> changeSpeed(1);
         else if (plain && k == KeyCode.L) action = () -> lookup("#lr").requestFocus();
+        else if (plain && k == KeyCode.ENTER && !e.isShiftDown() && selectedParam() != null) {
+            Node n = selectedParam();
+            action = () -> onEditNode.accept(n);
+        }
         if (action != null) {
             action.run();
             e.consume();

@@ -1,0 +1,342 @@
+package org.backpropviz.app.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.backpropviz.scenario.Scenario;
+import org.backpropviz.scenario.ScenarioException;
+import org.backpropviz.scenario.ScenarioFormat;
+
+/**
+ * The graph's scenario as a document: the file it came from (or none), whether it has unsaved changes, the recent
+ * files, and the autosave that brings the scenario back at the next start. Reading and writing run on one I/O
+ * thread; results are applied on the JavaFX thread, where every method is called.
+ *
+ * <p>"Unsaved" means: the graph's scenario differs from the one last opened, saved or loaded from a preset. Files
+ * live under {@link #home()}: {@code autosave.json}, {@code session.properties} (the autosave's file), {@code recent.txt}.
+ */
+public final class ScenarioDocument {
+    /** How many recent files the menu lists. */
+    public static final int MAX_RECENT = 8;
+    /** How long after the last change the autosave is written. */
+    public static final Duration AUTOSAVE_DELAY = Duration.seconds(1);
+
+    /** What the app restored at start: the scenario, the file it belongs to, and a notice when the autosave was bad. */
+    public record Restored(Scenario scenario, Path file, Scenario saved, String preset, String problem) {}
+
+    private final GraphViewModel graph;
+    private final Path home;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "backpropviz-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh unmodifiable wrapper per call would drop its listeners when collected. */
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final PauseTransition autosaveTimer = new PauseTransition(AUTOSAVE_DELAY);
+    private Scenario saved;
+
+    /**
+     * @param graph the graph whose scenario this document is; it already shows {@code saved}'s or the autosave's scenario
+     * @param home the folder for the autosave and the recent files (created when first written)
+     * @param file the file the scenario belongs to, or null
+     * @param saved the scenario as last opened or saved (the reference for "unsaved changes")
+     */
+    public ScenarioDocument(GraphViewModel graph, Path home, Path file, Scenario saved) {
+        this.graph = graph;
+        this.home = home;
+        this.file.set(file);
+        this.saved = saved;
+        recent.setAll(readRecent(home));
+        autosaveTimer.setOnFinished(e -> autosave());
+        graph.scenarioProperty().addListener((o, a, s) -> {
+            updateDirty();
+            autosaveTimer.playFromStart();
+        });
+        updateDirty();
+    }
+
+    /** The folder of {@code -Dbackpropviz.home}, else {@code ~/.backpropviz}. */
+    public static Path defaultHome() {
+        String h = System.getProperty("backpropviz.home");
+        return h != null && !h.isBlank() ? Path.of(h) : Path.of(System.getProperty("user.home"), ".backpropviz");
+    }
+
+    /**
+     * Reads the autosave under {@code home} (synchronously: called once before the window shows). Returns null when
+     * there is none; a {@code Restored} with a {@code problem} and no scenario when it cannot be read.
+     */
+    public static Restored restore(Path home) {
+        Path auto = home.resolve("autosave.json");
+        if (!Files.exists(auto)) return null;
+        Scenario s;
+        try {
+            s = ScenarioFormat.read(auto);
+        } catch (ScenarioException e) {
+            return new Restored(null, null, null, null, e.getMessage());
+        }
+        Path f = null;
+        Scenario savedVersion = null;
+        String preset = null;
+        try {
+            java.util.Properties p = new java.util.Properties();
+            Path session = home.resolve("session.properties");
+            if (Files.exists(session)) {
+                try (var in = Files.newBufferedReader(session, StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+            }
+            preset = p.getProperty("preset");
+            if (p.getProperty("file") != null) {
+                f = Path.of(p.getProperty("file"));
+                try {
+                    savedVersion = ScenarioFormat.read(f);
+                } catch (ScenarioException e) {
+                    savedVersion = null; // the file went away or changed: the restored scenario counts as unsaved
+                }
+            } else if (preset != null && "true".equals(p.getProperty("clean"))) {
+                savedVersion = s;
+            }
+        } catch (IOException | RuntimeException e) {
+            f = null;
+        }
+        return new Restored(s, f, savedVersion, preset, null);
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public Path home() { return home; }
+
+    /** The file the scenario was opened from or saved to, or null. */
+    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+    public Path getFile() { return file.get(); }
+
+    /** True when the scenario differs from the one last opened or saved. */
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    public boolean isDirty() { return dirty.get(); }
+
+    /** The recent files, newest first. */
+    public ObservableList<Path> recent() { return recentView; }
+
+    /** The name the title shows: the file's name, else the scenario's name, else "" (untitled). */
+    public String displayName() {
+        if (file.get() != null) return file.get().getFileName().toString();
+        return graph.getScenario().name();
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Shows a scenario that belongs to no file (a preset, a new scenario), as unchanged. */
+    public void replace(Scenario s, String presetName) {
+        saved = s;
+        file.set(null);
+        if (presetName != null) graph.loadPreset(presetName, s);
+        else graph.load(s);
+        updateDirty();
+    }
+
+    /**
+     * Reads {@code p} on the I/O thread and shows it. A bad file is reported in the status line with the format's
+     * message and the current scenario is kept. Completes (on the FX thread) with true when the file was opened.
+     */
+    public CompletableFuture<Boolean> open(Path p) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                Scenario s = ScenarioFormat.read(p);
+                Platform.runLater(() -> {
+                    saved = s;
+                    file.set(p);
+                    graph.selectedProperty().set(null);
+                    graph.load(s);
+                    updateDirty();
+                    addRecent(p);
+                    graph.say("notice.opened", List.of(p.getFileName().toString()), false);
+                    done.complete(true);
+                });
+            } catch (ScenarioException | RuntimeException e) {
+                Platform.runLater(() -> {
+                    graph.say("notice.openFailed", List.of(p.getFileName().toString(), String.valueOf(e.getMessage())), true);
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** Writes the current scenario to {@code p} (atomically) and makes it the document's file. */
+    public CompletableFuture<Boolean> save(Path p) {
+        Scenario s = graph.getScenario();
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                ScenarioFormat.write(s, p);
+                Platform.runLater(() -> {
+                    saved = s;
+                    file.set(p);
+                    updateDirty();
+                    addRecent(p);
+                    writeSession();
+                    graph.say("notice.saved", List.of(p.getFileName().toString()), false);
+                    done.complete(true);
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> {
+                    graph.say("notice.saveFailed", List.of(p.getFileName().toString(), String.valueOf(e.getMessage())), true);
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** Writes {@code content} to {@code p} on the I/O thread (an export); says in the status line how it went. */
+    public CompletableFuture<Boolean> export(Path p, IoWork content) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                content.write(p);
+                Platform.runLater(() -> {
+                    graph.say("notice.exported", List.of(p.getFileName().toString()), false);
+                    done.complete(true);
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> {
+                    graph.say("notice.saveFailed", List.of(p.getFileName().toString(), String.valueOf(e.getMessage())), true);
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** Writing one file, on the I/O thread. */
+    @FunctionalInterface
+    public interface IoWork {
+        void write(Path p) throws IOException;
+    }
+
+    /** Writes the autosave now (it is otherwise written a second after the last change). */
+    public void autosave() {
+        autosaveTimer.stop();
+        Scenario s = graph.getScenario();
+        String session = sessionText();
+        io.execute(() -> {
+            try {
+                Files.createDirectories(home);
+                ScenarioFormat.write(s, home.resolve("autosave.json"));
+                writeAtomically(home.resolve("session.properties"), session);
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> graph.say("notice.autosaveFailed", List.of(String.valueOf(e.getMessage())), true));
+            }
+        });
+    }
+
+    /** Writes the autosave and waits for the I/O thread to finish (at most a few seconds); for closing the app. */
+    public void close() {
+        autosave();
+        io.shutdown();
+        try {
+            io.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void updateDirty() {
+        dirty.set(!Objects.equals(graph.getScenario(), saved));
+    }
+
+    private String sessionText() {
+        StringBuilder b = new StringBuilder("# Backprop Visualizer: what autosave.json belongs to\n");
+        if (file.get() != null) b.append("file=").append(escape(file.get().toAbsolutePath().toString())).append('\n');
+        String preset = graph.presetProperty().get();
+        if (preset != null) b.append("preset=").append(escape(preset)).append('\n');
+        if (!dirty.get()) b.append("clean=true\n");
+        return b.toString();
+    }
+
+    private void writeSession() {
+        String text = sessionText();
+        io.execute(() -> {
+            try {
+                writeAtomically(home.resolve("session.properties"), text);
+            } catch (IOException e) {
+                // the next autosave tries again
+            }
+        });
+    }
+
+    private static String escape(String v) {
+        StringBuilder b = new StringBuilder();
+        for (char c : v.toCharArray()) {
+            if (c == '\\' || c == ':' || c == '=' || c == '#' || c == '!') b.append('\\');
+            if (c > 126) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    private void addRecent(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        recent.remove(abs);
+        recent.add(0, abs);
+        while (recent.size() > MAX_RECENT) recent.remove(recent.size() - 1);
+        List<String> lines = recent.stream().map(Path::toString).toList();
+        io.execute(() -> {
+            try {
+                writeAtomically(home.resolve("recent.txt"), String.join("\n", lines) + "\n");
+            } catch (IOException e) {
+                // the list is rewritten with the next file opened or saved
+            }
+        });
+    }
+
+    private static List<Path> readRecent(Path home) {
+        List<Path> out = new ArrayList<>();
+        try {
+            Path f = home.resolve("recent.txt");
+            if (Files.exists(f)) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && out.size() < MAX_RECENT) out.add(Path.of(line.trim()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    private static void writeAtomically(Path p, String text) throws IOException {
+        Files.createDirectories(p.getParent());
+        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package org.backpropviz.app;
+
+import static org.backpropviz.app.AppFixture.assertShows;
+import static org.backpropviz.app.AppFixture.fx;
+import static org.backpropviz.app.AppFixture.fxRun;
+import static org.backpropviz.app.AppFixture.has;
+import static org.backpropviz.app.AppFixture.load;
+import static org.backpropviz.app.AppFixture.text;
+import static org.backpropviz.app.AppFixture.waitIndex;
+import static org.backpropviz.app.AppFixture.waitReady;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.backpropviz.app.editor.MatrixEditorWindow;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.model.NetGraph;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Param;
+import org.backpropviz.engine.Trace;
+import org.backpropviz.scenario.Scenario;
+import org.backpropviz.scenario.ScenarioFormat;
+import org.controlsfx.control.spreadsheet.SpreadsheetCell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue 4 in the main window: editing arrays in their grid, the File menu, autosave. */
+@ExtendWith(ApplicationExtension.class)
+class ScenarioWindowTest {
+    private BackpropApp app;
+    private GraphViewModel model;
+    private Path home;
+    private final Answers answers = new Answers();
+
+    /** The file dialogs' answers, queued by the test. */
+    static final class Answers implements FileDialogs {
+        final Deque<Path> files = new ArrayDeque<>();
+        final Deque<Choice> choices = new ArrayDeque<>();
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public Path chooseOpen(Window owner, Messages text, Path folder) {
+            return files.poll();
+        }
+
+        @Override
+        public Path chooseSave(Window owner, Messages text, Kind kind, Path folder, String suggestedName) {
+            asked.add("save " + kind + " " + suggestedName);
+            return files.poll();
+        }
+
+        @Override
+        public Choice askSave(Window owner, Messages text, String name) {
+            asked.add("ask " + name);
+            return choices.isEmpty() ? Choice.CANCEL : choices.poll();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        home = AppFixture.freshHome();
+        app = new BackpropApp(home);
+        app.start(stage);
+        model = app.model();
+        model.speedProperty().set(GraphViewModel.SPEED_MILLIS.length - 1);
+        app.files().setDialogs(answers);
+    }
+
+    @AfterEach
+    void stop() {
+        fxRun(app::stop);
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
+        try {
+            T v = f.get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            return v;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private MatrixEditorWindow editor(Param p) {
+        return fx(() -> app.editors().get(p));
+    }
+
+    /** The visible grid cell of row r, column c in an editor window. */
+    private static TableCell<?, ?> cell(FxRobot robot, MatrixEditorWindow w, int r, int c) {
+        for (Node n : robot.from(w.getStage().getScene().getRoot()).lookup(".spreadsheet-cell").queryAll()) {
+            if (n instanceof TableCell<?, ?> t && t.isVisible() && t.getItem() instanceof SpreadsheetCell sc
+                    && sc.getRow() == r && sc.getColumn() == c) {
+                return t;
+            }
+        }
+        throw new AssertionError("no visible cell " + r + ", " + c);
+    }
+
+    private String title() {
+        return fx(() -> app.stage().getTitle());
+    }
+
+    @Test
+    void doubleClickOpensOneEditorPerNodeAndATypedCellChangesTheGraphAtTheSameStep(FxRobot robot) {
+        fxRun(() -> app.document().replace(Presets.load("batch-of-4"), "batch-of-4"));
+        waitReady(model, 10);
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        robot.doubleClickOn("#node-x");
+        WaitForAsyncUtils.waitForFxEvents();
+        MatrixEditorWindow w = editor(Param.X);
+        assertNotNull(w, "double-clicking x opens its editor");
+        assertEquals("x (4, 2) — matrix editor", fx(() -> w.getStage().getTitle()));
+
+        robot.doubleClickOn(cell(robot, w, 0, 0));
+        robot.write("5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitReady(model, 10);
+        waitIndex(model, 1);
+        Scenario edited = fx(model::getScenario);
+        assertEquals(5.0, edited.get(Param.X).get(0, 0));
+        Trace want = Trace.start(edited.inputs()).step();
+        assertShows(robot, "#value-affine1", want.forward("affine1").orElseThrow());
+        assertTrue(title().endsWith(" *"), "an edit marks the title: " + title());
+
+        // the same node again focuses the open editor instead of opening a second one
+        fxRun(() -> model.selectedProperty().set("x"));
+        robot.interact(() -> app.view().graph().requestFocus());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(w, editor(Param.X));
+        assertEquals(1, fx(() -> robot.listTargetWindows().stream().filter(s -> s instanceof Stage st
+                && st.getTitle() != null && st.getTitle().startsWith("x (")).count()).intValue());
+
+        // a change from outside (an SGD update's preset reload) reaches the open editor
+        fxRun(() -> app.document().replace(Presets.load("batch-of-4"), "batch-of-4"));
+        waitReady(model, 10);
+        assertEquals(Presets.load("batch-of-4").get(Param.X), fx(() -> w.getModel().getValue()));
+    }
+
+    @Test
+    void changingW1sShapeShowsNumpysMismatchAndUndoClearsIt(FxRobot robot) {
+        fxRun(() -> app.document().replace(Presets.load("batch-of-4"), "batch-of-4"));
+        waitReady(model, 10);
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        MatrixEditorWindow w = fx(() -> app.openEditor(NetGraph.Node.W1));
+        fxRun(() -> w.getModel().setShape("(3, 3)"));
+        waitReady(model, 10);
+        waitIndex(model, 1);
+        Scenario bad = fx(model::getScenario);
+        assertEquals("(3, 3)", bad.get(Param.W1).shapeString());
+        Trace failed = Trace.start(bad.inputs()).step();
+        assertTrue(has(robot, "#node-affine1", "mismatch"));
+        assertTrue(has(robot, "#edge-W1-affine1", "mismatch"));
+        assertEquals(failed.error().orElseThrow().message(), text(robot, "#callout-message"));
+        assertEquals("shapes (4,2) and (3,3) not aligned: 2 (dim 1) != 3 (dim 0)", text(robot, "#callout-message"));
+
+        robot.clickOn(cell(robot, w, 0, 0));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitReady(model, 10);
+        waitIndex(model, 1);
+        assertEquals("(2, 3)", fx(model::getScenario).get(Param.W1).shapeString());
+        assertFalse(has(robot, "#node-affine1", "mismatch"));
+        assertFalse(fx(() -> robot.lookup("#callout").query().isVisible()));
+        assertFalse(fx(() -> app.document().isDirty()), "undo back to the preset leaves nothing unsaved");
+    }
+
+    @Test
+    void pastedNumpyBlockReplacesTheArrayAndABadCellIsRefusedKeepingTheOldValue(FxRobot robot) {
+        waitReady(model, 10);
+        MatrixEditorWindow w = fx(() -> app.openEditor(NetGraph.Node.X));
+        assertTrue(fx(() -> w.getModel().replaceWith("np.array([[0.5, -1.5]])")));
+        waitReady(model, 10);
+        assertEquals(NDArray.matrix(new double[][] {{0.5, -1.5}}), fx(model::getScenario).get(Param.X));
+        assertEquals("(1, 2)", text(robot, "#value-shape-x"));
+
+        NDArray before = fx(model::getScenario).get(Param.X);
+        robot.doubleClickOn(cell(robot, w, 0, 1));
+        robot.write("abc").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String message = fx(() -> robot.from(w.getStage().getScene().getRoot()).lookup(".editor-message").queryAs(Label.class).getText());
+        assertFalse(message.isEmpty(), "the refused cell says why");
+        assertEquals(before, fx(() -> w.getModel().getValue()));
+        assertEquals(before, fx(model::getScenario).get(Param.X), "the graph keeps the old value");
+        assertFalse(fx(() -> w.getModel().setCell(0, 0, "NaN")), "NaN is refused");
+        assertEquals(before, fx(model::getScenario).get(Param.X));
+    }
+
+    @Test
+    void saveReopenAndCompareThenABrokenFileKeepsTheCurrentScenario(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        assertEquals("Backprop Visualizer — Lesson: X (2,) · W (2, 3)", title());
+        fxRun(() -> model.edit(Param.B1, NDArray.vector(1, 2, 3)));
+        waitReady(model, 10);
+        assertEquals("Backprop Visualizer — Lesson: X (2,) · W (2, 3) *", title());
+
+        Path file = Files.createTempDirectory(home, "files").resolve("mine.json");
+        answers.files.add(file);
+        assertTrue(await(fx(() -> app.files().save())), "Save asks for a file when there is none");
+        assertEquals("Backprop Visualizer — mine.json", title());
+        Scenario saved = fx(model::getScenario);
+        assertEquals(saved, ScenarioFormat.read(file));
+
+        fxRun(() -> model.edit(Param.B2, NDArray.vector(7, 7)));
+        waitReady(model, 10);
+        assertEquals("Backprop Visualizer — mine.json *", title());
+        answers.choices.add(FileDialogs.Choice.DISCARD);
+        answers.files.add(file);
+        fxRun(() -> app.files().open());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> saved.equals(model.getScenario())));
+        waitReady(model, 10);
+        assertEquals("Backprop Visualizer — mine.json", title());
+        assertTrue(answers.asked.contains("ask mine.json"), "opening over unsaved changes asked first");
+        assertEquals(file.toAbsolutePath().normalize(), fx(() -> app.document().recent().get(0)));
+
+        Path broken = file.resolveSibling("broken.json");
+        Files.writeString(broken, ScenarioFormat.toJson(saved).replace("\"W1\"", "\"w1\""));
+        assertFalse(await(fx(() -> app.files().open(broken))));
+        assertEquals(saved, fx(model::getScenario), "a bad file leaves the scenario untouched");
+        assertTrue(text(robot, "#notice").contains("broken.json"), text(robot, "#notice"));
+        assertTrue(text(robot, "#notice").contains("did you mean W1?"), text(robot, "#notice"));
+        assertEquals("Backprop Visualizer — mine.json", title());
+    }
+
+    @Test
+    void cancellingTheQuestionKeepsTheChangesAndSaveThenReplaces(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        fxRun(() -> model.edit(Param.B1, NDArray.vector(1, 1, 1)));
+        waitReady(model, 10);
+        Scenario mine = fx(model::getScenario);
+        answers.choices.add(FileDialogs.Choice.CANCEL);
+        fxRun(() -> app.files().preset("iris-5"));
+        assertEquals(mine, fx(model::getScenario), "Cancel keeps everything");
+
+        Path file = home.resolve("kept.json");
+        answers.choices.add(FileDialogs.Choice.SAVE);
+        answers.files.add(file);
+        fxRun(() -> app.files().newScenario());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> FileActions.blank().equals(model.getScenario())));
+        assertEquals(mine, ScenarioFormat.read(file), "Save wrote the changes before New replaced them");
+        assertFalse(fx(() -> app.document().isDirty()));
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) {
+        waitReady(model, 10);
+        fxRun(() -> model.edit(Param.B2, NDArray.vector(3, 3)));
+        waitReady(model, 10);
+        answers.choices.add(FileDialogs.Choice.CANCEL);
+        fxRun(app::requestClose);
+        assertTrue(answers.asked.stream().anyMatch(a -> a.startsWith("ask ")), "closing asked first");
+        assertTrue(fx(() -> app.stage().isShowing()), "Cancel keeps the window open");
+        assertTrue(fx(() -> app.document().isDirty()));
+        MatrixEditorWindow w = fx(() -> app.openEditor(NetGraph.Node.B2));
+        assertEquals(NDArray.vector(3, 3), fx(() -> w.getModel().getValue()), "an editor opens on the current value");
+        fxRun(() -> app.files().resetToLesson()); // asks again: nothing queued, so Cancel
+        assertEquals(NDArray.vector(3, 3), fx(model::getScenario).get(Param.B2));
+        answers.choices.add(FileDialogs.Choice.DISCARD);
+        fxRun(() -> app.files().resetToLesson());
+        waitReady(model, 10);
+        assertEquals(Presets.load(BackpropApp.FIRST_PRESET), fx(model::getScenario));
+        assertEquals(Presets.load(BackpropApp.FIRST_PRESET).get(Param.B2), fx(() -> w.getModel().getValue()),
+                "the open editor loads the value that replaced its own");
+        assertFalse(fx(() -> app.document().isDirty()));
+    }
+
+    /** Starts a second window on {@code otherHome}, runs {@code check} on it, closes it. */
+    private void withSecondWindow(Path otherHome, java.util.function.BiConsumer<BackpropApp, Stage> check) {
+        BackpropApp second = new BackpropApp(otherHome);
+        Stage[] stage = new Stage[1];
+        fxRun(() -> {
+            stage[0] = new Stage();
+            second.start(stage[0]);
+        });
+        try {
+            waitReady(second.model(), 10);
+            check.accept(second, stage[0]);
+        } finally {
+            fxRun(() -> {
+                second.stop();
+                stage[0].close();
+            });
+        }
+    }
+
+    @Test
+    void theNextStartRestoresTheAutosaveOrSaysWhyItCannot(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        fxRun(() -> model.edit(Param.B1, NDArray.vector(9, 9, 9)));
+        waitReady(model, 10);
+        Scenario edited = fx(model::getScenario);
+        fxRun(() -> app.document().autosave());
+        Path auto = home.resolve("autosave.json");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(auto) && edited.equals(ScenarioFormat.read(auto)));
+        Path copy = AppFixture.freshHome();
+        Files.copy(auto, copy.resolve("autosave.json"));
+        Files.copy(home.resolve("session.properties"), copy.resolve("session.properties"));
+        withSecondWindow(copy, (second, stage) -> {
+            assertEquals(edited, fx(second.model()::getScenario));
+            assertEquals("Backprop Visualizer — Lesson: X (2,) · W (2, 3) *", fx(stage::getTitle), "still unsaved");
+        });
+
+        Path broken = AppFixture.freshHome();
+        Files.writeString(broken.resolve("autosave.json"), "{ not json");
+        withSecondWindow(broken, (second, stage) -> {
+            assertEquals(Presets.load(BackpropApp.FIRST_PRESET), fx(second.model()::getScenario));
+            String notice = fx(() -> ((Label) stage.getScene().lookup("#notice")).getText());
+            assertTrue(notice.startsWith("The autosaved scenario could not be read"), notice);
+        });
+    }
+
+    @Test
+    void exportsThePictureAndNumpyCode(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        Path png = home.resolve("graph.png");
+        Path py = home.resolve("lesson.py");
+        answers.files.add(png);
+        assertTrue(await(fx(() -> app.files().exportPng())));
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 300 && image.getHeight() > 150, image.getWidth() + "x" + image.getHeight());
+        answers.files.add(py);
+        assertTrue(await(fx(() -> app.files().exportNumpy())));
+        String code = Files.readString(py);
+        assertTrue(code.contains("import numpy as np") && code.contains("W1 = np.array("), code);
+    }
+
+    @Test
+    void theScenarioIsAutosavedAndRestoredAtTheNextStart(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        fxRun(() -> model.edit(Param.B2, NDArray.vector(0.25, -0.25)));
+        waitReady(model, 10);
+        Scenario edited = fx(model::getScenario);
+        Path auto = home.resolve("autosave.json");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(auto) && edited.equals(ScenarioFormat.read(auto)));
+        var restored = org.backpropviz.app.model.ScenarioDocument.restore(home);
+        assertEquals(edited, restored.scenario());
+
+        Files.writeString(auto, "{ not json");
+        var bad = org.backpropviz.app.model.ScenarioDocument.restore(home);
+        assertTrue(bad.scenario() == null && bad.problem() != null, "an unreadable autosave is reported");
+    }
+}

@@ -1,0 +1,114 @@
+package org.backpropviz.app;
+
+import static org.backpropviz.app.AppFixture.fx;
+import static org.backpropviz.app.AppFixture.fxRun;
+import static org.backpropviz.app.AppFixture.text;
+import static org.backpropviz.app.AppFixture.waitIndex;
+import static org.backpropviz.app.AppFixture.waitReady;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.backpropviz.app.learn.TrainingModel;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.Param;
+import org.backpropviz.engine.Trace;
+import org.backpropviz.scenario.ScenarioFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue 5's last piece: the graph follows the training, and a paused training's next mini-batch steps in the graph. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingGraphTest {
+    private BackpropApp app;
+    private GraphViewModel model;
+    private Path home;
+    private final ScenarioWindowTest.Answers answers = new ScenarioWindowTest.Answers();
+
+    @Start
+    void start(Stage stage) {
+        home = AppFixture.freshHome();
+        app = new BackpropApp(home);
+        app.start(stage);
+        model = app.model();
+        model.speedProperty().set(GraphViewModel.SPEED_MILLIS.length - 1);
+        app.files().setDialogs(answers);
+    }
+
+    @AfterEach
+    void stop() {
+        fxRun(app::stop);
+    }
+
+    @Test
+    void pausedIrisTrainingStepsItsNextBatchInTheGraphWithTheTrainedWeights(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        TrainingModel training = fx(() -> app.tools().training());
+        fxRun(() -> {
+            training.sourceProperty().set(TrainingModel.Source.IRIS);
+            // a wide hidden layer makes each iteration take milliseconds, so the run is still going when it is paused
+            // (a fast run can end first); not more epochs instead: every epoch adds a chart point
+            training.hiddenProperty().set(4000);
+            training.batchProperty().set(60);
+            training.limitProperty().set(TrainingModel.Limit.EPOCHS);
+            training.epochsProperty().set(3000);
+        });
+        robot.clickOn("#tab-training");
+        robot.clickOn("#train-start");
+        String[] statusWhileRunning = new String[1];
+        // pause on the FX thread the moment the graph is seen following (a robot click could come after the end)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> {
+            if (training.iterationProperty().get() <= 5 || !model.isFollowing()) return false;
+            statusWhileRunning[0] = robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText();
+            assertEquals(training.networkProperty().get().W1(), model.getScenario().get(Param.W1), "the graph shows the current W1");
+            training.pause();
+            return true;
+        }));
+        assertTrue(statusWhileRunning[0].startsWith("following the training"), statusWhileRunning[0]);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> training.stateProperty().get() == TrainingModel.State.PAUSED));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not paused: " + fx(() -> training.stateProperty().get() + " at iteration "
+                    + training.iterationProperty().get() + ", " + training.errorProperty().get()), e);
+        }
+        robot.clickOn("#train-graph");
+        assertTrue(fx(() -> app.view().graphTab().isSelected()), "the button switches to the graph");
+        waitReady(model, 10);
+        assertFalse(fx(model::isFollowing));
+        assertEquals(0, fx(() -> model.indexProperty().get()));
+        NetInputs trained = fx(() -> training.networkProperty().get());
+        assertNotNull(trained);
+        assertEquals(trained.W1(), fx(() -> model.getScenario().get(Param.W1)), "W1 in the graph is the trained W1");
+        assertEquals(trained.x(), fx(() -> model.getScenario().get(Param.X)), "x is the next mini-batch");
+
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        int batch = fx(() -> training.batchProperty().get());
+        int hidden = fx(() -> training.hiddenProperty().get());
+        assertEquals("(" + batch + ", " + hidden + ")", text(robot, "#value-shape-affine1"));
+        AppFixture.assertShows(robot, "#value-affine1", Trace.start(trained).step().forward("affine1").orElseThrow());
+
+        Path saved = home.resolve("trained.json");
+        Path code = home.resolve("trained.py");
+        answers.files.add(saved);
+        answers.files.add(code);
+        robot.clickOn("#tab-training");
+        robot.clickOn("#train-save");
+        robot.clickOn("#train-export");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(saved) && Files.exists(code));
+        assertEquals(trained, ScenarioFormat.read(saved).inputs());
+        assertTrue(Files.readString(code).contains("import numpy as np"));
+    }
+}
