@@ -51,6 +51,7 @@ public final class TrainingModel {
     private TrainingRun run;
     private long gen;
     private int stride = 1;
+    private int epochStride = 1;
 
     // settings
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.IRIS);
@@ -238,6 +239,7 @@ public final class TrainingModel {
         trainAccuracy.clear();
         testAccuracy.clear();
         stride = 1;
+        epochStride = 1;
         lastEpoch.set(null);
         results.set(null);
         error.set("");
@@ -258,11 +260,7 @@ public final class TrainingModel {
         TrainingUpdate u = pending.getAndSet(null);
         if (u == null || u.gen() != gen) return; // a stale run
         addLoss(u.loss());
-        for (Training.Epoch e : u.epochs()) {
-            trainAccuracy.add(new XYChart.Data<>(e.epoch(), e.trainAccuracy()));
-            testAccuracy.add(new XYChart.Data<>(e.epoch(), e.testAccuracy()));
-            lastEpoch.set(e);
-        }
+        addAccuracy(u.epochs());
         if (u.progress() != null) progress.set(u.progress());
         if (u.iteration() != null) iteration.set(u.iteration());
         if (u.dataInfo() != null) dataInfo.set(u.dataInfo());
@@ -273,6 +271,25 @@ public final class TrainingModel {
             if (u.state() == State.RUNNING) results.set(null);
         }
         if (u.results() != null) results.set(u.results());
+    }
+
+    /** Accuracy points in one change per series, thinned like the loss so a long run never floods the chart. */
+    private void addAccuracy(List<Training.Epoch> epochs) {
+        if (epochs.isEmpty()) return;
+        List<XYChart.Data<Number, Number>> train = new java.util.ArrayList<>(), test = new java.util.ArrayList<>();
+        for (Training.Epoch e : epochs) {
+            if (e.epoch() % epochStride != 0) continue;
+            train.add(new XYChart.Data<>(e.epoch(), e.trainAccuracy()));
+            test.add(new XYChart.Data<>(e.epoch(), e.testAccuracy()));
+        }
+        trainAccuracy.addAll(train);
+        testAccuracy.addAll(test);
+        while (trainAccuracy.size() > MAX_POINTS) {
+            epochStride *= 2;
+            trainAccuracy.setAll(keepMultiples(trainAccuracy, epochStride));
+            testAccuracy.setAll(keepMultiples(testAccuracy, epochStride));
+        }
+        lastEpoch.set(epochs.get(epochs.size() - 1));
     }
 
     private void addLoss(List<double[]> points) {
@@ -286,12 +303,12 @@ public final class TrainingModel {
         smoothLoss.addAll(smooth);
         while (rawLoss.size() > MAX_POINTS) {
             stride *= 2;
-            rawLoss.setAll(keepMultiples(rawLoss));
-            smoothLoss.setAll(keepMultiples(smoothLoss));
+            rawLoss.setAll(keepMultiples(rawLoss, stride));
+            smoothLoss.setAll(keepMultiples(smoothLoss, stride));
         }
     }
 
-    private List<XYChart.Data<Number, Number>> keepMultiples(List<XYChart.Data<Number, Number>> l) {
+    private static List<XYChart.Data<Number, Number>> keepMultiples(List<XYChart.Data<Number, Number>> l, long stride) {
         List<XYChart.Data<Number, Number>> out = new java.util.ArrayList<>(l.size() / 2 + 1);
         for (XYChart.Data<Number, Number> d : l) {
             if (d.getXValue().longValue() % stride == 0) out.add(new XYChart.Data<>(d.getXValue(), d.getYValue()));

@@ -27,7 +27,9 @@ class MatrixViewTest {
     void start(Stage stage) {
         view = new MatrixView();
         view.placeholderProperty().set("not computed yet");
-        stage.setScene(new Scene(new StackPane(view), 300, 200));
+        StackPane root = new StackPane(view);
+        Theme.apply(root, null); // the theme's colours, as every window of the app has them
+        stage.setScene(new Scene(root, 300, 200));
         stage.show();
     }
 
