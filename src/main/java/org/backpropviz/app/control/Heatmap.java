@@ -60,6 +60,8 @@ public final class Heatmap extends VBox {
         picture.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         low.getStyleClass().add("legend-label");
         high.getStyleClass().add("legend-label");
+        low.setMinWidth(Region.USE_PREF_SIZE); // the numbers are never cut; the bar between them gives way
+        high.setMinWidth(Region.USE_PREF_SIZE);
         probe.getStyleClass().add("legend-label");
         HBox bar = new HBox(legendBar);
         bar.setAlignment(Pos.CENTER);
@@ -222,7 +224,13 @@ public final class Heatmap extends VBox {
     }
 
     private void drawLegend(DivergingPalette p, double max) {
+        low.setText(MatrixView.format(-max));
+        high.setText(MatrixView.format(max));
+        // the bar takes what the two numbers leave of the picture's width (at least 16 px, at most 90)
+        double labels = 7.0 * (low.getText().length() + high.getText().length()) + 12;
+        legendBar.setWidth(Math.max(16, Math.min(90, Math.max(picture.getPrefWidth(), boxWidth) - labels)));
         GraphicsContext g = legendBar.getGraphicsContext2D();
+        g.clearRect(0, 0, legendBar.getWidth(), legendBar.getHeight());
         int steps = (int) legendBar.getWidth();
         for (int s = 0; s < steps; s++) {
             g.setFill(max == 0 ? p.zero() : p.color(-max + 2 * max * (s + 0.5) / steps, max));
@@ -231,8 +239,6 @@ public final class Heatmap extends VBox {
         g.setStroke(Color.gray(0.4));
         g.setLineWidth(1);
         g.strokeLine(steps / 2.0, 0, steps / 2.0, legendBar.getHeight()); // zero
-        low.setText(MatrixView.format(-max));
-        high.setText(MatrixView.format(max));
     }
 
     private int[] cellAt(double x, double y) {
