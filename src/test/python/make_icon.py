@@ -1,5 +1,5 @@
 """Draws assets/icon.png (256x256): a small left-to-right computation graph, forward edges blue, one gradient edge
-raspberry. Pure Python (zlib + struct), 4x4 supersampling. Run once: python3 tools/make_icon.py"""
+raspberry. Pure Python (zlib + struct), 4x4 supersampling. Run once: python3 src/test/python/make_icon.py"""
 import math, struct, zlib, os
 
 N, SS = 256, 4
@@ -59,6 +59,6 @@ def chunk(t, d):
 
 png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", N, N, 8, 6, 0, 0, 0)) \
     + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
-out = os.path.join(os.path.dirname(__file__), "..", "assets", "icon.png")
+out = os.path.join(os.path.dirname(__file__), "..", "..", "..", "assets", "icon.png")
 open(out, "wb").write(png)
 print("wrote", out)
