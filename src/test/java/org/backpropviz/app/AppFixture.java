@@ -20,6 +20,14 @@ final class AppFixture {
     private AppFixture() {}
 
     /** A new empty folder for one window's autosave and recent files, under {@code backpropviz.home}. */
+    /** Starts the app in {@code stage} with its files under {@code home}, animation set to instant (FX thread). */
+    static BackpropApp startApp(javafx.stage.Stage stage, java.nio.file.Path home) {
+        BackpropApp app = new BackpropApp(home);
+        app.start(stage);
+        app.model().speedProperty().set(org.backpropviz.app.model.GraphViewModel.SPEED_MILLIS.length - 1);
+        return app;
+    }
+
     static java.nio.file.Path freshHome() {
         try {
             java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("backpropviz.home", "target/test-home"));

@@ -39,10 +39,8 @@ class BackgroundEngineTest {
 
     @Start
     void start(Stage stage) {
-        app = new BackpropApp(AppFixture.freshHome());
-        app.start(stage);
+        app = AppFixture.startApp(stage, AppFixture.freshHome());
         model = app.model();
-        model.speedProperty().set(GraphViewModel.SPEED_MILLIS.length - 1);
     }
 
     @AfterEach

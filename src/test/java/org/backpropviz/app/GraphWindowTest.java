@@ -42,10 +42,8 @@ class GraphWindowTest {
 
     @Start
     void start(Stage stage) {
-        app = new BackpropApp(AppFixture.freshHome());
-        app.start(stage);
+        app = AppFixture.startApp(stage, AppFixture.freshHome()); // animation instant, unless a test wants it
         model = app.model();
-        model.speedProperty().set(GraphViewModel.SPEED_MILLIS.length - 1); // instant, unless a test wants animation
     }
 
     @AfterEach

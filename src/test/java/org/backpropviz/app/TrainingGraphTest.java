@@ -40,10 +40,8 @@ class TrainingGraphTest {
     @Start
     void start(Stage stage) {
         home = AppFixture.freshHome();
-        app = new BackpropApp(home);
-        app.start(stage);
+        app = AppFixture.startApp(stage, home); // animation instant, unless a test wants it
         model = app.model();
-        model.speedProperty().set(GraphViewModel.SPEED_MILLIS.length - 1);
         app.files().setDialogs(answers);
     }
 
