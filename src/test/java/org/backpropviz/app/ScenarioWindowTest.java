@@ -312,7 +312,9 @@ class ScenarioWindowTest {
         Scenario edited = fx(model::getScenario);
         fxRun(() -> app.document().autosave());
         Path auto = home.resolve("autosave.json");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(auto) && edited.equals(ScenarioFormat.read(auto)));
+        // the autosave writes autosave.json and then session.properties: wait for both
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(auto) && edited.equals(ScenarioFormat.read(auto))
+                && Files.exists(home.resolve("session.properties")));
         Path copy = AppFixture.freshHome();
         Files.copy(auto, copy.resolve("autosave.json"));
         Files.copy(home.resolve("session.properties"), copy.resolve("session.properties"));
@@ -352,7 +354,9 @@ class ScenarioWindowTest {
         waitReady(model, 10);
         Scenario edited = fx(model::getScenario);
         Path auto = home.resolve("autosave.json");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(auto) && edited.equals(ScenarioFormat.read(auto)));
+        // the autosave writes autosave.json and then session.properties: wait for both
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(auto) && edited.equals(ScenarioFormat.read(auto))
+                && Files.exists(home.resolve("session.properties")));
         var restored = org.backpropviz.app.model.ScenarioDocument.restore(home);
         assertEquals(edited, restored.scenario());
 
