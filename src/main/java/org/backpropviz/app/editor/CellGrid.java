@@ -8,7 +8,16 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TablePosition;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 import org.controlsfx.control.spreadsheet.GridBase;
@@ -19,8 +28,15 @@ import org.controlsfx.control.spreadsheet.SpreadsheetColumn;
 import org.controlsfx.control.spreadsheet.SpreadsheetView;
 
 /**
- * A ControlsFX {@link SpreadsheetView} showing a window of the model's array: rows {@code r0 … r0+nr-1}, columns
+ * A ControlsFX {@link SpreadsheetView} showing a region of the model's array: rows {@code r0 … r0+nr-1}, columns
  * {@code c0 … c0+nc-1} (the whole array for arrays the grid can hold; a block of a large one).
+ *
+ * <p>A region wider than {@link #WINDOW_ABOVE} columns is shown a window of columns at a time: the grid holds only
+ * the columns that fit its width, and a scroll bar under it (or the arrow keys at its edge, or a sideways wheel)
+ * moves the window one column at a time, rewriting the cells' text. SpreadsheetView builds a column object, a
+ * header node and every cell of every column up front, which for a (100, 784) batch took 1.6–3 s; the window
+ * keeps that to the dozen columns on screen. The selection is kept in array coordinates, so a cell selected before
+ * scrolling stays the paste target.
  *
  * <p>Cells hold text: a short form of the number ({@link #cellText}). A committed cell edit goes to
  * {@link MatrixEditorModel#setCell}; if the model refuses the text, the cell shows the old value again. Headers are
@@ -28,14 +44,27 @@ import org.controlsfx.control.spreadsheet.SpreadsheetView;
  */
 final class CellGrid {
     static final double COLUMN_WIDTH = 78;
+    /** Regions with more columns than this are shown a window of columns at a time. */
+    static final int WINDOW_ABOVE = 60;
+    /** The grid's width before it is laid out: the editor window's default width less its padding. */
+    private static final double DEFAULT_WIDTH = 980;
     private static final boolean PROFILE = Boolean.getBoolean("editor.profile");
 
     private final MatrixEditorModel model;
     private final SpreadsheetView view;
+    private final ScrollBar columnBar = new ScrollBar();
+    private final VBox node;
     private NDArray shown;
     private int r0, c0, nr, nc;
+    /** The grid's columns show the region's columns {@code wc … wc+k-1}, i.e. array columns {@code c0+wc …}. */
+    private int wc, k;
+    /** The selected cells in array coordinates, the focused one last; kept while they are scrolled out of view. */
+    private List<int[]> selection = List.of();
     private boolean updating;
     private boolean inEdit;
+    private boolean shifting;
+    private boolean settingBar;
+    private boolean refitQueued;
     private Consumer<int[]> onSelect = rc -> {};
 
     CellGrid(MatrixEditorModel model) {
@@ -46,13 +75,49 @@ final class CellGrid {
         view.setFixingColumnsAllowed(false);
         view.setContextMenu(null);
         view.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) c -> {
+            if (shifting) return;
+            selection = selectedInView();
             int[] rc = focused();
             if (rc != null) onSelect.accept(rc);
         });
+        columnBar.setOrientation(Orientation.HORIZONTAL);
+        columnBar.setUnitIncrement(1);
+        columnBar.getStyleClass().add("column-window-bar");
+        columnBar.setTooltip(new Tooltip(model.msg("grid.columnBar.tip")));
+        columnBar.valueProperty().addListener((o, a, b) -> {
+            if (!settingBar) scrollTo((int) Math.round(b.doubleValue()));
+        });
+        columnBar.setVisible(false);
+        columnBar.setManaged(false);
+        view.widthProperty().addListener((o, a, b) -> queueRefit());
+        view.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyAtEdge);
+        view.addEventFilter(ScrollEvent.SCROLL, this::onSidewaysScroll);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        node = new VBox(view, columnBar);
     }
 
     SpreadsheetView view() {
         return view;
+    }
+
+    /** The grid with its column scroll bar: what a view puts in its scene. */
+    Node node() {
+        return node;
+    }
+
+    /** True when the grid shows a window of the region's columns. */
+    boolean isWindowed() {
+        return nc > WINDOW_ABOVE;
+    }
+
+    /** The array column shown in the grid's first column. */
+    int firstShownColumn() {
+        return c0 + wc;
+    }
+
+    /** How many columns the grid holds (all of the region's unless {@link #isWindowed()}). */
+    int shownColumnCount() {
+        return k;
     }
 
     /** Called with {row, column} of the array when the selection moves. */
@@ -85,13 +150,24 @@ final class CellGrid {
         this.c0 = c0;
         this.nr = nr;
         this.nc = nc;
+        view.setRowHeaderWidth(Math.max(36, 10 + 8 * Integer.toString(r0 + nr).length()));
+        k = isWindowed() ? fit() : nc;
+        wc = Math.max(0, Math.min(nc - k, wc));
+        build();
+        updateBar();
+        if (keep != null) select(keep[0], keep[1]);
+    }
+
+    /** Builds a new grid of nr × k cells for the columns from {@code wc}. */
+    private void build() {
+        NDArray a = shown;
         long t0 = System.nanoTime();
-        GridBase grid = new GridBase(nr, nc);
+        GridBase grid = new GridBase(nr, k);
         List<ObservableList<SpreadsheetCell>> rows = new ArrayList<>(nr);
         for (int i = 0; i < nr; i++) {
-            List<SpreadsheetCell> row = new ArrayList<>(nc);
-            for (int j = 0; j < nc; j++) {
-                row.add(SpreadsheetCellType.STRING.createCell(i, j, 1, 1, cellText(a.get(r0 + i, c0 + j))));
+            List<SpreadsheetCell> row = new ArrayList<>(k);
+            for (int j = 0; j < k; j++) {
+                row.add(SpreadsheetCellType.STRING.createCell(i, j, 1, 1, cellText(a.get(r0 + i, c0 + wc + j))));
             }
             rows.add(FXCollections.observableList(row));
         }
@@ -99,9 +175,7 @@ final class CellGrid {
         List<String> rh = new ArrayList<>(nr);
         for (int i = 0; i < nr; i++) rh.add(a.rank() == 2 ? Integer.toString(r0 + i) : "");
         grid.getRowHeaders().setAll(rh);
-        List<String> ch = new ArrayList<>(nc);
-        for (int j = 0; j < nc; j++) ch.add(a.rank() == 0 ? "()" : Integer.toString(c0 + j));
-        grid.getColumnHeaders().setAll(ch);
+        grid.getColumnHeaders().setAll(columnHeaders());
         grid.addEventHandler(GridChange.GRID_CHANGE_EVENT, this::onGridChange);
         long t1 = System.nanoTime();
         updating = true;
@@ -111,10 +185,135 @@ final class CellGrid {
             updating = false;
         }
         long t2 = System.nanoTime();
-        for (SpreadsheetColumn col : view.getColumns()) col.setPrefWidth(COLUMN_WIDTH);
-        if (PROFILE) System.out.printf("PROFILE grid %dx%d: cells %d ms, setGrid %d ms, widths %d ms%n", nr, nc, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-        view.setRowHeaderWidth(Math.max(36, 10 + 8 * Integer.toString(r0 + nr).length()));
-        if (keep != null) select(keep[0], keep[1]);
+        setColumnWidths();
+        if (PROFILE) System.out.printf("PROFILE grid %dx%d (%d columns built): cells %d ms, setGrid %d ms, widths %d ms%n", nr, nc, k, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+    }
+
+    private List<String> columnHeaders() {
+        List<String> ch = new ArrayList<>(k);
+        for (int j = 0; j < k; j++) ch.add(shown.rank() == 0 ? "()" : Integer.toString(c0 + wc + j));
+        return ch;
+    }
+
+    /** The room for columns: the grid's width less its row headers and vertical scroll bar. */
+    private double columnRoom() {
+        double w = view.getWidth() > 0 ? view.getWidth() : DEFAULT_WIDTH;
+        return w - view.getRowHeaderWidth() - 20;
+    }
+
+    /** How many columns of {@link #COLUMN_WIDTH} fit the grid's width. */
+    private int fit() {
+        return Math.max(1, Math.min(nc, (int) Math.floor(columnRoom() / COLUMN_WIDTH)));
+    }
+
+    /** A window's columns share the width exactly, so the grid never needs a scroll bar of its own. */
+    private void setColumnWidths() {
+        double w = isWindowed() ? Math.max(COLUMN_WIDTH, Math.floor(columnRoom() / k)) : COLUMN_WIDTH;
+        for (SpreadsheetColumn col : view.getColumns()) col.setPrefWidth(w);
+    }
+
+    /** After a resize: rebuilds a window that now fits more or fewer columns (once per pulse, not mid-layout). */
+    private void queueRefit() {
+        if (!isWindowed() || shown == null || refitQueued) return;
+        refitQueued = true;
+        Platform.runLater(() -> {
+            refitQueued = false;
+            if (!isWindowed() || shown == null) return;
+            if (fit() == k) {
+                setColumnWidths();
+                return;
+            }
+            commitEdit();
+            cancelEdit();
+            List<int[]> keep = selection;
+            k = fit();
+            wc = Math.max(0, Math.min(nc - k, wc));
+            build();
+            updateBar();
+            reselect(keep);
+        });
+    }
+
+    private void updateBar() {
+        boolean windowed = isWindowed();
+        settingBar = true;
+        try {
+            columnBar.setVisible(windowed);
+            columnBar.setManaged(windowed);
+            columnBar.setMin(0);
+            columnBar.setMax(Math.max(0, nc - k));
+            // the thumb's share of the track is k / nc, as the window's share of the columns
+            columnBar.setVisibleAmount(nc > k ? (double) k * (nc - k) / nc : 1);
+            columnBar.setBlockIncrement(Math.max(1, k - 1));
+            columnBar.setValue(wc);
+        } finally {
+            settingBar = false;
+        }
+    }
+
+    /**
+     * Moves the window so that its first column is the region's column {@code first} (clamped), rewriting the text
+     * of the grid's cells and headers; the selection stays on the same array cells.
+     */
+    void scrollTo(int first) {
+        if (!isWindowed()) return;
+        first = Math.max(0, Math.min(nc - k, first));
+        if (first == wc) {
+            updateBar();
+            return;
+        }
+        commitEdit(); // a cell being typed into keeps its text, as a click elsewhere would commit it
+        cancelEdit();
+        List<int[]> keep = selection;
+        wc = first;
+        ObservableList<ObservableList<SpreadsheetCell>> rows = view.getGrid().getRows();
+        for (int i = 0; i < nr; i++) {
+            ObservableList<SpreadsheetCell> row = rows.get(i);
+            for (int j = 0; j < k; j++) row.get(j).setItem(cellText(shown.get(r0 + i, c0 + wc + j)));
+        }
+        view.getGrid().getColumnHeaders().setAll(columnHeaders());
+        updateBar();
+        reselect(keep);
+    }
+
+    /** Selects, in the view, the cells of {@code cells} (array coordinates) that the window shows; keeps all of them. */
+    private void reselect(List<int[]> cells) {
+        shifting = true;
+        try {
+            view.getSelectionModel().clearSelection();
+            for (int[] rc : cells) {
+                int i = rc[0] - r0, j = rc[1] - c0 - wc;
+                if (i >= 0 && i < nr && j >= 0 && j < k) view.getSelectionModel().select(i, view.getColumns().get(j));
+            }
+        } finally {
+            shifting = false;
+        }
+        selection = cells;
+    }
+
+    /** Right at the window's last column (Left at its first) moves the window instead of stopping. */
+    private void onKeyAtEdge(KeyEvent e) {
+        if (!isWindowed() || view.getEditingCell() != null || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) return;
+        int[] rc = focusedInView();
+        if (rc == null) return;
+        int j = rc[1] - c0 - wc;
+        if (e.getCode() == KeyCode.RIGHT && j == k - 1 && wc + k < nc) {
+            select(rc[0], rc[1] + 1);
+            e.consume();
+        } else if (e.getCode() == KeyCode.LEFT && j == 0 && wc > 0) {
+            select(rc[0], rc[1] - 1);
+            e.consume();
+        }
+    }
+
+    /** A sideways wheel or trackpad movement (or Shift + wheel) moves the window. */
+    private void onSidewaysScroll(ScrollEvent e) {
+        if (!isWindowed()) return;
+        double d = e.getDeltaX() != 0 ? e.getDeltaX() : e.isShiftDown() ? e.getDeltaY() : 0;
+        if (d == 0) return;
+        int columns = (int) Math.max(1, Math.round(Math.abs(d) / (COLUMN_WIDTH / 2)));
+        scrollTo(wc + (d < 0 ? columns : -columns));
+        e.consume();
     }
 
     /** Shows {@code a}, which has the shape of the shown array, changing only the cells whose value changed. */
@@ -127,9 +326,9 @@ final class CellGrid {
         ObservableList<ObservableList<SpreadsheetCell>> rows = view.getGrid().getRows();
         for (int i = 0; i < nr; i++) {
             ObservableList<SpreadsheetCell> row = rows.get(i);
-            for (int j = 0; j < nc; j++) {
-                double v = a.get(r0 + i, c0 + j);
-                if (old.get(r0 + i, c0 + j) != v) row.get(j).setItem(cellText(v));
+            for (int j = 0; j < k; j++) {
+                double v = a.get(r0 + i, c0 + wc + j);
+                if (old.get(r0 + i, c0 + wc + j) != v) row.get(j).setItem(cellText(v));
             }
         }
         if (PROFILE) System.out.printf("PROFILE refresh %dx%d: %d ms%n", nr, nc, (System.nanoTime() - t0) / 1_000_000);
@@ -138,16 +337,17 @@ final class CellGrid {
     private void onGridChange(GridChange change) {
         if (updating) return;
         int i = change.getRow(), j = change.getColumn();
+        int row = r0 + i, col = c0 + wc + j;
         Object text = change.getNewValue();
         boolean ok;
         inEdit = true;
         try {
-            ok = model.setCell(r0 + i, c0 + j, text == null ? "" : text.toString());
+            ok = model.setCell(row, col, text == null ? "" : text.toString());
         } finally {
             inEdit = false;
         }
         // accepted: the model's listener normalises the text ("2" → "2.0"); refused: show the old value again
-        String want = cellText(model.getValue().get(r0 + i, c0 + j));
+        String want = cellText(model.getValue().get(row, col));
         if (!ok || !want.equals(text)) {
             updating = true;
             try {
@@ -160,7 +360,7 @@ final class CellGrid {
             // Enter has moved on to the next cell: come back to the refused one, so it can be typed again
             Platform.runLater(() -> {
                 cancelEdit();
-                select(r0 + i, c0 + j);
+                select(row, col);
             });
         }
     }
@@ -182,8 +382,8 @@ final class CellGrid {
         while (n != null && n != view) n = n.getParent();
         if (n == null) return false;
         int row = view.getModelRow(p.getRow()), col = view.getModelColumn(p.getColumn());
-        if (row < 0 || col < 0 || row >= nr || col >= nc) return false;
-        return cellText(model.getValue().get(r0 + row, c0 + col)).equals(t.getText());
+        if (row < 0 || col < 0 || row >= nr || col >= k) return false;
+        return cellText(model.getValue().get(r0 + row, c0 + wc + col)).equals(t.getText());
     }
 
     /**
@@ -192,8 +392,12 @@ final class CellGrid {
      * ("42" became "2"), so the view routes typing on a selected cell here.
      */
     void startEditWith(int row, int col, String typed) {
-        int i = row - r0, j = col - c0;
-        if (i < 0 || j < 0 || i >= nr || j >= nc) return;
+        int i = row - r0, j = col - c0 - wc;
+        if (i < 0 || i >= nr || col - c0 < 0 || col - c0 >= nc) return;
+        if (j < 0 || j >= k) {
+            select(row, col);
+            j = col - c0 - wc;
+        }
         view.edit(view.getViewRow(i), view.getColumns().get(j));
         // the editor fills in the cell's text and selects it when it gains focus: replace that afterwards
         Platform.runLater(() -> view.getEditor(SpreadsheetCellType.STRING).ifPresent(ed -> {
@@ -213,14 +417,21 @@ final class CellGrid {
 
     /** {row, column} of the array at the focused (else last selected) cell, or null when nothing is selected. */
     int[] focused() {
+        int[] rc = focusedInView();
+        if (rc != null) return rc;
+        return selection.isEmpty() ? null : selection.get(selection.size() - 1);
+    }
+
+    /** The focused cell as the view shows it, or null when the view has no selection (e.g. it is scrolled out). */
+    private int[] focusedInView() {
         TablePosition<?, ?> p = view.getSelectionModel().getFocusedCell();
         ObservableList<TablePosition> sel = view.getSelectionModel().getSelectedCells();
         if (sel.isEmpty()) return null;
         if (p == null || p.getRow() < 0 || p.getColumn() < 0) p = sel.get(sel.size() - 1);
         int row = view.getModelRow(p.getRow());
         int col = view.getModelColumn(p.getColumn());
-        if (row < 0 || col < 0 || row >= nr || col >= nc) return null;
-        return new int[] {r0 + row, c0 + col};
+        if (row < 0 || col < 0 || row >= nr || col >= k) return null;
+        return new int[] {r0 + row, c0 + wc + col};
     }
 
     /** The top-left selected cell of the array, or null when no cell or every cell of a full grid is selected. */
@@ -236,22 +447,30 @@ final class CellGrid {
         return new int[] {r, c};
     }
 
-    /** The selected cells as {row, column} of the array. */
+    /** The selected cells as {row, column} of the array (with those scrolled out of a window of columns). */
     List<int[]> selectedCells() {
+        return new ArrayList<>(selection);
+    }
+
+    private List<int[]> selectedInView() {
         List<int[]> out = new ArrayList<>();
         for (TablePosition<?, ?> p : view.getSelectionModel().getSelectedCells()) {
             int row = view.getModelRow(p.getRow()), col = view.getModelColumn(p.getColumn());
-            if (row >= 0 && col >= 0 && row < nr && col < nc) out.add(new int[] {r0 + row, c0 + col});
+            if (row >= 0 && col >= 0 && row < nr && col < k) out.add(new int[] {r0 + row, c0 + wc + col});
         }
-        return out;
+        int[] focus = focusedInView(); // last, where focused() looks for it when it is scrolled out
+        if (focus != null && out.removeIf(rc -> rc[0] == focus[0] && rc[1] == focus[1])) out.add(focus);
+        return List.copyOf(out);
     }
 
-    /** Selects the cell of the array at (row, column), clamped to the window. */
+    /** Selects the cell of the array at (row, column), clamped to the region, moving a window of columns to it. */
     void select(int row, int col) {
+        if (nr == 0 || nc == 0 || view.getColumns().isEmpty()) return;
         int i = Math.max(0, Math.min(nr - 1, row - r0));
         int j = Math.max(0, Math.min(nc - 1, col - c0));
-        if (view.getColumns().isEmpty()) return;
-        view.getSelectionModel().clearAndSelect(i, view.getColumns().get(j));
+        if (j < wc) scrollTo(j);
+        else if (j >= wc + k) scrollTo(j - k + 1);
+        view.getSelectionModel().clearAndSelect(i, view.getColumns().get(j - wc));
     }
 
     void clearSelection() {
@@ -283,9 +502,12 @@ final class CellGrid {
 
     private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 
+    /** "0.01230" → "0.0123", "2.000" → "2.0" (a loop, not a regex: it runs for every cell of a grid). */
     private static String stripZeros(String s) {
-        if (!s.contains(".")) return s;
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s + "0" : s;
+        if (s.indexOf('.') < 0) return s;
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '0') end--;
+        if (s.charAt(end - 1) == '.') end++;
+        return s.substring(0, end);
     }
 }

@@ -222,7 +222,7 @@ public final class MatrixEditorView extends BorderPane {
         blockTools = new HBox(6, caption("large.rows", blockRow), blockRow, caption("large.cols", blockCol), blockCol);
         blockTools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, heatmap, legend);
-        VBox.setVgrow(grid.view(), Priority.ALWAYS);
+        VBox.setVgrow(grid.node(), Priority.ALWAYS);
         HBox.setHgrow(blockBox, Priority.ALWAYS);
         HBox both = new HBox(10, left, blockBox);
         VBox.setVgrow(both, Priority.ALWAYS);
@@ -324,7 +324,7 @@ public final class MatrixEditorView extends BorderPane {
         large = !fitsGrid(a);
         if (!large) {
             grid.show(a, 0, 0, a.rows(), a.cols());
-            if (getCenter() != grid.view()) setCenter(grid.view());
+            if (getCenter() != grid.node()) setCenter(grid.node());
         } else {
             largeMessage.setText(a.size() > GRID_LIMIT
                     ? text("large.message", a.shapeString(), a.size(), GRID_LIMIT, Math.min(BLOCK, a.rows()), Math.min(BLOCK, a.cols()))
@@ -332,7 +332,7 @@ public final class MatrixEditorView extends BorderPane {
             heatmap.setArray(a);
             legend.setText(text("heatmap.legend", CellGrid.cellText(heatmap.scale())));
             if (getCenter() != largePane) {
-                blockBox.getChildren().setAll(blockTools, blockLabel, grid.view());
+                blockBox.getChildren().setAll(blockTools, blockLabel, grid.node());
                 setCenter(largePane);
             }
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) blockRow.getValueFactory()).setMax(Math.max(0, a.rows() - 1));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -289,5 +290,64 @@ class MatrixEditorViewTest {
         assertEquals(0.0, model.getValue().get(999, 999));
         shortcut(robot, KeyCode.Z);
         assertEquals(0.5, model.getValue().get(999, 999));
+    }
+
+    @Test
+    void aWideBatchShowsTheColumnsThatFitAndScrollsAlongTheRest(FxRobot robot) {
+        double[][] v = new double[100][784];
+        for (int i = 0; i < 100; i++) for (int j = 0; j < 784; j++) v[i][j] = i + j / 1000.0;
+        NDArray batch = NDArray.matrix(v);
+        robot.interact(() -> model.load(batch));
+        CellGrid g = view.cellGrid();
+        assertFalse(view.isLarge(), "a (100, 784) batch is edited cell by cell");
+        assertTrue(g.isWindowed());
+        int k = g.shownColumnCount();
+        assertTrue(k >= 5 && k <= 20, "the columns that fit 1000 px: " + k);
+        assertEquals(784, g.columnCount());
+        ScrollBar bar = robot.lookup(".column-window-bar").queryAs(ScrollBar.class);
+        assertTrue(bar.isVisible());
+        assertEquals(784 - k, bar.getMax());
+
+        // Right at the last shown column moves the window by one column and selects the next array cell
+        robot.clickOn(cell(robot, 0, k - 1));
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, g.firstShownColumn());
+        assertArrayEquals(new int[] {0, k}, g.focused());
+        assertEquals("W1[0, " + k + "] = " + org.backpropviz.engine.Shapes.number(k / 1000.0),
+                robot.lookup(".editor-readout").queryAs(Label.class).getText());
+        robot.write("42").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(42.0, model.getValue().get(0, k), "the edit lands on the array column the header names");
+        assertEquals(k / 1000.0 + 1, model.getValue().get(1, k), "and nowhere else");
+
+        // the scroll bar moves the window; the cells show the array's columns 700 …
+        robot.interact(() -> bar.setValue(700));
+        assertEquals(700, g.firstShownColumn());
+        assertEquals(CellGrid.cellText(batch.get(3, 700)), cell(robot, 3, 0).getText());
+        type(robot, 2, 1, "-5", KeyCode.ENTER);
+        assertEquals(-5.0, model.getValue().get(2, 701));
+
+        // a cell selected before scrolling stays the paste target while it is out of view
+        robot.clickOn(cell(robot, 5, 2));
+        robot.interact(() -> bar.setValue(0));
+        assertEquals(0, g.firstShownColumn());
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString("7\t8");
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        robot.clickOn(robot.lookup(".editor-readout").queryAs(Label.class)); // focus stays in the editor
+        shortcut(robot, KeyCode.V);
+        assertEquals(7.0, model.getValue().get(5, 702));
+        assertEquals(8.0, model.getValue().get(5, 703));
+
+        // undo restores it, and a smaller array gets back the full grid without the bar
+        shortcut(robot, KeyCode.Z);
+        assertEquals(5 + 0.702, model.getValue().get(5, 702), 1e-12);
+        robot.interact(() -> model.setShape("(100, 50)"));
+        assertFalse(g.isWindowed());
+        assertEquals(50, g.shownColumnCount());
+        assertFalse(bar.isVisible());
     }
 }
