@@ -43,8 +43,10 @@ final class Editors {
             w.getStage().requestFocus();
             return w;
         }
+        long t0 = System.nanoTime();
         MatrixEditorWindow created = MatrixEditorWindow.open(owner, p.label(), graph.getScenario().get(p),
                 a -> graph.edit(p, a), MatrixEditorModel.bundle(locale));
+        Probes.editorOpened(created.getStage().getScene(), p.label() + " " + graph.getScenario().get(p).shapeString(), t0);
         created.getStage().setOnHidden(e -> open.remove(p, created));
         place(owner, p, created, graph.getScenario().get(p));
         open.put(p, created);

@@ -8,10 +8,23 @@ import javafx.animation.AnimationTimer;
  * Measurements for the performance figures in README, off unless a system property asks for them:
  * {@code -Dbackpropviz.startupProbe=true} prints the time from the JVM's start to the window's first pulse;
  * {@code -Dbackpropviz.pulseProbe=true} prints, once a second, the longest gap between two pulses in that second
- * (and the longest so far), so that a run with heavy engine work shows whether the window ever stalled.
+ * (and the longest so far), so that a run with heavy engine work shows whether the window ever stalled;
+ * {@code -Dbackpropviz.editorProbe=true} prints how long each editor window took to open, from the double-click
+ * (or Enter) until its first laid-out pulse.
  */
 final class Probes {
     private Probes() {}
+
+    /** With the editor probe on: prints the time from {@code t0} (nanoTime) to the first laid-out pulse of {@code scene}. */
+    static void editorOpened(javafx.scene.Scene scene, String what, long t0) {
+        if (!Boolean.getBoolean("backpropviz.editorProbe")) return;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.err.printf(Locale.ROOT, "editor: %s opened in %.0f ms%n", what, (System.nanoTime() - t0) / 1e6);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
 
     /** Starts the probes that were asked for (FX thread, after the stage is shown). */
     static void install() {

@@ -198,7 +198,7 @@ final class CellGrid {
     /** The room for columns: the grid's width less its row headers and vertical scroll bar. */
     private double columnRoom() {
         double w = view.getWidth() > 0 ? view.getWidth() : DEFAULT_WIDTH;
-        return w - view.getRowHeaderWidth() - 20;
+        return w - view.getRowHeaderWidth() - 36; // the vertical scroll bar, borders and the header's own padding
     }
 
     /** How many columns of {@link #COLUMN_WIDTH} fit the grid's width. */
