@@ -17,6 +17,8 @@ public final class NDArray {
     private final int[] shape;
     private final DMatrixRMaj m;
     private final boolean integer;
+    /** {@link #maxAbsFinite()}, computed on first use (NaN until then); the elements never change. */
+    private volatile double maxAbs = Double.NaN;
 
     private NDArray(int[] shape, DMatrixRMaj m) {
         this(shape, m, false);
@@ -143,6 +145,23 @@ public final class NDArray {
     /** Columns of the 2-D view: the last dimension, or 1 for rank 0. */
     public int cols() {
         return m.numCols;
+    }
+
+    /**
+     * The largest finite |element| (0 when there is none): the scale a picture of the array uses. Computed once and
+     * kept, so a background thread can compute it before the array reaches a view.
+     */
+    public double maxAbsFinite() {
+        double cached = maxAbs;
+        if (!Double.isNaN(cached)) return cached;
+        double mx = 0;
+        double[] d = m.data;
+        for (int i = 0, n = m.getNumElements(); i < n; i++) {
+            double v = Math.abs(d[i]);
+            if (v > mx && v != Double.POSITIVE_INFINITY) mx = v; // NaN fails v > mx
+        }
+        maxAbs = mx;
+        return mx;
     }
 
     /** Element {@code i} in C (row-major) order. */

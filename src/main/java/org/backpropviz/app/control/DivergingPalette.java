@@ -26,15 +26,41 @@ public record DivergingPalette(Color negative, Color zero, Color positive, Color
 
     /** The colour as a 32-bit ARGB pixel. */
     public int argb(double v, double max) {
-        Color c = color(v, max);
-        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                | (int) Math.round(c.getBlue() * 255);
+        return argbOf(color(v, max));
     }
 
     /** The largest finite |value| of the array's elements (0 when there is none): the scale of its colours. */
     public static double scaleOf(org.backpropviz.engine.NDArray a) {
-        double m = 0;
-        for (int i = 0; i < a.size(); i++) if (Double.isFinite(a.flat(i))) m = Math.max(m, Math.abs(a.flat(i)));
-        return m;
+        return a.maxAbsFinite();
+    }
+
+    /** Levels of strength per sign in a {@link Pixels} table. */
+    static final int LEVELS = 256;
+
+    /** This palette as a table of ARGB pixels, for painting many values without making a colour per value. */
+    public Pixels pixels() {
+        int[] neg = new int[LEVELS], pos = new int[LEVELS];
+        for (int i = 0; i < LEVELS; i++) {
+            double f = (double) i / (LEVELS - 1);
+            neg[i] = argbOf(zero.interpolate(negative, f));
+            pos[i] = argbOf(zero.interpolate(positive, f));
+        }
+        return new Pixels(neg, pos, argbOf(nonFinite));
+    }
+
+    /** ARGB colours by sign and strength; {@link #argb} agrees with {@link DivergingPalette#argb} to a level. */
+    public record Pixels(int[] negative, int[] positive, int nonFinite) {
+        /** The pixel of {@code v} on a scale of ±{@code max}. */
+        public int argb(double v, double max) {
+            if (!Double.isFinite(v)) return nonFinite;
+            if (max == 0) return negative[0];
+            int level = (int) Math.round(Math.sqrt(Math.min(1, Math.abs(v) / max)) * (LEVELS - 1));
+            return v < 0 ? negative[level] : positive[level];
+        }
+    }
+
+    private static int argbOf(Color c) {
+        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 }

@@ -88,6 +88,7 @@ public final class Heatmap extends VBox {
 
     /** The largest picture: the array is scaled to fit, keeping its proportions where it can. */
     public void setBox(double width, double height) {
+        if (width == boxWidth && height == boxHeight) return;
         boxWidth = width;
         boxHeight = height;
         redraw();
@@ -126,6 +127,7 @@ public final class Heatmap extends VBox {
 
     /** Shows {@code a} (not modified; null shows nothing). */
     public void setArray(NDArray a) {
+        if (a == array && a != null) return; // arrays never change: the same one looks the same
         array = a;
         scale = a == null ? 0 : DivergingPalette.scaleOf(a);
         redraw();
@@ -179,6 +181,7 @@ public final class Heatmap extends VBox {
         cellW = (double) pw / cols;
         cellH = (double) ph / rows;
         DivergingPalette p = palette();
+        DivergingPalette.Pixels px = p.pixels();
         double max = scale();
         int[] argb = new int[pw * ph];
         int[] colourOfColumn = new int[pw];
@@ -186,7 +189,7 @@ public final class Heatmap extends VBox {
             int r = Math.min(rows - 1, (int) (y / cellH));
             for (int x = 0; x < pw; x++) {
                 int c = Math.min(cols - 1, (int) (x / cellW));
-                colourOfColumn[x] = p.argb(array.get(r, c), max);
+                colourOfColumn[x] = px.argb(array.get(r, c), max);
             }
             System.arraycopy(colourOfColumn, 0, argb, y * pw, pw);
         }

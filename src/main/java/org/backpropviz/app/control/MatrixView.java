@@ -59,6 +59,10 @@ public class MatrixView extends StackPane {
     private double heatmapHeight = 56;
     private final List<Label> cells = new ArrayList<>();
     private boolean heatmap;
+    private Label placeholderLabel;
+    private GridPane numberGrid;
+    private int[] numberShape;
+    private Heatmap map;
 
     public MatrixView() {
         getStyleClass().add("matrix-view");
@@ -139,50 +143,79 @@ public class MatrixView extends StackPane {
 
     private void refresh() {
         NDArray a = array.get();
-        cells.clear();
         heatmap = false;
         pseudoClassStateChanged(COMPUTED, a != null);
         if (a == null) {
-            Label l = new Label(placeholder.get());
-            l.getStyleClass().add("placeholder");
-            l.setWrapText(true);
-            getChildren().setAll(l);
+            cells.clear();
+            if (placeholderLabel == null) {
+                placeholderLabel = new Label();
+                placeholderLabel.getStyleClass().add("placeholder");
+                placeholderLabel.setWrapText(true);
+            }
+            placeholderLabel.setText(placeholder.get());
+            show(placeholderLabel);
         } else if (a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get()) {
-            getChildren().setAll(numbers(a));
+            show(numbers(a));
         } else {
+            cells.clear();
             heatmap = true;
-            getChildren().setAll(heatmap(a));
+            show(heatmap(a));
         }
         pseudoClassStateChanged(HEATMAP, heatmap);
     }
 
+    /** Makes {@code child} the only child, leaving the children alone when it already is (no new CSS, no relayout). */
+    private void show(Region child) {
+        if (getChildren().size() != 1 || getChildren().get(0) != child) getChildren().setAll(child);
+    }
+
+    /**
+     * The grid of numbers; the one already shown is reused when the shape is the same (stepping through a pass
+     * changes the numbers, not the shape), so only texts and colours change.
+     */
     private Region numbers(NDArray a) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().addAll("matrix-grid", "rank-" + a.rank());
-        grid.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         double max = DivergingPalette.scaleOf(a);
+        boolean reuse = numberGrid != null && numberShape != null && java.util.Arrays.equals(numberShape, a.shape())
+                && cells.size() == a.size();
+        if (!reuse) {
+            cells.clear();
+            numberGrid = new GridPane();
+            numberGrid.getStyleClass().addAll("matrix-grid", "rank-" + a.rank());
+            numberGrid.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            numberShape = a.shape();
+        }
         for (int r = 0; r < a.rows(); r++) {
             for (int c = 0; c < a.cols(); c++) {
                 double v = a.get(r, c);
-                Label cell = new Label(formatCell(v));
-                cell.getStyleClass().add("matrix-cell");
-                cell.setMaxWidth(Double.MAX_VALUE);
-                cell.setMinWidth(USE_PREF_SIZE);
+                Label cell;
+                if (reuse) {
+                    cell = cells.get(r * a.cols() + c);
+                    cell.setText(formatCell(v));
+                    cell.getTooltip().setText(Shapes.number(v));
+                } else {
+                    cell = new Label(formatCell(v));
+                    cell.getStyleClass().add("matrix-cell");
+                    cell.setMaxWidth(Double.MAX_VALUE);
+                    cell.setMinWidth(USE_PREF_SIZE);
+                    cell.setTooltip(new Tooltip(Shapes.number(v)));
+                    cells.add(cell);
+                    numberGrid.add(cell, c, r);
+                }
                 cell.setBackground(new Background(new BackgroundFill(tint(v, max, 0.55), CornerRadii.EMPTY, Insets.EMPTY)));
-                Tooltip.install(cell, new Tooltip(Shapes.number(v)));
-                cells.add(cell);
-                grid.add(cell, c, r);
             }
         }
-        return grid;
+        return numberGrid;
     }
 
+    /** The heatmap, one per view, given each new array. */
     private Region heatmap(NDArray a) {
-        Heatmap map = new Heatmap();
+        if (map == null) {
+            map = new Heatmap();
+            map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        }
         map.setBox(heatmapWidth, heatmapHeight);
         map.setLegendVisible(legendVisible.get());
         map.setArray(a);
-        map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         return map;
     }
 

@@ -17,7 +17,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Duration;
+import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Phase;
 import org.backpropviz.engine.Sgd;
 import org.backpropviz.engine.Step;
@@ -283,7 +285,19 @@ public final class GraphViewModel {
             t = t.step();
             out.add(t);
         }
+        for (Param p : Param.values()) in.get(p).maxAbsFinite();
+        for (Trace snapshot : out) prepareForViews(snapshot);
         return List.copyOf(out);
+    }
+
+    /**
+     * Computes, here on the worker, the colour scale of every array of {@code t}, which the views' heatmaps would
+     * otherwise compute on the JavaFX thread (a scan of a million values per 1000 × 1000 array).
+     */
+    private static void prepareForViews(Trace t) {
+        t.forwardValues().values().forEach(NDArray::maxAbsFinite);
+        t.backwardValues().values().forEach(NDArray::maxAbsFinite);
+        t.grads().values().forEach(NDArray::maxAbsFinite);
     }
 
     private void show(int i) {

@@ -34,6 +34,9 @@ public class EdgeView extends Group {
         head.getStyleClass().add("edge-head");
         shape.getStyleClass().add("edge-shape");
         shape.setId("shape-" + edge.id());
+        // a new text or style changes the label's size at the next layout: centre it again then
+        shape.widthProperty().addListener((o, a, b) -> placeLabel());
+        shape.heightProperty().addListener((o, a, b) -> placeLabel());
         getChildren().addAll(line, head);
     }
 
@@ -77,7 +80,7 @@ public class EdgeView extends Group {
 
     private void placeLabel() {
         Point2D mid = start.midpoint(end);
-        shape.applyCss();
+        if (shape.getSkin() == null) shape.applyCss(); // the first time only: later widths follow from the layout
         double w = shape.prefWidth(-1), h = shape.prefHeight(-1);
         boolean vertical = Math.abs(end.getY() - start.getY()) > Math.abs(end.getX() - start.getX());
         if (vertical) shape.relocate(mid.getX() + 4, mid.getY() - h / 2);

@@ -8,6 +8,8 @@ import javafx.animation.Animation;
 import javafx.animation.Interpolator;
 import javafx.animation.ParallelTransition;
 import javafx.animation.TranslateTransition;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -36,6 +38,13 @@ import org.backpropviz.engine.Trace;
  */
 public class GraphView extends Pane {
     static final double WIDTH = 1326;
+    /**
+     * How much the graph may grow to fill a large window. Only with a GPU: JavaFX's software renderer (a machine
+     * without one, a remote desktop, Xvfb) draws text under any scale other than 1 as outlines instead of cached
+     * glyphs, and a repaint of the whole graph then took 75 ms instead of 15 ms: the window stuttered at every step.
+     * Without a GPU the graph is drawn at its own size whenever it fits; the View menu still zooms on request.
+     */
+    private static final double MAX_FIT = Platform.isSupported(ConditionalFeature.SCENE3D) ? 1.3 : 1.0;
     /** Space between the row of data nodes and the row of operations, for the edges and their shape labels. */
     private static final double ROW_GAP = 64;
     private static final Map<Node, double[]> PLACES = new EnumMap<>(Node.class);
@@ -201,7 +210,7 @@ public class GraphView extends Pane {
         super.layoutChildren();
         placeRows();
         double w = getWidth(), h = getHeight();
-        double fitScale = Math.max(0.3, Math.min(1.3, Math.min(w / WIDTH, h / height)));
+        double fitScale = Math.max(0.3, Math.min(MAX_FIT, Math.min(w / WIDTH, h / height)));
         if (focus != null) centreOn(focus, fitScale, w, h);
         double s = fitScale * zoom;
         scale.setX(s);

@@ -79,4 +79,50 @@ class MatrixViewTest {
         assertEquals("8", MatrixView.formatCompact(8.0));
         assertEquals("nan", MatrixView.format(Double.NaN));
     }
+
+    @Test
+    void aNewArrayOfTheSameShapeReusesThePictureAndShowsTheNewValues(FxRobot robot) throws Exception {
+        // stepping through a pass gives every view a new array of the same shape: no new nodes for CSS and layout
+        fx(() -> {
+            view.setArray(NDArray.matrix(new double[][] {{1, 2}, {3, 4}}));
+            return null;
+        });
+        javafx.scene.Node grid = fx(() -> view.getChildrenUnmodifiable().get(0));
+        fx(() -> {
+            view.setArray(NDArray.matrix(new double[][] {{-1, 0.5}, {7, 8}}));
+            return null;
+        });
+        assertTrue(grid == fx(() -> view.getChildrenUnmodifiable().get(0)));
+        assertEquals(List.of("-1", "0.5", "7", "8"), fx(view::cellTexts));
+        assertEquals("0.5", fx(() -> ((Label) robot.from(view).lookup(".matrix-cell").queryAll().toArray()[1]).getTooltip().getText()));
+
+        double[] big = new double[30 * 40];
+        fx(() -> {
+            view.setArray(NDArray.of(new int[] {30, 40}, big));
+            return null;
+        });
+        javafx.scene.Node map = fx(() -> view.getChildrenUnmodifiable().get(0));
+        for (int i = 0; i < big.length; i++) big[i] = i - 600;
+        fx(() -> {
+            view.setArray(NDArray.of(new int[] {30, 40}, big));
+            return null;
+        });
+        assertTrue(map == fx(() -> view.getChildrenUnmodifiable().get(0)), "one heatmap per view");
+        List<String> legend = fx(() -> robot.from(view).lookup(".legend-label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+        assertEquals("-600", legend.get(0), "the legend follows the new array");
+
+        // back to a small array of another shape, and to nothing
+        fx(() -> {
+            view.setArray(NDArray.vector(new double[] {1, 2, 3}));
+            return null;
+        });
+        assertEquals(List.of("1", "2", "3"), fx(view::cellTexts));
+        fx(() -> {
+            view.setArray(null);
+            return null;
+        });
+        assertTrue(fx(view::cellTexts).isEmpty());
+        assertFalse(computed());
+    }
 }
