@@ -93,6 +93,28 @@ class ScenarioFormatTest {
     }
 
     @Test
+    void manyRandomDoublesSurviveTheFastWriterAndParserBitForBit() throws Exception {
+        java.util.Random rnd = new java.util.Random(11);
+        double[][] w = new double[50][40];
+        for (double[] row : w) {
+            for (int j = 0; j < row.length; j++) {
+                // every exponent from subnormal to near the largest double, and plain numbers of the lesson's sizes
+                row[j] = j % 2 == 0 ? Double.longBitsToDouble(rnd.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL) * (rnd.nextBoolean() ? 1 : -1)
+                        : rnd.nextGaussian() * 0.01;
+            }
+        }
+        w[0][0] = Double.MIN_VALUE;
+        w[0][1] = -Double.MAX_VALUE;
+        Scenario s = ScenarioFormat.parse(GOOD).with(Param.W1, NDArray.matrix(w));
+        Scenario back = ScenarioFormat.parse(ScenarioFormat.toJson(s));
+        for (int i = 0; i < 50; i++) {
+            for (int j = 0; j < 40; j++) {
+                assertEquals(Double.doubleToRawLongBits(w[i][j]), Double.doubleToRawLongBits(back.get(Param.W1).get(i, j)), i + ", " + j);
+            }
+        }
+    }
+
+    @Test
     void floatLabelsKeepTheirFloatTypeLikeNumpy() throws Exception {
         Scenario s = ScenarioFormat.parse(with("t", "[1.0]"));
         assertFalse(s.get(Param.T).isInteger());
