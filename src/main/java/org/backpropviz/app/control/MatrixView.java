@@ -19,7 +19,6 @@ import javafx.css.StyleableProperty;
 import javafx.css.converter.ColorConverter;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -191,13 +190,16 @@ public class MatrixView extends StackPane {
                 if (reuse) {
                     cell = cells.get(r * a.cols() + c);
                     cell.setText(formatCell(v));
-                    cell.getTooltip().setText(Shapes.number(v));
                 } else {
                     cell = new Label(formatCell(v));
                     cell.getStyleClass().add("matrix-cell");
                     cell.setMaxWidth(Double.MAX_VALUE);
                     cell.setMinWidth(USE_PREF_SIZE);
-                    cell.setTooltip(new Tooltip(Shapes.number(v)));
+                    int flat = r * a.cols() + c; // the exact value of whatever array the view shows when hovered
+                    LazyTooltip.install(cell, () -> {
+                        NDArray now = array.get();
+                        return now != null && flat < now.size() ? Shapes.number(now.flat(flat)) : "";
+                    });
                     cells.add(cell);
                     numberGrid.add(cell, c, r);
                 }

@@ -1,18 +1,26 @@
 package org.backpropviz.app.learn;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.backpropviz.app.control.LazyTooltip;
 
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
 final class TrainingResultsPane extends VBox {
@@ -25,6 +33,7 @@ final class TrainingResultsPane extends VBox {
     private final FlowPane samples = new FlowPane(8, 8);
     private final Label title = new Label();
     private final Label samplesTitle = new Label();
+    private TrainingModel.Results shown;
 
     TrainingResultsPane(TrainingModel model) {
         super(14);
@@ -47,6 +56,7 @@ final class TrainingResultsPane extends VBox {
     }
 
     private void show(TrainingModel.Results r) {
+        shown = r;
         confusion.getChildren().clear();
         samples.getChildren().clear();
         setVisible(r != null);
@@ -74,18 +84,20 @@ final class TrainingResultsPane extends VBox {
                 cell.pseudoClassStateChanged(MISCLASSIFIED, t != p && v > 0);
                 double f = (double) v / max;
                 Color base = t == p ? Color.web("#1e6fd9") : Color.web("#d32f2f");
-                if (v > 0) cell.setStyle("-fx-background-color: " + web(Color.WHITE.interpolate(base, 0.15 + 0.6 * f)) + ";");
-                cell.setTooltip(new Tooltip(MessageFormat.format(text.getString("train.confusion.tip"), v,
-                        r.classNames().get(t), r.classNames().get(p))));
+                if (v > 0) cell.setBackground(new Background(new BackgroundFill(Color.WHITE.interpolate(base, 0.15 + 0.6 * f), CornerRadii.EMPTY, Insets.EMPTY)));
+                String trueName = r.classNames().get(t), predictedName = r.classNames().get(p);
+                LazyTooltip.install(cell, () -> MessageFormat.format(text.getString("train.confusion.tip"), v, trueName, predictedName));
                 confusion.add(cell, p + 1, t + 1);
             }
         }
         samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
-        for (TrainingModel.Sample s : r.samples()) samples.getChildren().add(tile(s, r));
-    }
-
-    private static String web(Color c) {
-        return String.format(Locale.ROOT, "rgb(%d,%d,%d)", (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
+        // the images in the next frame: the matrix and the images together made one frame of about 100 ms
+        Platform.runLater(() -> {
+            if (shown != r) return;
+            List<Node> tiles = new ArrayList<>();
+            for (TrainingModel.Sample s : r.samples()) tiles.add(tile(s, r));
+            samples.getChildren().setAll(tiles);
+        });
     }
 
     private static Label head(String s) {
@@ -112,11 +124,13 @@ final class TrainingResultsPane extends VBox {
         tile.setAlignment(Pos.CENTER);
         tile.getStyleClass().add("train-sample");
         tile.pseudoClassStateChanged(MISCLASSIFIED, s.misclassified());
-        StringBuilder probs = new StringBuilder();
-        for (int k = 0; k < s.probabilities().length; k++) {
-            probs.append(r.classNames().get(k)).append(": ").append(String.format(Locale.ROOT, "%.3f", s.probabilities()[k])).append('\n');
-        }
-        Tooltip.install(tile, new Tooltip(text.getString("train.sample.tip") + "\n" + probs.toString().strip()));
+        LazyTooltip.install(tile, () -> {
+            StringBuilder probs = new StringBuilder();
+            for (int k = 0; k < s.probabilities().length; k++) {
+                probs.append(r.classNames().get(k)).append(": ").append(String.format(Locale.ROOT, "%.3f", s.probabilities()[k])).append('\n');
+            }
+            return text.getString("train.sample.tip") + "\n" + probs.toString().strip();
+        });
         return tile;
     }
 

@@ -96,8 +96,16 @@ class TrainingViewTest {
         GridPane confusion = robot.lookup("#train-confusion").queryAs(GridPane.class);
         assertEquals(11 * 11, confusion.getChildren().size());
         PseudoClass misclassified = PseudoClass.getPseudoClass("misclassified");
+        WaitForAsyncUtils.waitForFxEvents(); // the images come a frame after the matrix
         assertEquals(12, robot.lookup(".train-sample").queryAll().size());
         assertEquals(model.resultsProperty().get().samples().stream().filter(TrainingModel.Sample::misclassified).count(),
                 robot.lookup(".train-sample").queryAll().stream().filter(n -> n.getPseudoClassStates().contains(misclassified)).count());
+        // a cell's tooltip is made when the pointer first reaches it
+        javafx.scene.Node cell = robot.lookup(".train-cm-cell").query();
+        robot.interact(() -> cell.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED,
+                1, 1, 1, 1, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null)));
+        Object tip = cell.getProperties().get("javafx.scene.control.Tooltip");
+        assertTrue(tip instanceof javafx.scene.control.Tooltip t && t.getText().matches("\\d+ test row\\(s\\) of class 0 predicted as 0"),
+                String.valueOf(tip instanceof javafx.scene.control.Tooltip t ? t.getText() : tip));
     }
 }
