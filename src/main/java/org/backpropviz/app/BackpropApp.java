@@ -144,6 +144,9 @@ public class BackpropApp extends Application {
         view.addMenu(0, files.menu(text, this::requestClose));
         view.setOnEditNode(this::openEditor);
         stage.getScene().setRoot(view);
+        // skins now, not at the next pulse: the tab pane has no children until its skin exists, and code run
+        // right after a language switch (focusing the graph, the tests' lookups) must find the graph in it
+        view.applyCss();
         updateTitle();
     }
 

@@ -1,10 +1,14 @@
 package org.backpropviz.app;
 
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -80,11 +84,11 @@ final class Tools {
 
     /** New tabs for the tools, titled in {@code text}'s language. */
     List<Tab> tabs(Messages text, TrainingActions actions) {
-        Tab train = tab("tab-training", text.get("tab.training"), trainingPane(text, actions));
-        Tab grad = tab("tab-gradcheck", text.get("tab.gradcheck"), new GradientCheckView(check));
+        Tab train = tab("tab-training", text.get("tab.training"), () -> trainingPane(text, actions));
+        Tab grad = tab("tab-gradcheck", text.get("tab.gradcheck"), () -> new GradientCheckView(check));
         check.activeProperty().unbind();
         check.activeProperty().bind(grad.selectedProperty());
-        Tab play = tab("tab-playground", text.get("tab.playground"), new PlaygroundView(playground));
+        Tab play = tab("tab-playground", text.get("tab.playground"), () -> new PlaygroundView(playground));
         return List.of(train, grad, play);
     }
 
@@ -125,10 +129,23 @@ final class Tools {
         return b;
     }
 
-    private static Tab tab(String id, String title, javafx.scene.Node content) {
-        Tab t = new Tab(title, content);
+    /**
+     * A tab whose view is built when it is first selected: building, styling and laying out the three tools took
+     * about a fifth of a second of the window's start, for tabs a session may never open. The models exist from the
+     * start (the training follows the graph's scenario either way); only the views wait.
+     */
+    private static Tab tab(String id, String title, Supplier<Node> content) {
+        Tab t = new Tab(title);
         t.setId(id);
         t.setClosable(false);
+        t.selectedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+                if (!selected) return;
+                o.removeListener(this);
+                t.setContent(content.get());
+            }
+        });
         return t;
     }
 

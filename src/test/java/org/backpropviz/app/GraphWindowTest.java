@@ -265,7 +265,9 @@ class GraphWindowTest {
         var tabs = fx(() -> app.view().tabs());
         assertEquals(List.of("Graph", "Training", "Gradient check", "Matrix playground"),
                 fx(() -> tabs.getTabs().stream().map(javafx.scene.control.Tab::getText).toList()));
+        assertEquals(null, fx(() -> tabs.getTabs().get(3).getContent()), "a tool's view is built when its tab is first opened");
         fxRun(() -> tabs.getSelectionModel().select(3));
+        assertTrue(fx(() -> tabs.getTabs().get(3).getContent()) instanceof org.backpropviz.app.playground.PlaygroundView);
         robot.type(KeyCode.RIGHT);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, fx(() -> model.indexProperty().get()), "Right on the playground tab does not step the graph");
