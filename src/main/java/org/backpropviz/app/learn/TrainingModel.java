@@ -42,8 +42,12 @@ public final class TrainingModel {
     public record Results(int[][] confusion, List<String> classNames, double testAccuracy, int epochs, int iterations, List<Sample> samples,
                           End end) {}
 
-    /** Loss points kept on the chart; beyond this every other point is dropped and later points are taken half as often. */
-    static final int MAX_POINTS = 2000;
+    /**
+     * Loss points kept on the chart; beyond this every other point is dropped and later points are taken half as
+     * often. 500 is more than the chart's 400-odd pixels show, and every new point re-draws the whole line: with
+     * 2000 points a chart update took most of a frame of the software renderer.
+     */
+    static final int MAX_POINTS = 500;
 
     private final EngineWorker worker = new EngineWorker("backpropviz-training");
     private final ObservableValue<NetInputs> scenario;
