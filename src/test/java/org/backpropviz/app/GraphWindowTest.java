@@ -250,6 +250,12 @@ class GraphWindowTest {
     @Test
     void languageMenuSwitchesToKoreanAndBack(FxRobot robot) {
         waitReady(model, 10);
+        // the menu names Korean in Korean, in a font with Hangul (main.css) even while the window is in English
+        var korean = fx(() -> ((javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query()).getMenus().stream()
+                .filter(m -> "menu-language".equals(m.getId())).findFirst().orElseThrow().getItems().stream()
+                .filter(i -> "language-ko".equals(i.getId())).findFirst().orElseThrow());
+        assertEquals("한국어", fx(korean::getText));
+        assertTrue(fx(() -> korean.getStyleClass().contains("language-ko")));
         fxRun(() -> app.showIn(new Messages(Locale.KOREAN)));
         assertTrue(text(robot, "#status").startsWith("다음: Affine1 · 순전파"), text(robot, "#status"));
         robot.type(KeyCode.RIGHT);

@@ -196,6 +196,7 @@ public class MainView extends BorderPane {
         for (Locale l : Messages.LANGUAGES) {
             RadioMenuItem item = new RadioMenuItem(text.get("language." + l.getLanguage()));
             item.setId("language-" + l.getLanguage());
+            item.getStyleClass().add("language-" + l.getLanguage()); // its own name, in a font that has its letters
             item.setToggleGroup(group);
             item.setSelected(l.getLanguage().equals(text.locale().getLanguage()));
             item.setOnAction(e -> onLanguage.accept(l));
