@@ -52,8 +52,10 @@ public final class MatrixEditorWindow {
 
     /**
      * Loads and runs the editor's classes once, off screen (a 4 × 100 editor is built, styled and laid out, never
-     * shown), so that the first real {@link #open} does not pay for class loading: in a fresh JVM that is 1–3 s
-     * of the first open. Call on the JavaFX thread, e.g. in a {@code Platform.runLater} after the main window shows.
+     * shown), so that the next {@link #open} does not pay for class loading. Call on the JavaFX thread. It takes about
+     * a second there in a fresh JVM, so the app does not call it (the first open of a (100, 784) batch in the
+     * running window takes 0.6 s as it is); {@code EditorOpenBenchmark --preload} uses it to time a first open
+     * apart from the loading of the JVM's first window classes.
      */
     public static void preload(ResourceBundle bundle) {
         // wide enough to run the grid's per-column code many times (what a (100, 784) batch needs most)
