@@ -65,6 +65,8 @@ final class CellGrid {
     private boolean shifting;
     private boolean settingBar;
     private boolean refitQueued;
+    /** Sideways scrolling not yet worth a column, in pixels. */
+    private double sideways;
     private Consumer<int[]> onSelect = rc -> {};
 
     CellGrid(MatrixEditorModel model) {
@@ -311,9 +313,14 @@ final class CellGrid {
         if (!isWindowed()) return;
         double d = e.getDeltaX() != 0 ? e.getDeltaX() : e.isShiftDown() ? e.getDeltaY() : 0;
         if (d == 0) return;
-        int columns = (int) Math.max(1, Math.round(Math.abs(d) / (COLUMN_WIDTH / 2)));
-        scrollTo(wc + (d < 0 ? columns : -columns));
         e.consume();
+        // a wheel notch (40 px) moves one column; a trackpad's many small movements add up to the same
+        if (Math.signum(d) != Math.signum(sideways)) sideways = 0; // a change of direction starts afresh
+        sideways += d;
+        int columns = (int) (sideways / (COLUMN_WIDTH / 2));
+        if (columns == 0) return;
+        sideways -= columns * (COLUMN_WIDTH / 2);
+        scrollTo(wc - columns);
     }
 
     /** Shows {@code a}, which has the shape of the shown array, changing only the cells whose value changed. */

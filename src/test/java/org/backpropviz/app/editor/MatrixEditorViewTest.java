@@ -328,6 +328,13 @@ class MatrixEditorViewTest {
         type(robot, 2, 1, "-5", KeyCode.ENTER);
         assertEquals(-5.0, model.getValue().get(2, 701));
 
+        // a sideways wheel: a notch (40 px) is a column; a trackpad's small movements add up
+        for (int n = 0; n < 3; n++) sideways(robot, g, -40);
+        assertEquals(703, g.firstShownColumn());
+        for (int n = 0; n < 16; n++) sideways(robot, g, 5);
+        assertEquals(701, g.firstShownColumn());
+        robot.interact(() -> bar.setValue(700));
+
         // a cell selected before scrolling stays the paste target while it is out of view
         robot.clickOn(cell(robot, 5, 2));
         robot.interact(() -> bar.setValue(0));
@@ -349,5 +356,12 @@ class MatrixEditorViewTest {
         assertFalse(g.isWindowed());
         assertEquals(50, g.shownColumnCount());
         assertFalse(bar.isVisible());
+    }
+
+    private static void sideways(FxRobot robot, CellGrid g, double dx) {
+        robot.interact(() -> g.view().fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                10, 10, 10, 10, false, false, false, false, false, false, dx, 0, dx, 0,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
     }
 }
