@@ -129,11 +129,7 @@ public final class EditorOpenBenchmark {
     private static final List<Double> fills = new ArrayList<>();
 
     private static double step(MatrixEditorWindow w, SpreadsheetView grid, double v, double h) throws Exception {
-        double[] ms = new double[1];
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            Scene scene = w.getStage().getScene();
-            long t0 = System.nanoTime();
+        return untilLaidOut(w, () -> {
             grid.setVBarValue(v);
             CellGrid cells = w.getView().cellGrid();
             if (cells.isWindowed()) { // a wide array: the column bar under the grid moves a window of columns
@@ -141,27 +137,22 @@ public final class EditorOpenBenchmark {
             } else {
                 grid.setHBarValue(h);
             }
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                ms[0] = (System.nanoTime() - t0) / 1e6;
-                scene.removePostLayoutPulseListener(once[0]);
-                done.countDown();
-            };
-            scene.addPostLayoutPulseListener(once[0]);
-            Platform.requestNextPulse();
         });
-        done.await(60, TimeUnit.SECONDS);
-        return ms[0];
     }
 
     /** Fills the array with random numbers from the model, until the next laid-out pulse. */
     private static double fill(MatrixEditorWindow w) throws Exception {
+        return untilLaidOut(w, () -> w.getModel().fillRandomNormal(0.01));
+    }
+
+    /** Milliseconds from running {@code action} on the FX thread until the window's next laid-out pulse. */
+    private static double untilLaidOut(MatrixEditorWindow w, Runnable action) throws Exception {
         double[] ms = new double[1];
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             Scene scene = w.getStage().getScene();
             long t0 = System.nanoTime();
-            w.getModel().fillRandomNormal(0.01);
+            action.run();
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
                 ms[0] = (System.nanoTime() - t0) / 1e6;
