@@ -78,8 +78,7 @@ public final class ScenarioDocument {
 
     /** The folder of {@code -Dbackpropviz.home}, else {@code ~/.backpropviz}. */
     public static Path defaultHome() {
-        String h = System.getProperty("backpropviz.home");
-        return h != null && !h.isBlank() ? Path.of(h) : Path.of(System.getProperty("user.home"), ".backpropviz");
+        return org.backpropviz.launch.Home.get();
     }
 
     /**

@@ -1,0 +1,169 @@
+package org.backpropviz.launch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * Starts the window faster by letting the JVM map the app's classes from a class-data archive (HotSpot's AppCDS)
+ * instead of reading and verifying about 4,000 classes from the jars at every start. {@code java -jar} cannot pass
+ * the JVM the archive's option, so {@link #relaunch} starts the window in a child JVM that has it and waits for
+ * it; the first time, the child records the archive as it exits ({@code -XX:ArchiveClassesAtExit}) and every later
+ * start maps it. The JVM checks the archive against the jars itself and ignores one that does not fit
+ * ({@code -Xshare:auto}); its name also carries the Java runtime's and the jars' identity, so a rebuilt jar or
+ * another JDK records a new one.
+ *
+ * <p>Nothing here loads JavaFX. The relaunch is skipped (and the window starts in this JVM) unless this JVM was
+ * started as {@code java [options] -jar app.jar} with no arguments by a HotSpot JVM of Java 13 or later, or when
+ * {@code -Dbackpropviz.startupArchive=false} is given.
+ */
+public final class StartupArchive {
+    /** Set on the child JVM, so that it never relaunches itself. */
+    static final String CHILD = "backpropviz.launchedBy";
+
+    private StartupArchive() {}
+
+    /**
+     * Starts the window in a child JVM with the archive and returns its exit code once it has closed, or returns
+     * empty when no child was started (the caller then opens the window in this JVM).
+     */
+    public static Optional<Integer> relaunch() {
+        if (!"true".equals(System.getProperty("backpropviz.startupArchive", "true")) || System.getProperty(CHILD) != null) {
+            return Optional.empty();
+        }
+        Optional<Plan> plan = plan(ProcessHandle.current().info(), System.getProperty("java.class.path"),
+                System.getProperty("java.home"), System.getProperty("java.vm.name", ""), Runtime.version().feature(),
+                System.getProperty("java.vm.version", ""), Home.get());
+        if (plan.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(plan.get().run());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.err.println("Starting with the start-up archive failed (" + e.getMessage() + "); starting without it.");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What to run: the child's command line and where its archive is (or will be recorded). Empty when this JVM
+     * was not started as {@code java [options] -jar JAR} or is not a HotSpot JVM of Java 13 or later.
+     */
+    static Optional<Plan> plan(ProcessHandle.Info self, String classPath, String javaHome, String vmName, int feature,
+                               String vmVersion, Path home) {
+        if (feature < 13 || !(vmName.contains("HotSpot") || vmName.contains("OpenJDK"))) return Optional.empty();
+        Optional<String[]> args = self.arguments();
+        if (args.isEmpty() || classPath == null || !classPath.endsWith(".jar")) return Optional.empty();
+        List<String> original = List.of(args.get());
+        int jarAt = original.indexOf("-jar");
+        // only `java [options] -jar JAR` with no arguments after the jar: the window, not a command
+        if (jarAt < 0 || jarAt != original.size() - 2) return Optional.empty();
+        Path jar = Path.of(classPath).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) return Optional.empty();
+        Path launcher = Path.of(javaHome, "bin", "java");
+        Path archive = home.resolve("cache").resolve("startup-" + identity(jar, javaHome, vmVersion) + ".jsa");
+        // the start-up probe counts from here; the management classes it takes to know this JVM's start are
+        // only loaded when that probe is on (the process's own start instant is only known to the second)
+        long launchedAt = Boolean.getBoolean("backpropviz.startupProbe")
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() : System.currentTimeMillis();
+        return Optional.of(new Plan(launcher, original, archive, launchedAt));
+    }
+
+    /**
+     * A short name for the runtime and the jars the archive is made from: the JDK, and each jar's path, size and
+     * modification time (the app's jar and those in the {@code lib} folder beside it, which its manifest names).
+     */
+    static String identity(Path jar, String javaHome, String vmVersion) {
+        CRC32 crc = new CRC32();
+        StringBuilder s = new StringBuilder(javaHome).append('|').append(vmVersion);
+        List<File> jars = new ArrayList<>();
+        jars.add(jar.toFile());
+        File[] lib = jar.resolveSibling("lib").toFile().listFiles((d, n) -> n.endsWith(".jar"));
+        if (lib != null) {
+            java.util.Arrays.sort(lib);
+            jars.addAll(List.of(lib));
+        }
+        for (File f : jars) s.append('|').append(f.getAbsolutePath()).append(':').append(f.length()).append(':').append(f.lastModified());
+        crc.update(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
+    }
+
+    /** A child JVM to start: {@code java} with the archive's options and then this JVM's own arguments. */
+    record Plan(Path java, List<String> originalArgs, Path archive, long launchedAt) {
+        /** True when the archive exists, so the child maps it; else the child records it at exit. */
+        boolean uses() {
+            return Files.isRegularFile(archive);
+        }
+
+        /** The archive being recorded by the child with process id {@code pid}, renamed once the child is done. */
+        Path recording(long pid) {
+            return archive.resolveSibling(archive.getFileName() + ".part-" + pid);
+        }
+
+        /** The child's command line: the archive's options first, so that the user's own options win. */
+        List<String> command(Path recordTo) {
+            List<String> c = new ArrayList<>();
+            c.add(java.toString());
+            if (recordTo == null) {
+                c.add("-XX:SharedArchiveFile=" + archive);
+                c.add("-Xshare:auto");
+            } else {
+                c.add("-XX:ArchiveClassesAtExit=" + recordTo);
+            }
+            c.add("-Xlog:cds=off");
+            c.add("-Xlog:cds+dynamic=off");
+            c.add("-D" + CHILD + "=" + launchedAt);
+            c.addAll(originalArgs);
+            return c;
+        }
+
+        /** Runs the child with this JVM's standard streams and returns its exit code. */
+        int run() throws IOException, InterruptedException {
+            boolean record = !uses();
+            Path part = null;
+            if (record) {
+                Files.createDirectories(archive.getParent());
+                part = recording(ProcessHandle.current().pid());
+            }
+            Process child = new ProcessBuilder(command(part)).inheritIO().start();
+            Thread stop = new Thread(child::destroy, "stop-window");
+            Runtime.getRuntime().addShutdownHook(stop);
+            int code = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stop);
+            if (part != null) keep(part, code);
+            return code;
+        }
+
+        /** Deletes the archives recorded for earlier builds or runtimes (each is about 25 MB). */
+        private void forgetOthers() throws IOException {
+            try (var others = Files.list(archive.getParent())) {
+                for (Path p : (Iterable<Path>) others::iterator) {
+                    String n = p.getFileName().toString();
+                    if (n.startsWith("startup-") && n.endsWith(".jsa") && !p.equals(archive)) Files.deleteIfExists(p);
+                }
+            }
+        }
+
+        /** Keeps a recorded archive under its final name if the child ended normally; else deletes it. */
+        private void keep(Path part, int code) {
+            try {
+                if (code == 0 && Files.size(part) > 0) {
+                    Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    forgetOthers();
+                } else {
+                    Files.deleteIfExists(part);
+                }
+            } catch (IOException e) {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException ignored) {
+                    // a leftover part file is only disk space; the next start records again
+                }
+            }
+        }
+    }
+}

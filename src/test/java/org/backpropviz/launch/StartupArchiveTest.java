@@ -1,0 +1,132 @@
+package org.backpropviz.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupArchiveTest {
+    @TempDir
+    Path dir;
+
+    /** The parts of ProcessHandle.Info the plan reads: this JVM's own arguments. */
+    private static ProcessHandle.Info startedWith(String... args) {
+        return new ProcessHandle.Info() {
+            public Optional<String> command() { return Optional.of("/usr/bin/java"); }
+            public Optional<String> commandLine() { return Optional.empty(); }
+            public Optional<String[]> arguments() { return Optional.of(args); }
+            public Optional<Instant> startInstant() { return Optional.empty(); }
+            public Optional<Duration> totalCpuDuration() { return Optional.empty(); }
+            public Optional<String> user() { return Optional.empty(); }
+        };
+    }
+
+    private Path jar() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("app/lib"));
+        Files.writeString(lib.resolve("javafx-base.jar"), "x");
+        return Files.writeString(dir.resolve("app/backprop-visualizer.jar"), "jar");
+    }
+
+    private Optional<StartupArchive.Plan> plan(Path jar, String... args) {
+        return StartupArchive.plan(startedWith(args), jar.toString(), "/opt/jdk", "OpenJDK 64-Bit Server VM", 17, "17.0.15", dir.resolve("home"));
+    }
+
+    @Test
+    void onlyTheWindowStartedByJavaDashJarIsRelaunched() throws Exception {
+        Path jar = jar();
+        assertTrue(plan(jar, "-jar", jar.toString()).isPresent());
+        assertTrue(plan(jar, "-Dbackpropviz.home=/x", "-Xmx2g", "-jar", jar.toString()).isPresent());
+        assertFalse(plan(jar, "-jar", jar.toString(), "run", "case.json").isPresent(), "a command runs headless in this JVM");
+        assertFalse(plan(jar, "-cp", jar.toString(), "org.backpropviz.Main").isPresent(), "not started by -jar");
+        assertFalse(plan(dir, "-jar", jar.toString()).isPresent(), "classes from a folder, not a jar");
+        assertFalse(StartupArchive.plan(startedWith("-jar", jar.toString()), jar.toString(), "/opt/jdk", "Eclipse OpenJ9 VM", 17, "x", dir).isPresent(),
+                "HotSpot's options only");
+        assertFalse(StartupArchive.plan(startedWith("-jar", jar.toString()), jar.toString(), "/opt/jdk", "OpenJDK 64-Bit Server VM", 11, "x", dir).isPresent(),
+                "ArchiveClassesAtExit needs Java 13");
+    }
+
+    @Test
+    void theChildRecordsTheArchiveTheFirstTimeAndMapsItAfterwards() throws Exception {
+        Path jar = jar();
+        StartupArchive.Plan p = plan(jar, "-Dbackpropviz.home=/x", "-jar", jar.toString()).orElseThrow();
+        assertEquals(dir.resolve("home/cache"), p.archive().getParent());
+        assertFalse(p.uses());
+        Path part = p.recording(42);
+        List<String> record = p.command(part);
+        assertEquals("/opt/jdk/bin/java", record.get(0));
+        assertTrue(record.contains("-XX:ArchiveClassesAtExit=" + part), record.toString());
+        assertTrue(record.stream().anyMatch(a -> a.startsWith("-D" + StartupArchive.CHILD + "=")), "the child must not relaunch itself");
+        // the user's own options and the jar come last, unchanged, so that they win over the archive's options
+        assertEquals(List.of("-Dbackpropviz.home=/x", "-jar", jar.toString()), record.subList(record.size() - 3, record.size()));
+
+        Files.createDirectories(p.archive().getParent());
+        Files.writeString(p.archive(), "archive");
+        assertTrue(p.uses());
+        List<String> use = p.command(null);
+        assertTrue(use.contains("-XX:SharedArchiveFile=" + p.archive()), use.toString());
+        assertTrue(use.contains("-Xshare:auto"), "a stale or foreign archive is ignored, never an error");
+        assertFalse(use.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")));
+    }
+
+    @Test
+    void aRebuiltJarOrAnotherRuntimeGetsItsOwnArchive() throws Exception {
+        Path jar = jar();
+        String first = StartupArchive.identity(jar, "/opt/jdk", "17.0.15");
+        assertEquals(first, StartupArchive.identity(jar, "/opt/jdk", "17.0.15"));
+        assertNotEquals(first, StartupArchive.identity(jar, "/opt/jdk", "17.0.16"));
+        assertNotEquals(first, StartupArchive.identity(jar, "/opt/other-jdk", "17.0.15"));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        String rebuilt = StartupArchive.identity(jar, "/opt/jdk", "17.0.15");
+        assertNotEquals(first, rebuilt);
+        Files.writeString(jar.resolveSibling("lib").resolve("ejml-core.jar"), "y");
+        assertNotEquals(rebuilt, StartupArchive.identity(jar, "/opt/jdk", "17.0.15"), "a library added");
+    }
+
+    /** This JVM's java, with the archive's options, running {@code args} instead of the app. */
+    private StartupArchive.Plan realJava(Path archive, String... args) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new StartupArchive.Plan(java, List.of(args), archive, System.currentTimeMillis());
+    }
+
+    @Test
+    void aRealJvmRecordsTheArchiveOnANormalExitAndThenStartsWithIt() throws Exception {
+        Path archive = dir.resolve("cache/startup-test.jsa");
+        Files.createDirectories(archive.getParent());
+        Files.writeString(archive.resolveSibling("startup-0ldbu1ld.jsa"), "an earlier build's archive");
+
+        assertEquals(0, realJava(archive, "-version").run());
+        assertTrue(Files.size(archive) > 0, "recorded at exit");
+        try (var files = Files.list(archive.getParent())) {
+            assertEquals(List.of(archive), files.toList(), "no part file left, and the earlier build's archive is gone");
+        }
+        long recorded = Files.getLastModifiedTime(archive).toMillis();
+        assertEquals(0, realJava(archive, "-version").run(), "starts with the archive");
+        assertEquals(recorded, Files.getLastModifiedTime(archive).toMillis(), "mapped, not recorded again");
+    }
+
+    @Test
+    void aFailedRunLeavesNoArchive() throws Exception {
+        Path archive = dir.resolve("cache/startup-test.jsa");
+        assertNotEquals(0, realJava(archive, "-cp", dir.toString(), "NoSuchMainClass").run());
+        try (var files = Files.list(archive.getParent())) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    @Test
+    void aBrokenArchiveIsIgnoredNotAnError() throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("cache")).resolve("startup-test.jsa");
+        Files.writeString(archive, "not an archive");
+        assertEquals(0, realJava(archive, "-version").run());
+    }
+}
