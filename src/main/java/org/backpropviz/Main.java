@@ -4,7 +4,7 @@ import org.backpropviz.cli.Cli;
 
 /**
  * The jar's entry point. With no arguments it opens the window (in a child JVM that maps the start-up archive,
- * when started by {@code java -jar}: see {@link org.backpropviz.launch.StartupArchive}); with a command it runs
+ * when started by {@code java -jar}: see {@link org.backpropviz.launch.WindowJvm}); with a command it runs
  * headless and never touches JavaFX (the app's classes are only loaded on the first branch).
  */
 public final class Main {
@@ -12,7 +12,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            var child = org.backpropviz.launch.StartupArchive.relaunch();
+            var child = org.backpropviz.launch.WindowJvm.relaunch();
             if (child.isPresent()) {
                 System.exit(child.get());
             }

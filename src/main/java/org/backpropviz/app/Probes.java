@@ -37,7 +37,7 @@ final class Probes {
                     long nowMs = System.currentTimeMillis();
                     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
                     String launcher = System.getProperty("backpropviz.launchedBy");
-                    if (launcher != null) { // started by StartupArchive: count from the `java -jar` process
+                    if (launcher != null) { // started by launch.WindowJvm: count from the `java -jar` process
                         System.err.printf(Locale.ROOT, "startup: first pulse %d ms after `java` started (%d ms after this window's JVM; at %d)%n",
                                 nowMs - Long.parseLong(launcher), nowMs - jvmStart, nowMs);
                     } else {

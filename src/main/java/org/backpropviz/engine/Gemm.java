@@ -22,34 +22,45 @@ final class Gemm {
     /** Above this many multiply-adds a native BLAS is used, when there is one. */
     static final long NATIVE_FLOPS = 20_000L;
 
-    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
-    private static final BLAS NATIVE = loadNative();
-    private static volatile boolean nativeEnabled = NATIVE != null && !Boolean.getBoolean("backpropviz.noNativeBlas");
+    private static volatile boolean nativeOff = Boolean.getBoolean("backpropviz.noNativeBlas");
 
     private Gemm() {}
 
-    private static BLAS loadNative() {
-        NETLIB_LOG.setLevel(Level.OFF); // a missing native library is normal: EJML takes over, no warning for the user
-        try {
-            return NativeBLAS.getInstance();
-        } catch (Throwable e) { // no libblas.so.3, another OS, or a blocked JNI load
-            return null;
+    /**
+     * The native BLAS, looked for on the first large product (not when the engine first loads: the lesson's small
+     * nets never need it, and loading it costs the window's start-up about 40 ms of CPU).
+     */
+    private static final class Native {
+        static final BLAS BLAS = load();
+
+        private static BLAS load() {
+            // a missing native library is normal: EJML takes over, no warning for the user
+            Logger.getLogger("dev.ludovic.netlib").setLevel(Level.OFF);
+            try {
+                return NativeBLAS.getInstance();
+            } catch (Throwable e) { // no libblas.so.3, another OS, or a blocked JNI load
+                return null;
+            }
         }
+    }
+
+    private static boolean useNative() {
+        return !nativeOff && Native.BLAS != null;
     }
 
     /** Whether a native BLAS was found on this machine. */
     static boolean nativeAvailable() {
-        return NATIVE != null;
+        return Native.BLAS != null;
     }
 
     /** Which path large products take: "native BLAS (…)" or "EJML". */
     static String describe() {
-        return nativeEnabled ? "native BLAS (" + NATIVE.getClass().getSimpleName() + ")" : "EJML";
+        return useNative() ? "native BLAS (" + Native.BLAS.getClass().getSimpleName() + ")" : "EJML";
     }
 
     /** For benchmarks and tests: turn the native path off or on again (only on where a native BLAS exists). */
     static void setNativeEnabled(boolean on) {
-        nativeEnabled = on && NATIVE != null;
+        nativeOff = !on;
     }
 
     /**
@@ -61,7 +72,7 @@ final class Gemm {
         int k = transA ? a.numRows : a.numCols;
         int n = transB ? b.numRows : b.numCols;
         long flops = (long) m * n * k;
-        if (flops >= NATIVE_FLOPS && nativeEnabled) {
+        if (flops >= NATIVE_FLOPS && useNative()) {
             nativeMult(a, transA, b, transB, c, m, n, k);
             return;
         }
@@ -70,7 +81,7 @@ final class Gemm {
 
     /** Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: swap the operands, keep the flags. */
     private static void nativeMult(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c, int m, int n, int k) {
-        NATIVE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b.data, 0, b.numCols, a.data, 0, a.numCols,
+        Native.BLAS.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b.data, 0, b.numCols, a.data, 0, a.numCols,
                 0.0, c.data, 0, n);
     }
 

@@ -11,30 +11,38 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * Starts the window faster by letting the JVM map the app's classes from a class-data archive (HotSpot's AppCDS)
- * instead of reading and verifying about 4,000 classes from the jars at every start. {@code java -jar} cannot pass
- * the JVM the archive's option, so {@link #relaunch} starts the window in a child JVM that has it and waits for
- * it; the first time, the child records the archive as it exits ({@code -XX:ArchiveClassesAtExit}) and every later
- * start maps it. The JVM checks the archive against the jars itself and ignores one that does not fit
- * ({@code -Xshare:auto}); its name also carries the Java runtime's and the jars' identity, so a rebuilt jar or
- * another JDK records a new one.
+ * Starts the window in a JVM set up for a desktop program's quick start, since {@code java -jar} cannot give the
+ * JVM options: {@link #relaunch} starts the window in a child JVM with them and waits for it. Measured on this
+ * project's 2-core machine, both options together take the first frame from about 1.7 s to about 1 s (README):
+ * <ul>
+ *   <li>a class-data archive (HotSpot's AppCDS), so that the JVM maps the app's 5,000 classes instead of reading
+ *   and verifying them from the jars at every start. The first start records it as the window closes
+ *   ({@code -XX:ArchiveClassesAtExit}); later starts map it. The JVM checks the archive against the jars itself and
+ *   ignores one that does not fit ({@code -Xshare:auto}); its name also carries the Java runtime's and the jars'
+ *   identity, so a rebuilt jar or another JDK records a new one;</li>
+ *   <li>only the quick (C1) compiler ({@code -XX:TieredStopAtLevel=1}): on two cores the optimising compiler's
+ *   thread takes half the CPU while the window starts. Its code is faster only for long computations: a
+ *   (1000, 784, 1000, 10) pass takes about 15% longer, a whole digits training run is no slower. The
+ *   {@code bench} and {@code train} commands run in the JVM they were started in, with both compilers.</li>
+ * </ul>
  *
  * <p>Nothing here loads JavaFX. The relaunch is skipped (and the window starts in this JVM) unless this JVM was
  * started as {@code java [options] -jar app.jar} with no arguments by a HotSpot JVM of Java 13 or later, or when
- * {@code -Dbackpropviz.startupArchive=false} is given.
+ * {@code -Dbackpropviz.windowJvm=false} is given. The user's own JVM options are passed on after these, so they
+ * win (for instance {@code -XX:TieredStopAtLevel=4}).
  */
-public final class StartupArchive {
+public final class WindowJvm {
     /** Set on the child JVM, so that it never relaunches itself. */
     static final String CHILD = "backpropviz.launchedBy";
 
-    private StartupArchive() {}
+    private WindowJvm() {}
 
     /**
      * Starts the window in a child JVM with the archive and returns its exit code once it has closed, or returns
      * empty when no child was started (the caller then opens the window in this JVM).
      */
     public static Optional<Integer> relaunch() {
-        if (!"true".equals(System.getProperty("backpropviz.startupArchive", "true")) || System.getProperty(CHILD) != null) {
+        if (!"true".equals(System.getProperty("backpropviz.windowJvm", "true")) || System.getProperty(CHILD) != null) {
             return Optional.empty();
         }
         Optional<Plan> plan = plan(ProcessHandle.current().info(), System.getProperty("java.class.path"),
@@ -44,7 +52,7 @@ public final class StartupArchive {
         try {
             return Optional.of(plan.get().run());
         } catch (IOException | InterruptedException | RuntimeException e) {
-            System.err.println("Starting with the start-up archive failed (" + e.getMessage() + "); starting without it.");
+            System.err.println("Could not start the window's own JVM (" + e.getMessage() + "); opening it in this one.");
             return Optional.empty();
         }
     }
@@ -104,7 +112,7 @@ public final class StartupArchive {
             return archive.resolveSibling(archive.getFileName() + ".part-" + pid);
         }
 
-        /** The child's command line: the archive's options first, so that the user's own options win. */
+        /** The child's command line: the window's options first, so that the user's own options win. */
         List<String> command(Path recordTo) {
             List<String> c = new ArrayList<>();
             c.add(java.toString());
@@ -114,6 +122,7 @@ public final class StartupArchive {
             } else {
                 c.add("-XX:ArchiveClassesAtExit=" + recordTo);
             }
+            c.add("-XX:TieredStopAtLevel=1");
             c.add("-Xlog:cds=off");
             c.add("-Xlog:cds+dynamic=off");
             c.add("-D" + CHILD + "=" + launchedAt);

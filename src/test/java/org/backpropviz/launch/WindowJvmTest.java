@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StartupArchiveTest {
+class WindowJvmTest {
     @TempDir
     Path dir;
 
@@ -37,8 +37,8 @@ class StartupArchiveTest {
         return Files.writeString(dir.resolve("app/backprop-visualizer.jar"), "jar");
     }
 
-    private Optional<StartupArchive.Plan> plan(Path jar, String... args) {
-        return StartupArchive.plan(startedWith(args), jar.toString(), "/opt/jdk", "OpenJDK 64-Bit Server VM", 17, "17.0.15", dir.resolve("home"));
+    private Optional<WindowJvm.Plan> plan(Path jar, String... args) {
+        return WindowJvm.plan(startedWith(args), jar.toString(), "/opt/jdk", "OpenJDK 64-Bit Server VM", 17, "17.0.15", dir.resolve("home"));
     }
 
     @Test
@@ -49,23 +49,24 @@ class StartupArchiveTest {
         assertFalse(plan(jar, "-jar", jar.toString(), "run", "case.json").isPresent(), "a command runs headless in this JVM");
         assertFalse(plan(jar, "-cp", jar.toString(), "org.backpropviz.Main").isPresent(), "not started by -jar");
         assertFalse(plan(dir, "-jar", jar.toString()).isPresent(), "classes from a folder, not a jar");
-        assertFalse(StartupArchive.plan(startedWith("-jar", jar.toString()), jar.toString(), "/opt/jdk", "Eclipse OpenJ9 VM", 17, "x", dir).isPresent(),
+        assertFalse(WindowJvm.plan(startedWith("-jar", jar.toString()), jar.toString(), "/opt/jdk", "Eclipse OpenJ9 VM", 17, "x", dir).isPresent(),
                 "HotSpot's options only");
-        assertFalse(StartupArchive.plan(startedWith("-jar", jar.toString()), jar.toString(), "/opt/jdk", "OpenJDK 64-Bit Server VM", 11, "x", dir).isPresent(),
+        assertFalse(WindowJvm.plan(startedWith("-jar", jar.toString()), jar.toString(), "/opt/jdk", "OpenJDK 64-Bit Server VM", 11, "x", dir).isPresent(),
                 "ArchiveClassesAtExit needs Java 13");
     }
 
     @Test
     void theChildRecordsTheArchiveTheFirstTimeAndMapsItAfterwards() throws Exception {
         Path jar = jar();
-        StartupArchive.Plan p = plan(jar, "-Dbackpropviz.home=/x", "-jar", jar.toString()).orElseThrow();
+        WindowJvm.Plan p = plan(jar, "-Dbackpropviz.home=/x", "-jar", jar.toString()).orElseThrow();
         assertEquals(dir.resolve("home/cache"), p.archive().getParent());
         assertFalse(p.uses());
         Path part = p.recording(42);
         List<String> record = p.command(part);
         assertEquals("/opt/jdk/bin/java", record.get(0));
         assertTrue(record.contains("-XX:ArchiveClassesAtExit=" + part), record.toString());
-        assertTrue(record.stream().anyMatch(a -> a.startsWith("-D" + StartupArchive.CHILD + "=")), "the child must not relaunch itself");
+        assertTrue(record.stream().anyMatch(a -> a.startsWith("-D" + WindowJvm.CHILD + "=")), "the child must not relaunch itself");
+        assertTrue(record.contains("-XX:TieredStopAtLevel=1"), "the quick compiler only");
         // the user's own options and the jar come last, unchanged, so that they win over the archive's options
         assertEquals(List.of("-Dbackpropviz.home=/x", "-jar", jar.toString()), record.subList(record.size() - 3, record.size()));
 
@@ -81,21 +82,21 @@ class StartupArchiveTest {
     @Test
     void aRebuiltJarOrAnotherRuntimeGetsItsOwnArchive() throws Exception {
         Path jar = jar();
-        String first = StartupArchive.identity(jar, "/opt/jdk", "17.0.15");
-        assertEquals(first, StartupArchive.identity(jar, "/opt/jdk", "17.0.15"));
-        assertNotEquals(first, StartupArchive.identity(jar, "/opt/jdk", "17.0.16"));
-        assertNotEquals(first, StartupArchive.identity(jar, "/opt/other-jdk", "17.0.15"));
+        String first = WindowJvm.identity(jar, "/opt/jdk", "17.0.15");
+        assertEquals(first, WindowJvm.identity(jar, "/opt/jdk", "17.0.15"));
+        assertNotEquals(first, WindowJvm.identity(jar, "/opt/jdk", "17.0.16"));
+        assertNotEquals(first, WindowJvm.identity(jar, "/opt/other-jdk", "17.0.15"));
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
-        String rebuilt = StartupArchive.identity(jar, "/opt/jdk", "17.0.15");
+        String rebuilt = WindowJvm.identity(jar, "/opt/jdk", "17.0.15");
         assertNotEquals(first, rebuilt);
         Files.writeString(jar.resolveSibling("lib").resolve("ejml-core.jar"), "y");
-        assertNotEquals(rebuilt, StartupArchive.identity(jar, "/opt/jdk", "17.0.15"), "a library added");
+        assertNotEquals(rebuilt, WindowJvm.identity(jar, "/opt/jdk", "17.0.15"), "a library added");
     }
 
     /** This JVM's java, with the archive's options, running {@code args} instead of the app. */
-    private StartupArchive.Plan realJava(Path archive, String... args) {
+    private WindowJvm.Plan realJava(Path archive, String... args) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new StartupArchive.Plan(java, List.of(args), archive, System.currentTimeMillis());
+        return new WindowJvm.Plan(java, List.of(args), archive, System.currentTimeMillis());
     }
 
     @Test
