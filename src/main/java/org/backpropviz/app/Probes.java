@@ -10,7 +10,8 @@ import javafx.animation.AnimationTimer;
  * the {@code java -jar} process's start when the window runs in the start-up archive's child JVM), and the
  * wall-clock time of that pulse (epoch ms);
  * {@code -Dbackpropviz.pulseProbe=true} prints, once a second, the longest gap between two pulses in that second
- * (and the longest so far), so that a run with heavy engine work shows whether the window ever stalled;
+ * (and the longest so far, and the wall-clock time that gap ended, to match it with a profile), so that a run
+ * with heavy engine work shows whether the window ever stalled;
  * {@code -Dbackpropviz.editorProbe=true} prints how long each editor window took to open, from the double-click
  * (or Enter) until its first laid-out pulse.
  */
@@ -49,13 +50,16 @@ final class Probes {
         }
         if (Boolean.getBoolean("backpropviz.pulseProbe")) {
             new AnimationTimer() {
-                private long last, windowStart, windowMax, overallMax, frames;
+                private long last, windowStart, windowMax, windowMaxAt, overallMax, frames;
 
                 @Override
                 public void handle(long now) {
                     if (last != 0) {
                         long gap = now - last;
-                        windowMax = Math.max(windowMax, gap);
+                        if (gap > windowMax) {
+                            windowMax = gap;
+                            windowMaxAt = System.currentTimeMillis();
+                        }
                         overallMax = Math.max(overallMax, gap);
                     } else {
                         windowStart = now;
@@ -63,8 +67,8 @@ final class Probes {
                     last = now;
                     frames++;
                     if (now - windowStart >= 1_000_000_000L) {
-                        System.err.printf(Locale.ROOT, "pulses: %d in the last second, longest gap %.1f ms (longest so far %.1f ms)%n",
-                                frames, windowMax / 1e6, overallMax / 1e6);
+                        System.err.printf(Locale.ROOT, "pulses: %d in the last second, longest gap %.1f ms (longest so far %.1f ms), ending at %tT.%<tL%n",
+                                frames, windowMax / 1e6, overallMax / 1e6, windowMaxAt);
                         windowStart = now;
                         windowMax = 0;
                         frames = 0;

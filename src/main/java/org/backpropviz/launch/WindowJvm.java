@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 /**
@@ -20,16 +21,18 @@ import java.util.zip.CRC32;
  *   ({@code -XX:ArchiveClassesAtExit}); later starts map it. The JVM checks the archive against the jars itself and
  *   ignores one that does not fit ({@code -Xshare:auto}); its name also carries the Java runtime's and the jars'
  *   identity, so a rebuilt jar or another JDK records a new one;</li>
- *   <li>only the quick (C1) compiler ({@code -XX:TieredStopAtLevel=1}): on two cores the optimising compiler's
- *   thread takes half the CPU while the window starts. Its code is faster only for long computations: a
- *   (1000, 784, 1000, 10) pass takes about 15% longer, a whole digits training run is no slower. The
- *   {@code bench} and {@code train} commands run in the JVM they were started in, with both compilers.</li>
+ *   <li>only the quick (C1) compiler, in one thread ({@code -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1}): on
+ *   two cores the optimising compiler's thread takes half the CPU while the window starts, and compiler threads
+ *   take it from the window while a training run starts. The optimising compiler's code is faster only for long
+ *   computations: a (1000, 784, 1000, 10) pass takes about 15% longer without it, a whole digits training run is
+ *   no slower. The {@code bench} and {@code train} commands run in the JVM they were started in, with both
+ *   compilers. A user's own compiler option ({@code -XX:TieredStopAtLevel=4}, say) leaves both options out.</li>
  * </ul>
  *
  * <p>Nothing here loads JavaFX. The relaunch is skipped (and the window starts in this JVM) unless this JVM was
  * started as {@code java [options] -jar app.jar} with no arguments by a HotSpot JVM of Java 13 or later, or when
  * {@code -Dbackpropviz.windowJvm=false} is given. The user's own JVM options are passed on after these, so they
- * win (for instance {@code -XX:TieredStopAtLevel=4}).
+ * win.
  */
 public final class WindowJvm {
     /** Set on the child JVM, so that it never relaunches itself. */
@@ -100,6 +103,12 @@ public final class WindowJvm {
         return String.format("%08x", crc.getValue());
     }
 
+    /** Whether a JVM option of the user's sets the compilers up itself (then the window's JIT options stay out). */
+    static boolean choosesCompiler(String option) {
+        return option.startsWith("-XX:TieredStopAtLevel") || option.startsWith("-XX:CICompilerCount")
+                || option.endsWith("TieredCompilation") || option.equals("-Xint") || option.equals("-Xcomp");
+    }
+
     /** A child JVM to start: {@code java} with the archive's options and then this JVM's own arguments. */
     record Plan(Path java, List<String> originalArgs, Path archive, long launchedAt) {
         /** True when the archive exists, so the child maps it; else the child records it at exit. */
@@ -122,7 +131,10 @@ public final class WindowJvm {
             } else {
                 c.add("-XX:ArchiveClassesAtExit=" + recordTo);
             }
-            c.add("-XX:TieredStopAtLevel=1");
+            if (originalArgs.stream().noneMatch(WindowJvm::choosesCompiler)) {
+                c.add("-XX:TieredStopAtLevel=1");
+                c.add("-XX:CICompilerCount=1");
+            }
             c.add("-Xlog:cds=off");
             c.add("-Xlog:cds+dynamic=off");
             c.add("-D" + CHILD + "=" + launchedAt);
@@ -136,15 +148,44 @@ public final class WindowJvm {
             Path part = null;
             if (record) {
                 Files.createDirectories(archive.getParent());
+                forgetUnfinished();
                 part = recording(ProcessHandle.current().pid());
             }
             Process child = new ProcessBuilder(command(part)).inheritIO().start();
-            Thread stop = new Thread(child::destroy, "stop-window");
+            Path recorded = part;
+            // this JVM stopped (a signal, a logout): the window goes too, and an archive it was recording is dropped
+            Thread stop = new Thread(() -> {
+                child.destroy();
+                try {
+                    child.waitFor(5, TimeUnit.SECONDS);
+                    if (recorded != null) Files.deleteIfExists(recorded);
+                } catch (InterruptedException | IOException ignored) {
+                    // exiting anyway; a leftover part file is deleted by the next start that records
+                }
+            }, "stop-window");
             Runtime.getRuntime().addShutdownHook(stop);
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stop);
             if (part != null) keep(part, code);
             return code;
+        }
+
+        /** Deletes archives left half-recorded by starts whose launcher is no longer running. */
+        private void forgetUnfinished() throws IOException {
+            String prefix = archive.getFileName() + ".part-";
+            try (var files = Files.list(archive.getParent())) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    String n = p.getFileName().toString();
+                    if (!n.startsWith(prefix)) continue;
+                    try {
+                        long pid = Long.parseLong(n.substring(prefix.length()));
+                        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                    } catch (NumberFormatException notOurs) {
+                        continue;
+                    }
+                    Files.deleteIfExists(p);
+                }
+            }
         }
 
         /** Deletes the archives recorded for earlier builds or runtimes (each is about 25 MB). */

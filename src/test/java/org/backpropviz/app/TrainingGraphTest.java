@@ -109,4 +109,29 @@ class TrainingGraphTest {
         assertEquals(trained, ScenarioFormat.read(saved).inputs());
         assertTrue(Files.readString(code).contains("import numpy as np"));
     }
+
+    /** A run follows the graph every frame: behind another tab the graph skips those redraws and catches up on showing. */
+    @Test
+    void theGraphBehindAnotherTabIsDrawnOnceItShowsAgain(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        org.backpropviz.engine.NDArray w1 = fx(() -> model.getScenario().get(Param.W1));
+        AppFixture.assertShows(robot, "#value-W1", w1);
+        fxRun(() -> model.selectedProperty().set("W1"));
+        WaitForAsyncUtils.waitForFxEvents(); // the inspector's scroll pane shows its content once it has a skin
+        AppFixture.assertShows(robot, "#inspector-value", w1);
+        robot.clickOn("#tab-playground");
+        double[] flat = new double[w1.size()];
+        for (int i = 0; i < flat.length; i++) flat[i] = 10 + i;
+        org.backpropviz.engine.NDArray changed = org.backpropviz.engine.NDArray.of(w1.shape(), flat);
+        fxRun(() -> model.load(model.getScenario().with(Param.W1, changed)));
+        waitReady(model, 10);
+        assertEquals(changed, fx(() -> model.getScenario().get(Param.W1)));
+        AppFixture.assertShows(robot, "#value-W1", w1); // hidden: not redrawn
+        AppFixture.assertShows(robot, "#inspector-value", w1);
+
+        robot.clickOn("#tab-graph");
+        WaitForAsyncUtils.waitForFxEvents();
+        AppFixture.assertShows(robot, "#value-W1", changed);
+        AppFixture.assertShows(robot, "#inspector-value", changed);
+    }
 }

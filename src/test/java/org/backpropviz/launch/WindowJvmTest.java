@@ -66,7 +66,7 @@ class WindowJvmTest {
         assertEquals("/opt/jdk/bin/java", record.get(0));
         assertTrue(record.contains("-XX:ArchiveClassesAtExit=" + part), record.toString());
         assertTrue(record.stream().anyMatch(a -> a.startsWith("-D" + WindowJvm.CHILD + "=")), "the child must not relaunch itself");
-        assertTrue(record.contains("-XX:TieredStopAtLevel=1"), "the quick compiler only");
+        assertTrue(record.contains("-XX:TieredStopAtLevel=1") && record.contains("-XX:CICompilerCount=1"), "the quick compiler only");
         // the user's own options and the jar come last, unchanged, so that they win over the archive's options
         assertEquals(List.of("-Dbackpropviz.home=/x", "-jar", jar.toString()), record.subList(record.size() - 3, record.size()));
 
@@ -77,6 +77,16 @@ class WindowJvmTest {
         assertTrue(use.contains("-XX:SharedArchiveFile=" + p.archive()), use.toString());
         assertTrue(use.contains("-Xshare:auto"), "a stale or foreign archive is ignored, never an error");
         assertFalse(use.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")));
+    }
+
+    @Test
+    void aUsersOwnCompilerOptionLeavesTheWindowsOut() throws Exception {
+        Path jar = jar();
+        for (String own : List.of("-XX:TieredStopAtLevel=4", "-XX:CICompilerCount=3", "-XX:-TieredCompilation", "-Xint")) {
+            List<String> c = plan(jar, own, "-jar", jar.toString()).orElseThrow().command(null);
+            assertFalse(c.stream().anyMatch(a -> a.equals("-XX:TieredStopAtLevel=1") || a.equals("-XX:CICompilerCount=1")), c.toString());
+            assertTrue(c.contains(own));
+        }
     }
 
     @Test
@@ -113,6 +123,20 @@ class WindowJvmTest {
         long recorded = Files.getLastModifiedTime(archive).toMillis();
         assertEquals(0, realJava(archive, "-version").run(), "starts with the archive");
         assertEquals(recorded, Files.getLastModifiedTime(archive).toMillis(), "mapped, not recorded again");
+    }
+
+    @Test
+    void aRecordingLeftByAStoppedLauncherIsDeletedByTheNextOne() throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("cache")).resolve("startup-test.jsa");
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+        gone.waitFor();
+        Path left = Files.writeString(archive.resolveSibling("startup-test.jsa.part-" + gone.pid()), "half an archive");
+        long alive = ProcessHandle.current().parent().orElseThrow().pid(); // a launcher that is still running
+        Path running = Files.writeString(archive.resolveSibling("startup-test.jsa.part-" + alive), "being recorded");
+        assertEquals(0, realJava(archive, "-version").run());
+        assertFalse(Files.exists(left), "its launcher has ended");
+        assertTrue(Files.exists(running), "another window still recording it");
+        assertTrue(Files.size(archive) > 0);
     }
 
     @Test

@@ -83,6 +83,7 @@ public class GraphView extends Pane {
     private Point2D dragFrom;
     private Animation running;
     private Trace afterRunning;
+    private final WhenShown whenShown;
     private java.util.function.Consumer<Node> onEditNode = n -> { };
     /** The node of the last single click and when: opening the inspector can move the node before the second click. */
     private Node clicked;
@@ -91,6 +92,7 @@ public class GraphView extends Pane {
     public GraphView(GraphViewModel model, Messages text, Disposer disposer) {
         this.model = model;
         this.text = text;
+        this.whenShown = new WhenShown(() -> render(model.getTrace()));
         setId("graph");
         getStyleClass().add("graph-view");
         getStylesheets().add(GraphView.class.getResource("graph.css").toExternalForm());
@@ -124,9 +126,11 @@ public class GraphView extends Pane {
         getChildren().add(content);
         installZoomAndPan();
         setFocusTraversable(true);
-        disposer.listen(model.traceProperty(), (o, before, now) -> onTrace(before, now));
+        disposer.listen(model.traceProperty(), (o, before, now) -> {
+            if (whenShown.drawNow()) onTrace(before, now);
+        });
         disposer.listen(model.furthestProperty(), (o, a, b) -> {
-            if (running == null) render(model.getTrace());
+            if (running == null && whenShown.drawNow()) render(model.getTrace());
         });
         disposer.listen(model.selectedProperty(), (o, a, b) -> {
             markSelection();
@@ -273,6 +277,11 @@ public class GraphView extends Pane {
             }
             e.connect(from, to);
         }
+    }
+
+    /** Whether the graph is on screen; while it is not, new traces are drawn only once it shows again. */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return whenShown.shownProperty();
     }
 
     private void render(Trace t) {

@@ -37,6 +37,8 @@ public class InspectorView extends ScrollPane {
     private final VBox formulas = new VBox(6);
     private final VBox warnings = new VBox(4);
 
+    private final WhenShown whenShown = new WhenShown(this::refresh);
+
     public InspectorView(GraphViewModel model, Messages text, Disposer disposer) {
         this.model = model;
         this.text = text;
@@ -74,10 +76,19 @@ public class InspectorView extends ScrollPane {
                 caption("inspector.grad", gradShape), grad, gradGrid,
                 section("inspector.formulas"), formulas, warnings);
         setContent(body);
-        disposer.listen(model.traceProperty(), (o, a, b) -> refresh());
-        disposer.listen(model.furthestProperty(), (o, a, b) -> refresh());
+        disposer.listen(model.traceProperty(), (o, a, b) -> {
+            if (whenShown.drawNow()) refresh();
+        });
+        disposer.listen(model.furthestProperty(), (o, a, b) -> {
+            if (whenShown.drawNow()) refresh();
+        });
         disposer.listen(model.selectedProperty(), (o, a, b) -> refresh());
         refresh();
+    }
+
+    /** Whether the inspector is on screen; while it is not, new traces are shown only once it shows again. */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return whenShown.shownProperty();
     }
 
     private HBox caption(String key, Label shape) {

@@ -115,6 +115,9 @@ public class MainView extends BorderPane {
             graphTab.setClosable(false);
             graphTab.setContent(new BorderPane(split, toolbar, null, bar, null));
             tabs.getTabs().add(graphTab);
+            // behind another tab (a training run follows the graph every frame), the graph waits until it shows
+            graph.shownProperty().bind(graphTab.selectedProperty());
+            inspector.shownProperty().bind(graphTab.selectedProperty());
             tabs.getTabs().addAll(tools);
             tabs.setId("tabs");
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
