@@ -76,6 +76,7 @@ public final class WindowJvm {
         Path jar = Path.of(classPath).toAbsolutePath();
         if (!Files.isRegularFile(jar)) return Optional.empty();
         Path launcher = Path.of(javaHome, "bin", "java");
+        if (!Files.isExecutable(launcher)) return Optional.empty(); // a runtime image without the java launcher
         Path archive = home.resolve("cache").resolve("startup-" + identity(jar, javaHome, vmVersion) + ".jsa");
         // the start-up probe counts from here; the management classes it takes to know this JVM's start are
         // only loaded when that probe is on (the process's own start instant is only known to the second)
@@ -144,12 +145,15 @@ public final class WindowJvm {
 
         /** Runs the child with this JVM's standard streams and returns its exit code. */
         int run() throws IOException, InterruptedException {
-            boolean record = !uses();
             Path part = null;
-            if (record) {
-                Files.createDirectories(archive.getParent());
-                forgetUnfinished();
-                part = recording(ProcessHandle.current().pid());
+            if (!uses()) {
+                try {
+                    Files.createDirectories(archive.getParent());
+                    forgetUnfinished();
+                    part = recording(ProcessHandle.current().pid());
+                } catch (IOException unwritable) {
+                    part = null; // a home we cannot write to: the window starts without an archive, every time
+                }
             }
             Process child = new ProcessBuilder(command(part)).inheritIO().start();
             Path recorded = part;

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WindowJvmTest {
+    /** This JVM's runtime: the plan needs a real {@code bin/java}. */
+    private static final String JDK = System.getProperty("java.home");
+
     @TempDir
     Path dir;
 
@@ -38,7 +41,7 @@ class WindowJvmTest {
     }
 
     private Optional<WindowJvm.Plan> plan(Path jar, String... args) {
-        return WindowJvm.plan(startedWith(args), jar.toString(), "/opt/jdk", "OpenJDK 64-Bit Server VM", 17, "17.0.15", dir.resolve("home"));
+        return WindowJvm.plan(startedWith(args), jar.toString(), JDK, "OpenJDK 64-Bit Server VM", 17, "17.0.15", dir.resolve("home"));
     }
 
     @Test
@@ -49,9 +52,9 @@ class WindowJvmTest {
         assertFalse(plan(jar, "-jar", jar.toString(), "run", "case.json").isPresent(), "a command runs headless in this JVM");
         assertFalse(plan(jar, "-cp", jar.toString(), "org.backpropviz.Main").isPresent(), "not started by -jar");
         assertFalse(plan(dir, "-jar", jar.toString()).isPresent(), "classes from a folder, not a jar");
-        assertFalse(WindowJvm.plan(startedWith("-jar", jar.toString()), jar.toString(), "/opt/jdk", "Eclipse OpenJ9 VM", 17, "x", dir).isPresent(),
+        assertFalse(WindowJvm.plan(startedWith("-jar", jar.toString()), jar.toString(), JDK, "Eclipse OpenJ9 VM", 17, "x", dir).isPresent(),
                 "HotSpot's options only");
-        assertFalse(WindowJvm.plan(startedWith("-jar", jar.toString()), jar.toString(), "/opt/jdk", "OpenJDK 64-Bit Server VM", 11, "x", dir).isPresent(),
+        assertFalse(WindowJvm.plan(startedWith("-jar", jar.toString()), jar.toString(), JDK, "OpenJDK 64-Bit Server VM", 11, "x", dir).isPresent(),
                 "ArchiveClassesAtExit needs Java 13");
     }
 
@@ -63,7 +66,7 @@ class WindowJvmTest {
         assertFalse(p.uses());
         Path part = p.recording(42);
         List<String> record = p.command(part);
-        assertEquals("/opt/jdk/bin/java", record.get(0));
+        assertEquals(Path.of(JDK, "bin", "java").toString(), record.get(0));
         assertTrue(record.contains("-XX:ArchiveClassesAtExit=" + part), record.toString());
         assertTrue(record.stream().anyMatch(a -> a.startsWith("-D" + WindowJvm.CHILD + "=")), "the child must not relaunch itself");
         assertTrue(record.contains("-XX:TieredStopAtLevel=1") && record.contains("-XX:CICompilerCount=1"), "the quick compiler only");
@@ -137,6 +140,19 @@ class WindowJvmTest {
         assertFalse(Files.exists(left), "its launcher has ended");
         assertTrue(Files.exists(running), "another window still recording it");
         assertTrue(Files.size(archive) > 0);
+    }
+
+    @Test
+    void noJavaLauncherInTheRuntimeMeansNoRelaunch() throws Exception {
+        Path jar = jar();
+        assertFalse(WindowJvm.plan(startedWith("-jar", jar.toString()), jar.toString(), dir.resolve("no-jdk").toString(),
+                "OpenJDK 64-Bit Server VM", 17, "17.0.15", dir).isPresent());
+    }
+
+    @Test
+    void aHomeThatCannotBeWrittenStartsTheWindowWithoutAnArchive() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        assertEquals(0, realJava(file.resolve("cache/startup-test.jsa"), "-version").run());
     }
 
     @Test
