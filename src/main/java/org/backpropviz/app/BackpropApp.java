@@ -75,7 +75,7 @@ public class BackpropApp extends Application {
         stage.setMinHeight(600);
         var icon = BackpropApp.class.getResource("/assets/icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
-        editors = new Editors(model);
+        editors = new Editors(model, this::requestClose);
         files = new FileActions(model, document, () -> stage, () -> text, () -> view.graph());
         if (!Boolean.getBoolean("backpropviz.graphOnly")) tools = new Tools(model);
         showIn(new Messages(Locale.getDefault()));

@@ -2,6 +2,9 @@ package org.backpropviz.app;
 
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.backpropviz.app.editor.MatrixEditorModel;
 import org.backpropviz.app.editor.MatrixEditorWindow;
@@ -16,11 +19,14 @@ import org.backpropviz.engine.Param;
  */
 final class Editors {
     private final GraphViewModel graph;
+    private final Runnable quit;
     private final Map<Param, MatrixEditorWindow> open = new EnumMap<>(Param.class);
     private java.util.Locale locale = java.util.Locale.ENGLISH;
 
-    Editors(GraphViewModel graph) {
+    /** {@code quit} asks to close the app (Ctrl+Q in an editor window does what it does in the main window). */
+    Editors(GraphViewModel graph, Runnable quit) {
         this.graph = graph;
+        this.quit = quit;
         graph.scenarioProperty().addListener((o, a, s) -> {
             for (Map.Entry<Param, MatrixEditorWindow> e : open.entrySet()) {
                 NDArray now = s.get(e.getKey());
@@ -48,6 +54,9 @@ final class Editors {
                 a -> graph.edit(p, a), MatrixEditorModel.bundle(locale));
         Probes.editorOpened(created.getStage().getScene(), p.label() + " " + graph.getScenario().get(p).shapeString(), t0);
         created.getStage().setOnHidden(e -> open.remove(p, created));
+        var keys = created.getStage().getScene().getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), created.getStage()::close);
+        keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
         place(owner, p, created, graph.getScenario().get(p));
         open.put(p, created);
         return created;

@@ -77,8 +77,11 @@ class ScenarioWindowTest {
         }
     }
 
+    private Stage window;
+
     @Start
     void start(Stage stage) {
+        window = stage;
         home = AppFixture.freshHome();
         app = AppFixture.startApp(stage, home); // animation instant, unless a test wants it
         model = app.model();
@@ -205,6 +208,31 @@ class ScenarioWindowTest {
         assertEquals(before, fx(model::getScenario).get(Param.X), "the graph keeps the old value");
         assertFalse(fx(() -> w.getModel().setCell(0, 0, "NaN")), "NaN is refused");
         assertEquals(before, fx(model::getScenario).get(Param.X));
+    }
+
+    @Test
+    void anEditorWindowClosesWithCtrlWAndCtrlQInItQuitsTheApp(FxRobot robot) {
+        waitReady(model, 10);
+        robot.doubleClickOn("#node-x");
+        WaitForAsyncUtils.waitForFxEvents();
+        MatrixEditorWindow w = editor(Param.X);
+        assertNotNull(w);
+        fxRun(() -> w.getStage().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> w.getStage().isShowing()), "Ctrl+W closes the editor");
+        assertTrue(fx(() -> window.isShowing()), "and only the editor");
+
+        robot.doubleClickOn("#node-W1");
+        WaitForAsyncUtils.waitForFxEvents();
+        MatrixEditorWindow w1 = editor(Param.W1);
+        assertNotNull(w1);
+        fxRun(() -> w1.getStage().requestFocus());
+        answers.choices.add(FileDialogs.Choice.DISCARD); // in case the window asks
+        robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> window.isShowing()), "Ctrl+Q in an editor quits, as in the main window");
+        assertFalse(fx(() -> w1.getStage().isShowing()));
     }
 
     @Test
