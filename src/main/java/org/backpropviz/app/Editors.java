@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 import org.backpropviz.app.editor.MatrixEditorModel;
 import org.backpropviz.app.editor.MatrixEditorWindow;
@@ -18,6 +19,8 @@ import org.backpropviz.engine.Param;
  * elsewhere (a preset, a file, an SGD update, a quick fix, training) each open editor loads the new array.
  */
 final class Editors {
+    private static final KeyCombination CLOSE = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
     private final GraphViewModel graph;
     private final Runnable quit;
     private final Map<Param, MatrixEditorWindow> open = new EnumMap<>(Param.class);
@@ -54,9 +57,13 @@ final class Editors {
                 a -> graph.edit(p, a), MatrixEditorModel.bundle(locale));
         Probes.editorOpened(created.getStage().getScene(), p.label() + " " + graph.getScenario().get(p).shapeString(), t0);
         created.getStage().setOnHidden(e -> open.remove(p, created));
-        var keys = created.getStage().getScene().getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), created.getStage()::close);
-        keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
+        // a filter, not accelerators: the grid has the focus and would take the keys first
+        created.getStage().getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (CLOSE.match(e)) created.getStage().close();
+            else if (QUIT.match(e)) quit.run();
+            else return;
+            e.consume();
+        });
         place(owner, p, created, graph.getScenario().get(p));
         open.put(p, created);
         return created;

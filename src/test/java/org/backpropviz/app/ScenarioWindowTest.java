@@ -217,7 +217,7 @@ class ScenarioWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         MatrixEditorWindow w = editor(Param.X);
         assertNotNull(w);
-        fxRun(() -> w.getStage().requestFocus());
+        robot.clickOn(cell(robot, w, 0, 0)); // the grid has the focus, as after a click in it
         robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> w.getStage().isShowing()), "Ctrl+W closes the editor");
@@ -227,7 +227,7 @@ class ScenarioWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         MatrixEditorWindow w1 = editor(Param.W1);
         assertNotNull(w1);
-        fxRun(() -> w1.getStage().requestFocus());
+        robot.clickOn(cell(robot, w1, 0, 0));
         answers.choices.add(FileDialogs.Choice.DISCARD); // in case the window asks
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
