@@ -75,7 +75,8 @@ public final class WindowJvm {
         if (jarAt < 0 || jarAt != original.size() - 2) return Optional.empty();
         Path jar = Path.of(classPath).toAbsolutePath();
         if (!Files.isRegularFile(jar)) return Optional.empty();
-        Path launcher = Path.of(javaHome, "bin", "java");
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        Path launcher = Path.of(javaHome, "bin", windows ? "java.exe" : "java");
         if (!Files.isExecutable(launcher)) return Optional.empty(); // a runtime image without the java launcher
         Path archive = home.resolve("cache").resolve("startup-" + identity(jar, javaHome, vmVersion) + ".jsa");
         // the start-up probe counts from here; the management classes it takes to know this JVM's start are
