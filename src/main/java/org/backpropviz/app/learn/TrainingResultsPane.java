@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,6 +19,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.backpropviz.app.control.AfterThisFrame;
 import org.backpropviz.app.control.LazyTooltip;
 
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
@@ -91,8 +91,8 @@ final class TrainingResultsPane extends VBox {
             }
         }
         samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
-        // the images in the next frame: the matrix and the images together made one frame of about 100 ms
-        Platform.runLater(() -> {
+        // the images a frame later: the matrix and the images together made one frame of 40–80 ms
+        AfterThisFrame.run(() -> {
             if (shown != r) return;
             List<Node> tiles = new ArrayList<>();
             for (TrainingModel.Sample s : r.samples()) tiles.add(tile(s, r));

@@ -96,7 +96,8 @@ class TrainingViewTest {
         GridPane confusion = robot.lookup("#train-confusion").queryAs(GridPane.class);
         assertEquals(11 * 11, confusion.getChildren().size());
         PseudoClass misclassified = PseudoClass.getPseudoClass("misclassified");
-        WaitForAsyncUtils.waitForFxEvents(); // the images come a frame after the matrix
+        // the images come a frame after the matrix
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".train-sample").queryAll().size() >= 12);
         assertEquals(12, robot.lookup(".train-sample").queryAll().size());
         assertEquals(model.resultsProperty().get().samples().stream().filter(TrainingModel.Sample::misclassified).count(),
                 robot.lookup(".train-sample").queryAll().stream().filter(n -> n.getPseudoClassStates().contains(misclassified)).count());
