@@ -1,0 +1,46 @@
+package org.backpropviz.app.learn;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+/**
+ * A chart's x axis from 0 to a round number (1, 2, 2.5 or 5 times a power of ten) at or above the last x of its
+ * data. An autoranging axis moves its upper end, and so all its ticks, with every new point: during a training
+ * run that re-laid out and re-drew the charts' axes at every frame. This one changes about three times for every
+ * tenfold growth of the run. The data must come in increasing x, as iterations and epochs do. FX thread only.
+ */
+final class SteppedAxis {
+    private static final double[] STEPS = {1, 2, 2.5, 5};
+    private static final double[] TICKS = {0.2, 0.5, 0.5, 1};
+
+    private SteppedAxis() {}
+
+    /** Makes {@code axis} follow the last x of {@code data} in round steps (it stops autoranging). */
+    static void follow(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data) {
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        fit(axis, data);
+        data.addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> fit(axis, data));
+        // an unmodifiable view holds its listeners only as long as someone holds it: the axis does
+        axis.getProperties().put(SteppedAxis.class, data);
+    }
+
+    private static void fit(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data) {
+        double last = data.isEmpty() ? 0 : data.get(data.size() - 1).getXValue().doubleValue();
+        double[] bound = roundUp(Math.max(last, 1));
+        if (bound[0] == axis.getUpperBound() && bound[1] == axis.getTickUnit()) return;
+        axis.setUpperBound(bound[0]);
+        axis.setTickUnit(bound[1]);
+    }
+
+    /** The smallest 1, 2, 2.5 or 5 × 10^k at or above {@code x} (x ≥ 1), and its tick unit. */
+    static double[] roundUp(double x) {
+        double p = Math.pow(10, Math.floor(Math.log10(x)));
+        for (int i = 0; i < STEPS.length; i++) {
+            if (STEPS[i] * p >= x) return new double[] {STEPS[i] * p, TICKS[i] * p};
+        }
+        return new double[] {10 * p, 2 * p};
+    }
+}
