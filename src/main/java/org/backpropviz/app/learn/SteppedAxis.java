@@ -1,14 +1,18 @@
 package org.backpropviz.app.learn;
 
+import java.util.List;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import org.backpropviz.app.control.AfterThisFrame;
 
 /**
- * A chart's x axis from 0 to a round number (1, 2, 2.5 or 5 times a power of ten) at or above the last x of its
- * data. An autoranging axis moves its upper end, and so all its ticks, with every new point: during a training
- * run that re-laid out and re-drew the charts' axes at every frame. This one changes about three times for every
+ * A chart's x axis that, while a run is going, goes from 0 to a round number (1, 2, 2.5 or 5 times a power of
+ * ten) at or above the last x of its data, and fits the data (autoranging) once the run holds still. An
+ * autoranging axis moves its upper end, and so all its ticks, with every new point: during a training run that
+ * re-laid out and re-drew the charts' axes at every frame. The stepped one changes about three times for every
  * tenfold growth of the run. The data must come in increasing x, as iterations and epochs do. FX thread only.
  */
 final class SteppedAxis {
@@ -17,17 +21,31 @@ final class SteppedAxis {
 
     private SteppedAxis() {}
 
-    /** Makes {@code axis} follow the last x of {@code data} in round steps (it stops autoranging). */
-    static void follow(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data) {
-        axis.setAutoRanging(false);
+    /**
+     * Makes {@code axis} follow the last x of {@code data} in round steps while {@code running} is true, and fit
+     * the data otherwise (a frame after the run stops, so as not to add to the frame that shows its results).
+     */
+    static void follow(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data, ObservableBooleanValue running) {
+        axis.setForceZeroInRange(false);
         axis.setLowerBound(0);
-        fit(axis, data);
-        data.addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> fit(axis, data));
-        // an unmodifiable view holds its listeners only as long as someone holds it: the axis does
-        axis.getProperties().put(SteppedAxis.class, data);
+        data.addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> {
+            if (running.get()) step(axis, data);
+        });
+        running.addListener((o, was, now) -> {
+            if (now) {
+                axis.setAutoRanging(false);
+                step(axis, data);
+            } else {
+                AfterThisFrame.run(() -> axis.setAutoRanging(!running.get()));
+            }
+        });
+        axis.setAutoRanging(!running.get());
+        if (running.get()) step(axis, data);
+        // an unmodifiable view or a binding holds its listeners only as long as someone holds it: the axis does
+        axis.getProperties().put(SteppedAxis.class, List.of(data, running));
     }
 
-    private static void fit(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data) {
+    private static void step(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data) {
         double last = data.isEmpty() ? 0 : data.get(data.size() - 1).getXValue().doubleValue();
         double[] bound = roundUp(Math.max(last, 1));
         if (bound[0] == axis.getUpperBound() && bound[1] == axis.getTickUnit()) return;

@@ -102,7 +102,8 @@ public final class TrainingView extends BorderPane {
     private HBox charts() {
         NumberAxis it = new NumberAxis();
         it.setLabel(text.getString("train.chart.iteration"));
-        SteppedAxis.follow(it, model.rawLoss());
+        var running = model.stateProperty().isEqualTo(TrainingModel.State.RUNNING);
+        SteppedAxis.follow(it, model.rawLoss(), running);
         NumberAxis loss = new NumberAxis();
         loss.setLabel(text.getString("train.chart.loss"));
         LineChart<Number, Number> lossChart = new LineChart<>(it, loss);
@@ -116,7 +117,7 @@ public final class TrainingView extends BorderPane {
 
         NumberAxis ep = new NumberAxis();
         ep.setLabel(text.getString("train.chart.epoch"));
-        SteppedAxis.follow(ep, model.trainAccuracy());
+        SteppedAxis.follow(ep, model.trainAccuracy(), running);
         NumberAxis acc = new NumberAxis(0, 1, 0.1);
         acc.setLabel(text.getString("train.chart.accuracy"));
         LineChart<Number, Number> accChart = new LineChart<>(ep, acc);

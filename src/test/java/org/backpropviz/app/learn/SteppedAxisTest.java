@@ -23,12 +23,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SteppedAxisTest {
     private final ObservableList<XYChart.Data<Number, Number>> points = FXCollections.observableArrayList();
+    /** Inverted, and given as a binding nobody else holds, as the view gives the model's state. */
+    private final javafx.beans.property.BooleanProperty stopped = new javafx.beans.property.SimpleBooleanProperty(false);
     private NumberAxis x;
 
     @Start
     void start(Stage stage) {
         x = new NumberAxis();
-        SteppedAxis.follow(x, FXCollections.unmodifiableObservableList(points)); // as the view gets them from the model
+        SteppedAxis.follow(x, FXCollections.unmodifiableObservableList(points), stopped.not()); // as the view gets them from the model
         LineChart<Number, Number> chart = new LineChart<>(x, new NumberAxis());
         chart.getData().add(new XYChart.Series<>(FXCollections.unmodifiableObservableList(points)));
         stage.setScene(new Scene(chart, 400, 300));
@@ -63,5 +65,20 @@ class SteppedAxisTest {
         assertEquals(500, WaitForAsyncUtils.asyncFx(x::getTickUnit).get());
         WaitForAsyncUtils.asyncFx(points::clear).get();
         assertEquals(1, WaitForAsyncUtils.asyncFx(x::getUpperBound).get(), "a new run starts small again");
+    }
+
+    @Test
+    void whenTheRunStopsTheAxisFitsItsDataAFrameLater() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 1; i <= 60; i++) points.add(new XYChart.Data<>(i, 0.5));
+        }).get();
+        assertEquals(100, WaitForAsyncUtils.asyncFx(x::getUpperBound).get());
+        WaitForAsyncUtils.asyncFx(() -> stopped.set(true)).get();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(x::isAutoRanging).get());
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(x::getUpperBound).get() < 70);
+        assertEquals(60, WaitForAsyncUtils.asyncFx(x::getUpperBound).get(), 5, "fitted to the data, as an autoranging axis does");
+        WaitForAsyncUtils.asyncFx(() -> stopped.set(false)).get();
+        assertFalse(WaitForAsyncUtils.asyncFx(x::isAutoRanging).get(), "a new run steps again");
+        assertEquals(100, WaitForAsyncUtils.asyncFx(x::getUpperBound).get());
     }
 }
