@@ -38,7 +38,7 @@ public final class Heatmap extends VBox {
     private final ImageView image = new ImageView();
     private final Canvas overlay = new Canvas();
     private final HBox legend = new HBox(4);
-    private final Label low = new Label(), high = new Label(), probe = new Label(" ");
+    private final Label low = Labels.empty(), high = Labels.empty(), probe = Labels.of(" ");
     private final Canvas legendBar = new Canvas(90, 8);
     private final Tooltip tip = new Tooltip();
     private NDArray array;
@@ -102,10 +102,11 @@ public final class Heatmap extends VBox {
 
     /** Whether the −max … +max legend and the hover line show (on by default). */
     public void setLegendVisible(boolean visible) {
-        legend.setVisible(visible);
-        legend.setManaged(visible);
-        probe.setVisible(visible);
-        probe.setManaged(visible);
+        // Hidden, they leave the scene graph rather than turn invisible: an invisible label is still laid out, at 0 x 0,
+        // which makes its skin clip the text, and that clip asks for a CSS pass, which in turn makes JavaFX repaint
+        // the whole window in the next frame (27-39 ms with the software renderer).
+        if (!visible) getChildren().removeAll(legend, probe);
+        else if (!getChildren().contains(legend)) getChildren().addAll(legend, probe);
     }
 
     /** Cells to outline (one flag per element in C order, or null for none); the array is copied. */

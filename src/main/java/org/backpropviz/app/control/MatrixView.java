@@ -147,7 +147,7 @@ public class MatrixView extends StackPane {
         if (a == null) {
             cells.clear();
             if (placeholderLabel == null) {
-                placeholderLabel = new Label();
+                placeholderLabel = Labels.empty();
                 placeholderLabel.getStyleClass().add("placeholder");
                 placeholderLabel.setWrapText(true);
             }
@@ -191,7 +191,7 @@ public class MatrixView extends StackPane {
                     cell = cells.get(r * a.cols() + c);
                     cell.setText(formatCell(v));
                 } else {
-                    cell = new Label(formatCell(v));
+                    cell = Labels.of(formatCell(v));
                     cell.getStyleClass().add("matrix-cell");
                     cell.setMaxWidth(Double.MAX_VALUE);
                     cell.setMinWidth(USE_PREF_SIZE);

@@ -1,5 +1,6 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.control.Labels;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ final class TrainingResultsPane extends VBox {
         int n = r.confusion().length;
         int max = 1;
         for (int[] row : r.confusion()) for (int v : row) max = Math.max(max, v);
-        Label corner = new Label(text.getString("train.confusion.axes"));
+        Label corner = Labels.of(text.getString("train.confusion.axes"));
         corner.getStyleClass().add("train-cm-corner");
         corner.setMinWidth(USE_PREF_SIZE);
         confusion.add(corner, 0, 0);
@@ -78,7 +79,7 @@ final class TrainingResultsPane extends VBox {
             confusion.add(head(r.classNames().get(t)), 0, t + 1);
             for (int p = 0; p < n; p++) {
                 int v = r.confusion()[t][p];
-                Label cell = new Label(Integer.toString(v));
+                Label cell = Labels.of(Integer.toString(v));
                 cell.getStyleClass().add("train-cm-cell");
                 cell.pseudoClassStateChanged(DIAGONAL, t == p);
                 cell.pseudoClassStateChanged(MISCLASSIFIED, t != p && v > 0);
@@ -101,7 +102,7 @@ final class TrainingResultsPane extends VBox {
     }
 
     private static Label head(String s) {
-        Label l = new Label(s);
+        Label l = Labels.of(s);
         l.getStyleClass().add("train-cm-head");
         return l;
     }
@@ -115,10 +116,10 @@ final class TrainingResultsPane extends VBox {
             g.setFill(Color.gray(1 - (max > 0 ? Math.max(0, s.pixels()[i]) / max : 0)));
             g.fillRect((i % 8) * PIXEL, (i / 8) * PIXEL, PIXEL, PIXEL);
         }
-        Label pred = new Label(MessageFormat.format(text.getString("train.sample.pred"), r.classNames().get(s.predicted()),
+        Label pred = Labels.of(MessageFormat.format(text.getString("train.sample.pred"), r.classNames().get(s.predicted()),
                 percent(s.probabilities()[s.predicted()])));
         pred.getStyleClass().add("train-sample-pred");
-        Label truth = new Label(s.misclassified() ? MessageFormat.format(text.getString("train.sample.true"), r.classNames().get(s.label())) : "✓");
+        Label truth = Labels.of(s.misclassified() ? MessageFormat.format(text.getString("train.sample.true"), r.classNames().get(s.label())) : "✓");
         truth.getStyleClass().add("train-sample-true");
         VBox tile = new VBox(2, c, bars(s), pred, truth);
         tile.setAlignment(Pos.CENTER);

@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import org.backpropviz.app.control.Labels;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -355,7 +356,7 @@ public class GraphView extends Pane {
         picture.legendVisibleProperty().set(false);
         picture.setHeatmapSize(40, 26);
         picture.setArray(a);
-        Label shape = new Label(a.shapeString());
+        Label shape = Labels.of(a.shapeString());
         shape.getStyleClass().add("token-shape");
         VBox token = new VBox(1, picture, shape);
         token.getStyleClass().addAll("token", gradient ? "token-grad" : "token-value");
@@ -364,6 +365,8 @@ public class GraphView extends Pane {
         token.applyCss();
         token.autosize();
         double w = token.getWidth() / 2, h = token.getHeight() / 2;
+        token.setTranslateX(from.getX() - w); // where the transition starts: otherwise the token spends its first frame at the origin
+        token.setTranslateY(from.getY() - h);
         TranslateTransition t = new TranslateTransition(model.stepDuration(), token);
         t.setFromX(from.getX() - w);
         t.setFromY(from.getY() - h);

@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import org.backpropviz.app.control.Labels;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -92,14 +93,14 @@ public class InspectorView extends ScrollPane {
     }
 
     private HBox caption(String key, Label shape) {
-        Label l = new Label(text.get(key));
+        Label l = Labels.of(text.get(key));
         l.getStyleClass().add("inspector-section");
         shape.getStyleClass().add("inspector-shape");
         return new HBox(8, l, shape);
     }
 
     private Label section(String key) {
-        Label l = new Label(text.get(key));
+        Label l = Labels.of(text.get(key));
         l.getStyleClass().add("inspector-section");
         return l;
     }
@@ -131,13 +132,13 @@ public class InspectorView extends ScrollPane {
         Trace shapes = model.getFurthest() != null && model.getFurthest().stepsDone() >= t.stepsDone() ? model.getFurthest() : t;
         formulas.getChildren().clear();
         for (Formula f : Formulas.of(node, shapes, t)) {
-            Label phase = new Label(text.get("phase." + f.phase().id()));
+            Label phase = Labels.of(text.get("phase." + f.phase().id()));
             phase.getStyleClass().addAll("formula-phase", "phase-" + f.phase().id());
-            Label math = new Label(f.text());
+            Label math = Labels.of(f.text());
             math.getStyleClass().add("formula");
             if (f.failed()) math.getStyleClass().add("formula-failed");
             math.setWrapText(true);
-            Label why = new Label(text.get(f.explainKey()));
+            Label why = Labels.of(text.get(f.explainKey()));
             why.getStyleClass().add("formula-why");
             why.setWrapText(true);
             formulas.getChildren().add(new VBox(2, phase, math, why));
@@ -145,7 +146,7 @@ public class InspectorView extends ScrollPane {
         warnings.getChildren().clear();
         for (EngineWarning w : t.warnings()) {
             if (!w.node().equals(node.id())) continue;
-            Label l = new Label("⚠ " + WarningText.of(text, w));
+            Label l = Labels.of("⚠ " + WarningText.of(text, w));
             l.getStyleClass().add("inspector-warning");
             l.setWrapText(true);
             warnings.getChildren().add(l);

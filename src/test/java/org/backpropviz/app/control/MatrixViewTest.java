@@ -71,6 +71,39 @@ class MatrixViewTest {
     }
 
     @Test
+    void labelsMadeWhileTheWindowShowsComeWithTheirSkins(FxRobot robot) throws Exception {
+        // a label that got its skin in the CSS pass would leave the whole tree marked for CSS, and the next frame
+        // would repaint the whole window; checked in the same FX task, before any pulse could make the skins
+        assertTrue(fx(() -> {
+            view.setArray(NDArray.matrix(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+            return robot.from(view).lookup(".matrix-cell").queryAllAs(Label.class).stream().allMatch(l -> l.getSkin() != null);
+        }));
+        assertTrue(fx(() -> {
+            view.setArray(NDArray.of(new int[] {20, 30}, new double[600]));
+            return robot.from(view).lookup(".legend-label").queryAllAs(Label.class).stream().allMatch(l -> l.getSkin() != null);
+        }));
+    }
+
+    @Test
+    void aHiddenLegendLeavesTheSceneGraphAndComesBack(FxRobot robot) throws Exception {
+        // hidden labels would still be laid out at 0 x 0, which clips their text and asks for another CSS pass
+        fx(() -> {
+            view.legendVisibleProperty().set(false);
+            view.setArray(NDArray.of(new int[] {20, 30}, new double[600]));
+            return null;
+        });
+        assertTrue(fx(view::isHeatmap));
+        assertTrue(fx(() -> robot.from(view).lookup(".legend").tryQuery().isEmpty()));
+        assertTrue(fx(() -> robot.from(view).lookup(".legend-label").queryAll().isEmpty()));
+        fx(() -> {
+            view.legendVisibleProperty().set(true);
+            view.setArray(NDArray.full(new int[] {20, 30}, 1.0)); // a different array: an equal one is no change
+            return null;
+        });
+        assertEquals(3, fx(() -> robot.from(view).lookup(".legend-label").queryAll().size()), "-max, +max and the hover line");
+    }
+
+    @Test
     void cellsRoundForReadingAndCompactCellsForNodes() {
         assertEquals("0.0576", MatrixView.format(0.057618));
         assertEquals("-0.1349", MatrixView.format(-0.13490001));
