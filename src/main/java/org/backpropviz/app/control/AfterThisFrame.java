@@ -12,13 +12,22 @@ public final class AfterThisFrame {
 
     /** Runs {@code work} on the FX thread in the second pulse from now. */
     public static void run(Runnable work) {
+        run(1, work);
+    }
+
+    /**
+     * Runs {@code work} on the FX thread after {@code frames} (at least 1) pulses have laid out and drawn what was
+     * changed before it: a chain of such calls puts the parts of one large update into frames of their own.
+     */
+    public static void run(int frames, Runnable work) {
+        if (frames < 1) throw new IllegalArgumentException("frames must be at least 1, not " + frames);
         new AnimationTimer() {
-            private boolean skipped;
+            private int skipped;
 
             @Override
             public void handle(long now) {
-                if (!skipped) { // this pulse lays out and draws what was changed before
-                    skipped = true;
+                if (skipped < frames) { // this pulse lays out and draws what was changed before
+                    skipped++;
                     return;
                 }
                 stop();

@@ -23,7 +23,7 @@ final class SteppedAxis {
 
     /**
      * Makes {@code axis} follow the last x of {@code data} in round steps while {@code running} is true, and fit
-     * the data otherwise (a frame after the run stops, so as not to add to the frame that shows its results).
+     * the data otherwise (three frames after the run stops, so as not to add to the frames that show its results).
      */
     static void follow(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data, ObservableBooleanValue running) {
         axis.setForceZeroInRange(false);
@@ -36,7 +36,8 @@ final class SteppedAxis {
                 axis.setAutoRanging(false);
                 step(axis, data);
             } else {
-                AfterThisFrame.run(() -> axis.setAutoRanging(!running.get()));
+                // after the frames that show the run's end, its results and their images (see TrainingResultsPane)
+                AfterThisFrame.run(3, () -> axis.setAutoRanging(!running.get()));
             }
         });
         axis.setAutoRanging(!running.get());

@@ -60,12 +60,23 @@ final class TrainingResultsPane extends VBox {
         shown = r;
         confusion.getChildren().clear();
         samples.getChildren().clear();
-        setVisible(r != null);
-        setManaged(r != null);
         if (r == null) {
+            setVisible(false);
+            setManaged(false);
             samplesTitle.setText("");
             return;
         }
+        // One part per frame, each after the frame before it is drawn: the run's end (buttons, status, settings),
+        // then the matrix, then the images. Together they made frames of 40-90 ms with the software renderer: their
+        // dirty regions merged into one that covered the whole page.
+        AfterThisFrame.run(() -> {
+            if (shown == r) showMatrix(r);
+        });
+    }
+
+    private void showMatrix(TrainingModel.Results r) {
+        setVisible(true);
+        setManaged(true);
         title.setText(MessageFormat.format(text.getString("train.confusion"), percent(r.testAccuracy())));
         int n = r.confusion().length;
         int max = 1;
@@ -92,7 +103,6 @@ final class TrainingResultsPane extends VBox {
             }
         }
         samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
-        // the images a frame later: the matrix and the images together made one frame of 40–80 ms
         AfterThisFrame.run(() -> {
             if (shown != r) return;
             List<Node> tiles = new ArrayList<>();

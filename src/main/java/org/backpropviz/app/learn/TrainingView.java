@@ -47,6 +47,9 @@ public final class TrainingView extends BorderPane {
         center.setPadding(new Insets(0, 0, 0, 10));
         ScrollPane scroll = new ScrollPane(center);
         scroll.setFitToWidth(true);
+        // the results below the charts make the page taller than the window as a run ends: a scroll bar that came
+        // only then would narrow the charts, and that frame would lay out and repaint the whole page
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
         scroll.getStyleClass().add("train-center-scroll");
         setCenter(scroll);
 
