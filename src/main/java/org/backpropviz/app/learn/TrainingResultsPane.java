@@ -1,6 +1,5 @@
 package org.backpropviz.app.learn;
 
-import org.backpropviz.app.control.Labels;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.backpropviz.app.control.AfterThisFrame;
+import org.backpropviz.app.control.Labels;
 import org.backpropviz.app.control.LazyTooltip;
 
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */

@@ -1,6 +1,5 @@
 package org.backpropviz.app.view;
 
-import org.backpropviz.app.control.Labels;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import org.backpropviz.app.Messages;
+import org.backpropviz.app.control.Labels;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.model.NetGraph;

@@ -1,6 +1,5 @@
 package org.backpropviz.app.view;
 
-import org.backpropviz.app.control.Labels;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,6 +10,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backpropviz.app.Messages;
 import org.backpropviz.app.control.ArrayGrid;
+import org.backpropviz.app.control.Labels;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.Formulas;
 import org.backpropviz.app.model.Formulas.Formula;
