@@ -40,9 +40,16 @@ class TrainingViewTest {
         model.dispose();
     }
 
-    private static int points(FxRobot robot) {
-        LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
-        return chart.getData().get(0).getData().size();
+    /** Reads the scene graph on the FX thread: during a run that thread adds points and nodes. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static int points(FxRobot robot) throws Exception {
+        return onFx(() -> {
+            LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
+            return chart.getData().get(0).getData().size();
+        });
     }
 
     private void waitFor(TrainingModel.State s) throws Exception {
@@ -97,7 +104,7 @@ class TrainingViewTest {
         assertEquals(11 * 11, confusion.getChildren().size());
         PseudoClass misclassified = PseudoClass.getPseudoClass("misclassified");
         // the images come a frame after the matrix
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".train-sample").queryAll().size() >= 12);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".train-sample").queryAll().size()) >= 12);
         assertEquals(12, robot.lookup(".train-sample").queryAll().size());
         assertEquals(model.resultsProperty().get().samples().stream().filter(TrainingModel.Sample::misclassified).count(),
                 robot.lookup(".train-sample").queryAll().stream().filter(n -> n.getPseudoClassStates().contains(misclassified)).count());

@@ -42,7 +42,8 @@ class PlaygroundViewTest {
     }
 
     private void waitForMessage(FxRobot robot, String expected) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#pg-message").startsWith(expected));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, 
+                () -> WaitForAsyncUtils.asyncFx(() -> text(robot, "#pg-message")).get(10, TimeUnit.SECONDS).startsWith(expected));
     }
 
     @Test
