@@ -87,7 +87,7 @@ public class BackpropApp extends Application {
             requestClose();
         });
         stage.show();
-        Probes.install();
+        Probes.install(stage);
     }
 
     /** Says a notice once the first chain is computed (which would otherwise clear it). */

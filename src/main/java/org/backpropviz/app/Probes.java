@@ -11,7 +11,9 @@ import javafx.animation.AnimationTimer;
  * wall-clock time of that pulse (epoch ms);
  * {@code -Dbackpropviz.pulseProbe=true} prints, once a second, the longest gap between two pulses in that second
  * (and the longest so far, and the wall-clock time that gap ended, to match it with a profile), so that a run
- * with heavy engine work shows whether the window ever stalled;
+ * with heavy engine work shows whether the window ever stalled; with {@code -Dbackpropviz.pulseProbe.over=N} it
+ * also prints every single gap longer than N ms, with the wall-clock time it ended and how long the pulse before it
+ * spent on the FX thread in CSS and layout (the rest of a gap is animations, events and waiting for the renderer);
  * {@code -Dbackpropviz.editorProbe=true} prints how long each editor window took to open, from the double-click
  * (or Enter) until its first laid-out pulse.
  */
@@ -30,7 +32,7 @@ final class Probes {
     }
 
     /** Starts the probes that were asked for (FX thread, after the stage is shown). */
-    static void install() {
+    static void install(javafx.stage.Stage stage) {
         if (Boolean.getBoolean("backpropviz.startupProbe")) {
             new AnimationTimer() {
                 @Override
@@ -49,6 +51,23 @@ final class Probes {
             }.start();
         }
         if (Boolean.getBoolean("backpropviz.pulseProbe")) {
+            long over = Long.getLong("backpropviz.pulseProbe.over", Long.MAX_VALUE / 1_000_000L) * 1_000_000L;
+            long[] layout = new long[2]; // start of the CSS pass, CSS + layout of the last pulse
+            Runnable pre = () -> layout[0] = System.nanoTime(), post = () -> layout[1] = System.nanoTime() - layout[0];
+            javafx.beans.value.ChangeListener<javafx.scene.Scene> watch = (o, was, now) -> {
+                if (was != null) {
+                    was.removePreLayoutPulseListener(pre);
+                    was.removePostLayoutPulseListener(post);
+                }
+                if (now != null) {
+                    now.addPreLayoutPulseListener(pre);
+                    now.addPostLayoutPulseListener(post);
+                }
+            };
+            if (over < Long.MAX_VALUE / 2) {
+                stage.sceneProperty().addListener(watch);
+                watch.changed(null, null, stage.getScene());
+            }
             new AnimationTimer() {
                 private long last, windowStart, windowMax, windowMaxAt, overallMax, frames;
 
@@ -61,6 +80,10 @@ final class Probes {
                             windowMaxAt = System.currentTimeMillis();
                         }
                         overallMax = Math.max(overallMax, gap);
+                        if (gap > over) {
+                            System.err.printf(Locale.ROOT, "gap: %.1f ms ending at %tT.%<tL (CSS and layout before it %.1f ms)%n",
+                                    gap / 1e6, System.currentTimeMillis(), layout[1] / 1e6);
+                        }
                     } else {
                         windowStart = now;
                     }
