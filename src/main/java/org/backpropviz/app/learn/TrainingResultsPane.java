@@ -6,17 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.backpropviz.app.control.AfterThisFrame;
@@ -26,11 +21,10 @@ import org.backpropviz.app.control.LazyTooltip;
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
 final class TrainingResultsPane extends VBox {
     static final PseudoClass MISCLASSIFIED = PseudoClass.getPseudoClass("misclassified");
-    static final PseudoClass DIAGONAL = PseudoClass.getPseudoClass("diagonal");
     private static final double PIXEL = 6;
 
     private final ResourceBundle text = Texts.learn();
-    private final GridPane confusion = new GridPane();
+    private final ConfusionMatrixView confusion = new ConfusionMatrixView();
     private final FlowPane samples = new FlowPane(8, 8);
     private final Label title = new Label();
     private final Label samplesTitle = new Label();
@@ -58,7 +52,6 @@ final class TrainingResultsPane extends VBox {
 
     private void show(TrainingModel.Results r) {
         shown = r;
-        confusion.getChildren().clear();
         samples.getChildren().clear();
         if (r == null) {
             setVisible(false);
@@ -78,30 +71,7 @@ final class TrainingResultsPane extends VBox {
         setVisible(true);
         setManaged(true);
         title.setText(MessageFormat.format(text.getString("train.confusion"), percent(r.testAccuracy())));
-        int n = r.confusion().length;
-        int max = 1;
-        for (int[] row : r.confusion()) for (int v : row) max = Math.max(max, v);
-        Label corner = Labels.of(text.getString("train.confusion.axes"));
-        corner.getStyleClass().add("train-cm-corner");
-        corner.setMinWidth(USE_PREF_SIZE);
-        confusion.add(corner, 0, 0);
-        for (int c = 0; c < n; c++) confusion.add(head(r.classNames().get(c)), c + 1, 0);
-        for (int t = 0; t < n; t++) {
-            confusion.add(head(r.classNames().get(t)), 0, t + 1);
-            for (int p = 0; p < n; p++) {
-                int v = r.confusion()[t][p];
-                Label cell = Labels.of(Integer.toString(v));
-                cell.getStyleClass().add("train-cm-cell");
-                cell.pseudoClassStateChanged(DIAGONAL, t == p);
-                cell.pseudoClassStateChanged(MISCLASSIFIED, t != p && v > 0);
-                double f = (double) v / max;
-                Color base = t == p ? Color.web("#1e6fd9") : Color.web("#d32f2f");
-                if (v > 0) cell.setBackground(new Background(new BackgroundFill(Color.WHITE.interpolate(base, 0.15 + 0.6 * f), CornerRadii.EMPTY, Insets.EMPTY)));
-                String trueName = r.classNames().get(t), predictedName = r.classNames().get(p);
-                LazyTooltip.install(cell, () -> MessageFormat.format(text.getString("train.confusion.tip"), v, trueName, predictedName));
-                confusion.add(cell, p + 1, t + 1);
-            }
-        }
+        confusion.show(r.confusion(), r.classNames(), text.getString("train.confusion.axes"), text.getString("train.confusion.tip"));
         samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
         AfterThisFrame.run(() -> {
             if (shown != r) return;
@@ -109,12 +79,6 @@ final class TrainingResultsPane extends VBox {
             for (TrainingModel.Sample s : r.samples()) tiles.add(tile(s, r));
             samples.getChildren().setAll(tiles);
         });
-    }
-
-    private static Label head(String s) {
-        Label l = Labels.of(s);
-        l.getStyleClass().add("train-cm-head");
-        return l;
     }
 
     private VBox tile(TrainingModel.Sample s, TrainingModel.Results r) {

@@ -13,7 +13,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.backpropviz.engine.NetInputs;
 import org.junit.jupiter.api.AfterEach;
@@ -100,20 +99,18 @@ class TrainingViewTest {
         robot.clickOn("#train-stop");
         waitFor(TrainingModel.State.FINISHED);
         assertTrue(model.iterationProperty().get() < 2000 * 29, "stopped before the end");
-        GridPane confusion = robot.lookup("#train-confusion").queryAs(GridPane.class);
-        assertEquals(11 * 11, confusion.getChildren().size());
+        ConfusionMatrixView confusion = robot.lookup("#train-confusion").queryAs(ConfusionMatrixView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(confusion::size) == 10); // a frame after the state
         PseudoClass misclassified = PseudoClass.getPseudoClass("misclassified");
         // the images come a frame after the matrix
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".train-sample").queryAll().size()) >= 12);
         assertEquals(12, robot.lookup(".train-sample").queryAll().size());
         assertEquals(model.resultsProperty().get().samples().stream().filter(TrainingModel.Sample::misclassified).count(),
                 robot.lookup(".train-sample").queryAll().stream().filter(n -> n.getPseudoClassStates().contains(misclassified)).count());
-        // a cell's tooltip is made when the pointer first reaches it
-        javafx.scene.Node cell = robot.lookup(".train-cm-cell").query();
-        robot.interact(() -> cell.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED,
-                1, 1, 1, 1, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null)));
-        Object tip = cell.getProperties().get("javafx.scene.control.Tooltip");
-        assertTrue(tip instanceof javafx.scene.control.Tooltip t && t.getText().matches("\\d+ test row\\(s\\) of class 0 predicted as 0"),
-                String.valueOf(tip instanceof javafx.scene.control.Tooltip t ? t.getText() : tip));
+        // the pointer on a cell: the tooltip names it
+        int[][] counts = model.resultsProperty().get().confusion();
+        robot.moveTo(confusion, javafx.geometry.Pos.TOP_LEFT, confusion.cellCentre(3, 3), org.testfx.robot.Motion.DIRECT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(counts[3][3] + " test row(s) of class 3 predicted as 3", confusion.tooltip().getText());
     }
 }
