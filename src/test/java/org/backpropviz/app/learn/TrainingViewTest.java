@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
@@ -101,16 +100,19 @@ class TrainingViewTest {
         assertTrue(model.iterationProperty().get() < 2000 * 29, "stopped before the end");
         ConfusionMatrixView confusion = robot.lookup("#train-confusion").queryAs(ConfusionMatrixView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(confusion::size) == 10); // a frame after the state
-        PseudoClass misclassified = PseudoClass.getPseudoClass("misclassified");
         // the images come a frame after the matrix
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".train-sample").queryAll().size()) >= 12);
-        assertEquals(12, robot.lookup(".train-sample").queryAll().size());
-        assertEquals(model.resultsProperty().get().samples().stream().filter(TrainingModel.Sample::misclassified).count(),
-                robot.lookup(".train-sample").queryAll().stream().filter(n -> n.getPseudoClassStates().contains(misclassified)).count());
+        SampleTilesView samples = robot.lookup("#train-samples").queryAs(SampleTilesView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(samples::count) == 12);
         // the pointer on a cell: the tooltip names it
         int[][] counts = model.resultsProperty().get().confusion();
         robot.moveTo(confusion, javafx.geometry.Pos.TOP_LEFT, confusion.cellCentre(3, 3), org.testfx.robot.Motion.DIRECT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(counts[3][3] + " test row(s) of class 3 predicted as 3", confusion.tooltip().getText());
+        // and on a test image: its probabilities
+        TrainingModel.Sample first = model.resultsProperty().get().samples().get(0);
+        robot.moveTo(samples, javafx.geometry.Pos.TOP_LEFT, samples.tileOrigin(0).add(10, 10), org.testfx.robot.Motion.DIRECT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(samples.tooltip().getText().endsWith(String.format(java.util.Locale.ROOT, "9: %.3f", first.probabilities()[9])),
+                samples.tooltip().getText());
     }
 }
