@@ -42,6 +42,7 @@ abstract class CanvasPane extends Region {
     CanvasPane() {
         getChildren().add(canvas);
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        setAccessibleRole(javafx.scene.AccessibleRole.TEXT); // a canvas says nothing to a screen reader: the views say it in words
         tip.setShowDelay(Duration.millis(300));
         tip.setWrapText(true);
         tip.setMaxWidth(420);

@@ -42,6 +42,12 @@ final class ConfusionMatrixView extends CanvasPane {
         this.names = List.copyOf(names);
         this.corner = corner;
         this.tipPattern = tipPattern;
+        StringBuilder words = new StringBuilder(corner);
+        for (int t = 0; t < confusion.length; t++) {
+            words.append("; ").append(names.get(t)).append(':');
+            for (int v : confusion[t]) words.append(' ').append(v);
+        }
+        setAccessibleText(words.toString());
         changed();
     }
 

@@ -36,6 +36,9 @@ final class SampleTilesView extends CanvasPane {
     void show(List<TrainingModel.Sample> samples, List<String> names) {
         this.samples = List.copyOf(samples);
         this.names = List.copyOf(names);
+        StringBuilder words = new StringBuilder();
+        for (TrainingModel.Sample s : this.samples) words.append(prediction(s)).append(' ').append(truth(s)).append("; ");
+        setAccessibleText(words.toString().strip());
         changed();
     }
 

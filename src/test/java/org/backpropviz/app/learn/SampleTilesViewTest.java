@@ -62,6 +62,8 @@ class SampleTilesViewTest {
         robot.interact(() -> view.show(twelve(), DIGITS));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(12, view.count());
+        assertTrue(view.getAccessibleText().startsWith("→ 1 (82.0 %) true: 0; → 1 (82.0 %) ✓; → 2 (82.0 %) ✓; → 4 (82.0 %) true: 3;"),
+                "what a screen reader says: " + view.getAccessibleText());
         double wide = fx(view::getHeight);
         for (int i = 0; i < 12; i++) {
             Point2D o = view.tileOrigin(i);
