@@ -9,6 +9,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -93,9 +94,10 @@ final class SampleTilesView extends CanvasPane {
 
     @Override
     protected void remeasure() {
+        Font b = bold();
         double inner = Math.max(IMAGE, names.size() * barWidth());
-        for (TrainingModel.Sample s : samples) inner = Math.max(inner, Math.max(width(prediction(s), bold()), width(truth(s), bold())));
-        line = lineHeight(bold());
+        for (TrainingModel.Sample s : samples) inner = Math.max(inner, Math.max(width(prediction(s), b), width(truth(s), b)));
+        line = lineHeight(b);
         tileWidth = inner + 2 * (PAD + BORDER);
         tileHeight = IMAGE + BARS_HEIGHT + 2 * line + 3 * LINE_GAP + 2 * (PAD + BORDER);
     }
@@ -141,6 +143,7 @@ final class SampleTilesView extends CanvasPane {
     @Override
     protected void draw(GraphicsContext g) {
         double bar = barWidth();
+        Font f = font(), b = bold();
         for (int i = 0; i < samples.size(); i++) {
             TrainingModel.Sample s = samples.get(i);
             Point2D o = tileOrigin(i);
@@ -179,10 +182,10 @@ final class SampleTilesView extends CanvasPane {
             // the prediction, and the truth when missed
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.setFont(bold());
+            g.setFont(b);
             g.setFill(textColor());
             g.fillText(prediction(s), centre, top);
-            g.setFont(s.misclassified() ? bold() : font());
+            g.setFont(s.misclassified() ? b : f);
             g.setFill(s.misclassified() ? wrongColor() : textColor());
             g.fillText(truth(s), centre, top + line + LINE_GAP);
         }

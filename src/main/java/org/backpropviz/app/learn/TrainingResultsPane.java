@@ -10,7 +10,6 @@ import org.backpropviz.app.control.AfterThisFrame;
 
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
 final class TrainingResultsPane extends VBox {
-
     private final ResourceBundle text = Texts.learn();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
     private final SampleTilesView samples = new SampleTilesView();
