@@ -52,8 +52,18 @@ final class Probes {
         }
         if (Boolean.getBoolean("backpropviz.pulseProbe")) {
             long over = Long.getLong("backpropviz.pulseProbe.over", Long.MAX_VALUE / 1_000_000L) * 1_000_000L;
-            long[] layout = new long[2]; // start of the CSS pass, CSS + layout of the last pulse
-            Runnable pre = () -> layout[0] = System.nanoTime(), post = () -> layout[1] = System.nanoTime() - layout[0];
+            // the FX thread's CPU time next to the wall-clock time tells its own work from waiting for a core
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            // start of the CSS pass, CSS + layout of the last pulse; the same two on the FX thread's CPU clock
+            long[] layout = new long[4];
+            Runnable pre = () -> {
+                layout[0] = System.nanoTime();
+                layout[2] = threads.getCurrentThreadCpuTime();
+            };
+            Runnable post = () -> {
+                layout[1] = System.nanoTime() - layout[0];
+                layout[3] = threads.getCurrentThreadCpuTime() - layout[2];
+            };
             javafx.beans.value.ChangeListener<javafx.scene.Scene> watch = (o, was, now) -> {
                 if (was != null) {
                     was.removePreLayoutPulseListener(pre);
@@ -69,10 +79,11 @@ final class Probes {
                 watch.changed(null, null, stage.getScene());
             }
             new AnimationTimer() {
-                private long last, windowStart, windowMax, windowMaxAt, overallMax, frames;
+                private long last, lastCpu, windowStart, windowMax, windowMaxAt, overallMax, frames;
 
                 @Override
                 public void handle(long now) {
+                    long cpu = threads.getCurrentThreadCpuTime();
                     if (last != 0) {
                         long gap = now - last;
                         if (gap > windowMax) {
@@ -81,13 +92,15 @@ final class Probes {
                         }
                         overallMax = Math.max(overallMax, gap);
                         if (gap > over) {
-                            System.err.printf(Locale.ROOT, "gap: %.1f ms ending at %tT.%<tL (CSS and layout before it %.1f ms)%n",
-                                    gap / 1e6, System.currentTimeMillis(), layout[1] / 1e6);
+                            System.err.printf(Locale.ROOT, "gap: %.1f ms ending at %tT.%<tL (CSS and layout before it %.1f ms, "
+                                    + "%.1f ms of it on the CPU; the FX thread on the CPU for %.1f ms of the gap)%n",
+                                    gap / 1e6, System.currentTimeMillis(), layout[1] / 1e6, layout[3] / 1e6, (cpu - lastCpu) / 1e6);
                         }
                     } else {
                         windowStart = now;
                     }
                     last = now;
+                    lastCpu = cpu;
                     frames++;
                     if (now - windowStart >= 1_000_000_000L) {
                         System.err.printf(Locale.ROOT, "pulses: %d in the last second, longest gap %.1f ms (longest so far %.1f ms), ending at %tT.%<tL%n",
