@@ -4,18 +4,22 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.backpropviz.app.control.AfterThisFrame;
 
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
 final class TrainingResultsPane extends VBox {
+    /** On the title while the results shown are from before the current run went on. */
+    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final ResourceBundle text = Texts.learn();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
     private final SampleTilesView samples = new SampleTilesView();
     private final Label title = new Label();
     private final Label samplesTitle = new Label();
-    private TrainingModel.Results shown;
+    /** The newest results asked for (null while a run goes), and the ones on screen (maybe the previous run's). */
+    private TrainingModel.Results wanted, shown;
 
     TrainingResultsPane(TrainingModel model) {
         super(14);
@@ -23,6 +27,7 @@ final class TrainingResultsPane extends VBox {
         confusion.setId("train-confusion");
         confusion.getStyleClass().add("train-confusion");
         samples.setId("train-samples");
+        title.setId("train-results-title");
         title.setWrapText(true);
         title.setMinHeight(USE_PREF_SIZE);
         title.getStyleClass().add("train-section");
@@ -32,36 +37,40 @@ final class TrainingResultsPane extends VBox {
         right.managedProperty().bind(right.visibleProperty());
         right.visibleProperty().bind(samplesTitle.textProperty().isNotEmpty());
         getChildren().addAll(left, right);
+        setVisible(false);
+        setManaged(false);
         model.resultsProperty().addListener((o, was, now) -> show(now));
         show(model.resultsProperty().get());
     }
 
+    /**
+     * A run going on (r == null) leaves the last results where they are, titled as earlier ones: emptying the pane
+     * would change the page's height, and the software renderer repaints the whole visible page for that (20-45 ms).
+     * New results replace them one part per frame, each after the frame before it is drawn: the run's end (buttons,
+     * status, settings), then the matrix, then the images.
+     */
     private void show(TrainingModel.Results r) {
-        shown = r;
-        samples.show(List.of(), List.of());
+        wanted = r;
         if (r == null) {
-            setVisible(false);
-            setManaged(false);
-            samplesTitle.setText("");
+            if (shown != null) title.setText(MessageFormat.format(text.getString("train.confusion.previous"), percent(shown.testAccuracy())));
+            title.pseudoClassStateChanged(STALE, shown != null);
             return;
         }
-        // One part per frame, each after the frame before it is drawn: the run's end (buttons, status, settings),
-        // then the matrix, then the images. Together they made frames of 40-90 ms with the software renderer: their
-        // dirty regions merged into one that covered the whole page.
         AfterThisFrame.run(() -> {
-            if (shown == r) showMatrix(r);
+            if (wanted == r) showMatrix(r);
         });
     }
 
     private void showMatrix(TrainingModel.Results r) {
+        shown = r;
         setVisible(true);
         setManaged(true);
         title.setText(MessageFormat.format(text.getString("train.confusion"), percent(r.testAccuracy())));
+        title.pseudoClassStateChanged(STALE, false);
         confusion.show(r.confusion(), r.classNames(), text.getString("train.confusion.axes"), text.getString("train.confusion.tip"));
         samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
         AfterThisFrame.run(() -> {
-            if (shown != r) return;
-            samples.show(r.samples(), r.classNames());
+            if (wanted == r) samples.show(r.samples(), r.classNames());
         });
     }
 

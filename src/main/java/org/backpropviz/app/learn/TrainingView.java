@@ -1,6 +1,7 @@
 package org.backpropviz.app.learn;
 
 import org.backpropviz.app.control.Theme;
+import org.backpropviz.app.control.UncachedViewport;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -52,6 +53,8 @@ public final class TrainingView extends BorderPane {
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
         scroll.getStyleClass().add("train-center-scroll");
         setCenter(scroll);
+        UncachedViewport.apply(scroll);
+        UncachedViewport.apply(settings);
 
         status.setId("train-status");
         status.getStyleClass().add("learn-status");

@@ -115,4 +115,49 @@ class TrainingViewTest {
         assertTrue(samples.tooltip().getText().endsWith(String.format(java.util.Locale.ROOT, "9: %.3f", first.probabilities()[9])),
                 samples.tooltip().getText());
     }
+
+    @Test
+    void aNewRunKeepsTheLastResultsInPlaceMarkedAsEarlierSoThatNothingBelowTheButtonsMoves(FxRobot robot) throws Exception {
+        javafx.scene.Node results = robot.lookup(".train-results").query();
+        javafx.scene.control.Label title = robot.lookup("#train-results-title").queryAs(javafx.scene.control.Label.class);
+        LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        assertFalse(onFx(results::isManaged), "no results before the first run");
+        double chartY = onFx(() -> chart.localToScene(0, 0).getY());
+
+        robot.clickOn("#train-start"); // Iris with its defaults: a run of well under a second
+        waitFor(TrainingModel.State.FINISHED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(results::isVisible)); // a frame after the state
+        String accuracy = TrainingResultsPane.percent(model.resultsProperty().get().testAccuracy());
+        assertEquals("Confusion matrix on the test set (accuracy " + accuracy + ")", onFx(title::getText));
+        assertFalse(onFx(() -> title.getPseudoClassStates().contains(TrainingResultsPane.STALE)));
+        assertEquals(chartY, onFx(() -> chart.localToScene(0, 0).getY()), "the status line kept its height");
+        javafx.scene.Node page = robot.lookup(".train-center-scroll").queryAs(javafx.scene.control.ScrollPane.class).getContent();
+        double pageHeight = onFx(() -> page.getLayoutBounds().getHeight());
+
+        robot.interact(() -> model.epochsProperty().set(100_000)); // a run that goes on until stopped
+        robot.clickOn("#train-start");
+        waitFor(TrainingModel.State.RUNNING);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points(robot) > 5);
+        assertTrue(onFx(results::isVisible), "the last results stay while the new run goes");
+        assertEquals(3, onFx(robot.lookup("#train-confusion").queryAs(ConfusionMatrixView.class)::size));
+        assertEquals("Confusion matrix on the test set from earlier (accuracy " + accuracy + "), renewed when the run pauses or ends",
+                onFx(title::getText));
+        assertTrue(onFx(() -> title.getPseudoClassStates().contains(TrainingResultsPane.STALE)));
+        assertEquals(pageHeight, onFx(() -> page.getLayoutBounds().getHeight()), "the page kept its height");
+        assertEquals(chartY, onFx(() -> chart.localToScene(0, 0).getY()), "the charts did not move");
+
+        robot.clickOn("#train-pause");
+        waitFor(TrainingModel.State.PAUSED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !onFx(() -> title.getPseudoClassStates().contains(TrainingResultsPane.STALE)));
+        assertTrue(onFx(title::getText).startsWith("Confusion matrix on the test set (accuracy "), "a pause renews them");
+        robot.clickOn("#train-stop");
+        waitFor(TrainingModel.State.FINISHED);
+    }
+
+    @Test
+    void theScrollPanesPaintTheirChangesWithoutAViewportCache(FxRobot robot) throws Exception {
+        java.util.Set<javafx.scene.Node> viewports = robot.lookup(".viewport").queryAll();
+        assertEquals(2, viewports.size(), "the settings and the page");
+        for (javafx.scene.Node v : viewports) assertFalse(onFx(v::isCache), v.toString());
+    }
 }
