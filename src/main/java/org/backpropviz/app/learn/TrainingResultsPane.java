@@ -11,7 +11,7 @@ import org.backpropviz.app.control.AfterThisFrame;
 
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
 final class TrainingResultsPane extends VBox {
-    /** On the title while the results shown are from before the current run went on. */
+    /** On the titles while the results shown are from before the current run went on. */
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private final ResourceBundle text = Texts.learn();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
@@ -54,6 +54,7 @@ final class TrainingResultsPane extends VBox {
         if (r == null) {
             if (shown != null) title.setText(MessageFormat.format(text.getString("train.confusion.previous"), percent(shown.testAccuracy())));
             title.pseudoClassStateChanged(STALE, shown != null);
+            samplesTitle.pseudoClassStateChanged(STALE, shown != null);
             return;
         }
         AfterThisFrame.run(() -> {
@@ -67,6 +68,7 @@ final class TrainingResultsPane extends VBox {
         setManaged(true);
         title.setText(MessageFormat.format(text.getString("train.confusion"), percent(r.testAccuracy())));
         title.pseudoClassStateChanged(STALE, false);
+        samplesTitle.pseudoClassStateChanged(STALE, false);
         confusion.show(r.confusion(), r.classNames(), text.getString("train.confusion.axes"), text.getString("train.confusion.tip"));
         samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
         AfterThisFrame.run(() -> {
