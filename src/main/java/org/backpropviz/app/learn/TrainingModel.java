@@ -1,8 +1,11 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.control.AfterThisFrame;
 import org.backpropviz.app.model.EngineWorker;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.*;
@@ -48,6 +51,8 @@ public final class TrainingModel {
      * 2000 points a chart update took most of a frame of the software renderer.
      */
     static final int MAX_POINTS = 500;
+    /** The longest a run waits for the window to draw its start (see {@link TrainingRun}). */
+    static final long AWAIT_DRAWN_MS = 150;
 
     private final EngineWorker worker = new EngineWorker("backpropviz-training");
     private final ObservableValue<NetInputs> scenario;
@@ -251,7 +256,22 @@ public final class TrainingModel {
         progress.set(0);
         iteration.set(0);
         state.set(State.LOADING);
-        run = new TrainingRun(s, gen, this::post);
+        run = new TrainingRun(s, gen, this::post, this::awaitDrawn);
+    }
+
+    /**
+     * Worker thread: waits until the window has drawn the updates posted so far (two pulses after they are applied:
+     * the first lays them out, and the second starts once the renderer has painted them), at most
+     * {@value #AWAIT_DRAWN_MS} ms, so that a window that draws no frames (minimised, say) never holds a run up.
+     */
+    private void awaitDrawn() {
+        CountDownLatch drawn = new CountDownLatch(1);
+        Platform.runLater(() -> AfterThisFrame.run(2, drawn::countDown));
+        try {
+            drawn.await(AWAIT_DRAWN_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Worker thread: merges into the pending update; schedules one runLater only when none is pending. */
