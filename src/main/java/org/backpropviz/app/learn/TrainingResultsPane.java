@@ -1,7 +1,6 @@
 package org.backpropviz.app.learn;
 
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.css.PseudoClass;

@@ -11,12 +11,14 @@ import org.backpropviz.engine.train.Training;
 /**
  * One training run on the worker thread: loads the data, builds the {@link Training}, and iterates exactly as the
  * {@code train} command does ({@code iterate()}, then {@code endEpoch()} when an epoch is complete), so the app shows
- * the command line's numbers for the same settings. A run leaves the CPU to the window for its first frames: it loads
- * the data, and later starts iterating, only once the window has drawn what the run changed so far
- * ({@code awaitDrawn}, a few frames at most). On two cores those frames otherwise shared one core with the renderer
- * and the compiler while the training took the other. Over 8 digits runs each, interleaved with the build before, a
- * first run's longest frame gap had a median of 28 ms against 30, a second run's 22 ms against 26 (README). Every method except the flag setters runs on the worker; updates
+ * the command line's numbers for the same settings. Every method except the flag setters runs on the worker; updates
  * leave through {@code post}, throttled to one every {@value #POST_MS} ms and a network every {@value #NETWORK_MS} ms.
+ *
+ * <p>A run leaves the CPU to the window for its first frames: it loads the data, and later starts iterating, only
+ * once the window has drawn what the run changed so far ({@code awaitDrawn}, a few frames at most). On two cores
+ * those frames otherwise shared one core with the renderer and the compiler while the training took the other. Over
+ * 8 digits runs each, interleaved with the build before, a first run's longest frame gap had a median of 28 ms
+ * against 30, a second run's 22 ms against 26 (README).
  */
 final class TrainingRun {
     static final long POST_MS = 100, NETWORK_MS = 200;
