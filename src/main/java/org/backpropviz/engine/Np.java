@@ -93,13 +93,17 @@ public final class Np {
             return NDArray.scalar(CommonOps_DDRM.elementSum(a.matrix()));
         }
         DMatrixRMaj s = new DMatrixRMaj(1, a.cols());
-        double[] d = a.matrix().data;
-        int n = a.cols();
-        for (int r = 0; r < a.rows(); r++) {
-            int off = r * n;
-            for (int c = 0; c < n; c++) s.data[c] += d[off + c];
+        sumRows(a.matrix().data, a.rows(), a.cols(), s.data);
+        return NDArray.wrap(new int[] {a.cols()}, s);
+    }
+
+    /** {@code s[c] = Σ_r d[r·cols + c]}, summed from row 0 down as NumPy does here. {@code s} is overwritten. */
+    static void sumRows(double[] d, int rows, int cols, double[] s) {
+        java.util.Arrays.fill(s, 0, cols, 0.0);
+        for (int r = 0; r < rows; r++) {
+            int off = r * cols;
+            for (int c = 0; c < cols; c++) s[c] += d[off + c];
         }
-        return NDArray.wrap(new int[] {n}, s);
     }
 
     // ------------------------------------------------------------------ element-wise with broadcasting
@@ -193,10 +197,16 @@ public final class Np {
     public static NDArray softmax(NDArray x) {
         // a scalar: x - max(x) is 0 and exp(0) / exp(0) is 1 (NumPy accepts axis=-1 on a scalar)
         if (x.rank() == 0) return Double.isNaN(x.item()) ? x : NDArray.scalar(1.0);
-        int rows = x.rows(), cols = x.cols();
-        DMatrixRMaj y = new DMatrixRMaj(rows, cols);
-        double[] in = x.matrix().data, out = y.data;
-        double[] e = new double[cols];
+        DMatrixRMaj y = new DMatrixRMaj(x.rows(), x.cols());
+        softmaxRows(x.matrix().data, x.rows(), x.cols(), y.data, new double[x.cols()]);
+        return NDArray.wrap(x.shape(), y);
+    }
+
+    /**
+     * The softmax of each row of {@code in} ({@code rows × cols}, row-major) into {@code out}; {@code e} (at least
+     * {@code cols} long) is scratch. {@code in} is not modified; {@code out} and {@code e} are.
+     */
+    static void softmaxRows(double[] in, int rows, int cols, double[] out, double[] e) {
         for (int r = 0; r < rows; r++) {
             int off = r * cols;
             double max = in[off];
@@ -208,7 +218,6 @@ public final class Np {
             }
             for (int c = 0; c < cols; c++) out[off + c] = e[c] / sum;
         }
-        return NDArray.wrap(x.shape(), y);
     }
 
     /** NumPy's {@code max}: NaN propagates. */

@@ -5,15 +5,13 @@ import java.util.Random;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.Np;
-import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Relu;
-import org.backpropviz.engine.Sgd;
-import org.backpropviz.engine.Trace;
+import org.backpropviz.engine.TwoLayerNet;
 
 /**
  * Mini-batch SGD on the two-layer net, one iteration at a time so that a caller can pause, step, change the learning
  * rate or stop between any two. Each iteration is the same forward, backward and {@code param -= lr * grad} that the
- * graph view steps through. Not thread-safe: one worker drives it; {@link #setLearningRate} may be called from any
+ * graph view steps through, to the bit, computed in a {@link TwoLayerNet}'s arrays allocated once. Not thread-safe: one worker drives it; {@link #setLearningRate} may be called from any
  * thread and takes effect at the next iteration.
  */
 public final class Training {
@@ -28,14 +26,16 @@ public final class Training {
     private final TrainConfig config;
     private final Random rnd;
     private volatile double lr;
-    private NetInputs params;
+    private final TwoLayerNet net;
+    private final int[] labels;
     private int[] order;
     private int cursor;
     private int epoch;
     private int iteration;
     private double epochLossSum;
     private int epochIterations;
-    private NetInputs lastBatch;
+    /** The rows of the last batch trained on, or null before the first. */
+    private int[] lastBatch;
     private double bestTest = -1;
     private int sinceBest;
 
@@ -55,8 +55,8 @@ public final class Training {
         this.rnd = new Random(config.seed() * 31 + 7);
         int d = train.features(), h = config.hidden(), c = train.classes();
         NDArray W1 = normal(d, h, config.initStd()), W2 = normal(h, c, config.initStd());
-        NDArray dummyX = NDArray.full(new int[] {1, d}, 0), dummyT = NDArray.full(new int[] {1}, 0).asInteger();
-        this.params = new NetInputs(dummyX, W1, NDArray.full(new int[] {h}, 0), W2, NDArray.full(new int[] {c}, 0), dummyT);
+        this.net = new TwoLayerNet(W1, NDArray.full(new int[] {h}, 0), W2, NDArray.full(new int[] {c}, 0), config.batch());
+        this.labels = train.labels();
         this.order = Dataset.permutation(train.size(), rnd);
     }
 
@@ -79,9 +79,15 @@ public final class Training {
         lr = v;
     }
 
-    /** The current weights, with the last mini-batch as x and t (ready to step through the graph). */
+    /**
+     * The current weights (copies), with the last mini-batch as x and t (ready to step through the graph); before the
+     * first iteration a row of zeros with label 0.
+     */
     public NetInputs network() {
-        return lastBatch != null ? lastBatch : params;
+        if (lastBatch != null) return batchInputs(lastBatch);
+        NDArray[] w = net.weights();
+        return new NetInputs(NDArray.full(new int[] {1, train.features()}, 0), w[0], w[1], w[2], w[3],
+                NDArray.full(new int[] {1}, 0).asInteger());
     }
 
     /** The next mini-batch with the current weights, as the graph view would step it (not trained on yet). */
@@ -93,11 +99,13 @@ public final class Training {
         return batchInputs(Arrays.copyOfRange(order, cursor, end));
     }
 
+    /** The current weights (copies) with the rows {@code idx} of the training set as x and their labels as t. */
     private NetInputs batchInputs(int[] idx) {
         Dataset b = train.rows(idx);
         double[] t = new double[idx.length];
         for (int i = 0; i < idx.length; i++) t[i] = b.label(i);
-        return params.with(Param.X, b.x()).with(Param.T, NDArray.of(new int[] {idx.length}, t).asInteger());
+        NDArray[] w = net.weights();
+        return new NetInputs(b.x(), w[0], w[1], w[2], w[3], NDArray.of(new int[] {idx.length}, t).asInteger());
     }
 
     /** True when every epoch is done or a stop condition has been met. */
@@ -113,12 +121,10 @@ public final class Training {
     /** One mini-batch: forward, backward, {@code param -= lr * grad}. */
     public Iteration iterate() {
         if (finished()) throw new IllegalStateException("training is finished");
-        NetInputs batch = nextBatch();
-        Trace t = Trace.evaluate(batch);
-        if (!t.isComplete()) throw new IllegalStateException(t.error().map(e -> e.message()).orElse("the pass did not complete"));
-        double loss = t.loss().orElseThrow();
-        params = Sgd.update(batch, t.grads(), lr);
-        lastBatch = params;
+        if (cursor >= order.length) endEpochIfComplete(); // as nextBatch() would: the batch opens the next epoch
+        int end = Math.min(cursor + config.batch(), order.length);
+        double loss = net.step(train.x(), labels, order, cursor, end, lr);
+        lastBatch = Arrays.copyOfRange(order, cursor, end);
         cursor += config.batch();
         iteration++;
         epochLossSum += loss;
@@ -167,8 +173,9 @@ public final class Training {
 
     /** Class probabilities for every row of {@code x} with the current weights: softmax(relu(x·W1 + b1)·W2 + b2). */
     public NDArray probabilities(NDArray x) {
-        NDArray a1 = Np.add(Np.dot(x, params.W1()), params.b1());
-        NDArray a2 = Np.add(Np.dot(Relu.forward(a1), params.W2()), params.b2());
+        NDArray[] w = net.weights();
+        NDArray a1 = Np.add(Np.dot(x, w[0]), w[1]);
+        NDArray a2 = Np.add(Np.dot(Relu.forward(a1), w[2]), w[3]);
         return Np.softmax(a2);
     }
 

@@ -27,6 +27,46 @@ class TrainingTest {
         return epochs;
     }
 
+    /**
+     * The trainer's own arrays give the numbers of the engine the graph steps through ({@code Trace.evaluate}, then
+     * {@code Sgd.update}) to the bit, over whole epochs with their short last batch (1438 rows in batches of 50).
+     */
+    @Test
+    void eachIterationEqualsTheGraphsForwardBackwardAndSgdStepToTheBit() throws Exception {
+        Training t = new Training(DatasetFormat.builtIn("digits"), TrainConfig.defaults("digits"));
+        org.backpropviz.engine.NetInputs ref = t.network();
+        int shortBatches = 0;
+        for (int i = 0; i < 100; i++) {
+            org.backpropviz.engine.NetInputs next = t.nextBatch();
+            if (next.x().rows() < 50) shortBatches++;
+            org.backpropviz.engine.NetInputs batch = ref.with(org.backpropviz.engine.Param.X, next.x()).with(org.backpropviz.engine.Param.T, next.t());
+            org.backpropviz.engine.Trace trace = org.backpropviz.engine.Trace.evaluate(batch);
+            ref = org.backpropviz.engine.Sgd.update(batch, trace.grads(), t.learningRate());
+
+            Training.Iteration it = t.iterate();
+            assertEquals(trace.loss().orElseThrow(), it.loss(), 0.0, "loss of iteration " + it.iteration());
+            org.backpropviz.engine.NetInputs now = t.network();
+            for (org.backpropviz.engine.Param p : org.backpropviz.engine.Param.TRAINABLE) {
+                assertArrayEquals(ref.get(p).toFlatArray(), now.get(p).toFlatArray(), 0.0, p.label() + " after iteration " + it.iteration());
+                assertArrayEquals(ref.get(p).shape(), now.get(p).shape());
+            }
+            assertArrayEquals(next.x().toFlatArray(), now.x().toFlatArray(), 0.0, "the batch trained on is the one announced");
+            if (t.epochComplete()) t.endEpoch();
+        }
+        assertEquals(3, shortBatches, "three epochs' short last batches were compared");
+    }
+
+    @Test
+    void theWeightsItHandsOutAreCopies() throws Exception {
+        Training t = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris"));
+        t.iterate();
+        org.backpropviz.engine.NetInputs before = t.network();
+        double[] w1 = before.W1().toFlatArray();
+        t.iterate();
+        assertArrayEquals(w1, before.W1().toFlatArray(), 0.0, "an iteration did not change an array handed out before it");
+        assertNotEquals(before.W1(), t.network().W1());
+    }
+
     @Test
     void irisWithTheDefaultsReachesNinetyThreePercent() throws Exception {
         Dataset iris = DatasetFormat.builtIn("iris");
