@@ -11,8 +11,9 @@ import org.backpropviz.engine.TwoLayerNet;
 /**
  * Mini-batch SGD on the two-layer net, one iteration at a time so that a caller can pause, step, change the learning
  * rate or stop between any two. Each iteration is the same forward, backward and {@code param -= lr * grad} that the
- * graph view steps through, to the bit, computed in a {@link TwoLayerNet}'s arrays allocated once. Not thread-safe: one worker drives it; {@link #setLearningRate} may be called from any
- * thread and takes effect at the next iteration.
+ * graph view steps through, to the bit, computed in a {@link TwoLayerNet}'s arrays allocated once. Not thread-safe:
+ * one worker drives it; {@link #setLearningRate} may be called from any thread and takes effect at the next
+ * iteration.
  */
 public final class Training {
     /** One mini-batch done. */
