@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The window as a learner uses it: launch, step forward and backward, step back, a mismatch and its fix, SGD. */
 @ExtendWith(ApplicationExtension.class)
@@ -186,6 +187,23 @@ class GraphWindowTest {
         double after = Trace.evaluate(updated.inputs()).loss().orElseThrow();
         assertTrue(after < done.loss().orElseThrow(), "one SGD step lowers the loss");
         assertTrue(text(robot, "#notice").contains("→"));
+    }
+
+    @Test
+    void aLearningRateThatIsNotAPositiveNumberIsNamedAndTheRateStays(FxRobot robot) {
+        waitReady(model, 10);
+        for (String typed : new String[] {"abc", "-0.5", "0"}) {
+            robot.doubleClickOn("#lr").eraseText(8).write(typed).type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("Learning rate: \u201c" + typed + "\u201d is not a positive number; it stays 0.1.", text(robot, "#notice"));
+            assertTrue(has(robot, "#notice", "mismatch"), "shown as an error");
+            assertEquals("0.1", fx(() -> robot.lookup("#lr").queryTextInputControl().getText()));
+            assertEquals(0.1, fx(() -> model.learningRateProperty().get()));
+        }
+        robot.doubleClickOn("#lr").eraseText(8).write("0.05").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.05, fx(() -> model.learningRateProperty().get()));
+        assertEquals("0.05", fx(() -> robot.lookup("#lr").queryTextInputControl().getText()));
     }
 
     @Test

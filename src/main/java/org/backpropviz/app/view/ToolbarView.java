@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.scene.control.Button;
@@ -120,17 +121,22 @@ public class ToolbarView extends ToolBar {
         return b;
     }
 
+    /** Applies the typed rate; anything but a positive number is named in the status line and the rate stays. */
     private void commitLr() {
+        String typed = lr.getText().trim();
+        String current = number(model.learningRateProperty().get());
+        if (typed.equals(current)) return;
         try {
-            double v = Double.parseDouble(lr.getText().trim());
+            double v = Double.parseDouble(typed);
             if (Double.isFinite(v) && v > 0) {
                 model.learningRateProperty().set(v);
                 return;
             }
         } catch (NumberFormatException ignored) {
-            // falls through: show the current rate again
+            // falls through: say so and show the current rate again
         }
-        lr.setText(number(model.learningRateProperty().get()));
+        model.say("notice.lrInvalid", List.of(typed, current), true);
+        lr.setText(current);
     }
 
     private static String number(double v) {
