@@ -1,8 +1,11 @@
 package org.backpropviz.app.learn;
 
 import java.io.File;
+import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoublePredicate;
@@ -35,6 +38,11 @@ final class TrainingSettingsPane extends VBox {
     /** Bidirectional bindings hold their ends weakly: keep the adapters. */
     private final List<Object> keep = new ArrayList<>();
     private final BooleanBinding locked;
+    /** What each refused field was told (by field id, in the order refused); shown under the settings. */
+    private final Map<String, String> refused = new LinkedHashMap<>();
+    private final Label problems = new Label();
+    /** Put each field back to its setting, for Defaults (a setting that did not change sends no event). */
+    private final List<Runnable> resets = new ArrayList<>();
     private int row;
 
     TrainingSettingsPane(TrainingModel model) {
@@ -72,17 +80,17 @@ final class TrainingSettingsPane extends VBox {
         scale.selectedProperty().bindBidirectional(model.scaleProperty());
         scale.disableProperty().bind(locked);
         data.add(scale, 1, row++);
-        add(data, "train.testFraction", number("train-test-fraction", model.testFractionProperty(), v -> v > 0 && v < 1, null), "train.testFraction.tip");
+        add(data, "train.testFraction", number("train-test-fraction", "train.testFraction", model.testFractionProperty(), v -> v > 0 && v < 1, "train.rule.fraction", null), "train.testFraction.tip");
         add(data, "train.seed", longSpinner(), "train.seed.tip");
 
         GridPane net = grid();
-        add(net, "train.hidden", spinner("train-hidden", model.hiddenProperty(), 1, 1000), "train.hidden.tip");
-        add(net, "train.initStd", number("train-init-std", model.initStdProperty(), v -> v > 0, null), "train.initStd.tip");
-        TextField lr = number("train-lr", model.learningRateProperty(), v -> v > 0, model::setLearningRate);
+        add(net, "train.hidden", spinner("train-hidden", "train.hidden", model.hiddenProperty(), 1, 1000), "train.hidden.tip");
+        add(net, "train.initStd", number("train-init-std", "train.initStd", model.initStdProperty(), v -> v > 0, "train.rule.positive", null), "train.initStd.tip");
+        TextField lr = number("train-lr", "train.lr", model.learningRateProperty(), v -> v > 0, "train.rule.positive", model::setLearningRate);
         add(net, "train.lr", lr, "train.lr.tip");
         lr.disableProperty().unbind();
         lr.setDisable(false);
-        add(net, "train.batch", spinner("train-batch", model.batchProperty(), 1, 10000), "train.batch.tip");
+        add(net, "train.batch", spinner("train-batch", "train.batch", model.batchProperty(), 1, 10000), "train.batch.tip");
         ComboBox<TrainingModel.Limit> limit = new ComboBox<>();
         limit.getItems().addAll(TrainingModel.Limit.values());
         limit.setId("train-limit");
@@ -90,8 +98,8 @@ final class TrainingSettingsPane extends VBox {
         limit.setCellFactory(l -> limitCell());
         limit.setButtonCell(limitCell());
         add(net, "train.limit", limit, "train.limit.tip");
-        Spinner<Integer> epochs = spinner("train-epochs", model.epochsProperty(), 1, 100000);
-        Spinner<Integer> iterations = spinner("train-iterations", model.iterationsProperty(), 1, 10_000_000);
+        Spinner<Integer> epochs = spinner("train-epochs", "train.limit", model.epochsProperty(), 1, 100000);
+        Spinner<Integer> iterations = spinner("train-iterations", "train.limit", model.iterationsProperty(), 1, 10_000_000);
         epochs.visibleProperty().bind(model.limitProperty().isEqualTo(TrainingModel.Limit.EPOCHS));
         epochs.managedProperty().bind(epochs.visibleProperty());
         iterations.visibleProperty().bind(epochs.visibleProperty().not());
@@ -101,17 +109,29 @@ final class TrainingSettingsPane extends VBox {
         net.add(new HBox(epochs, iterations), 1, row++);
 
         GridPane stop = grid();
-        add(stop, "train.target", number("train-target", model.targetAccuracyProperty(), v -> v >= 0 && v <= 1, null), "train.target.tip");
-        add(stop, "train.plateau", spinner("train-plateau", model.plateauProperty(), 0, 10000), "train.plateau.tip");
+        add(stop, "train.target", number("train-target", "train.target", model.targetAccuracyProperty(), v -> v >= 0 && v <= 1, "train.rule.accuracy", null), "train.target.tip");
+        add(stop, "train.plateau", spinner("train-plateau", "train.plateau", model.plateauProperty(), 0, 10000), "train.plateau.tip");
 
         Button defaults = new Button(text.getString("train.defaults"));
         defaults.setId("train-defaults");
         defaults.setTooltip(new Tooltip(text.getString("train.defaults.tip")));
-        defaults.setOnAction(e -> model.applyDefaults());
+        defaults.setOnAction(e -> {
+            model.applyDefaults();
+            resets.forEach(Runnable::run);
+        });
         defaults.disableProperty().bind(locked);
+        model.sourceProperty().addListener((o, was, now) -> resets.forEach(Runnable::run)); // new defaults too
+
+        problems.setId("train-settings-problems");
+        problems.getStyleClass().add("learn-status");
+        problems.pseudoClassStateChanged(MISMATCH, true);
+        problems.setWrapText(true);
+        problems.setMinHeight(Label.USE_PREF_SIZE);
+        problems.managedProperty().bind(problems.visibleProperty());
+        problems.setVisible(false);
 
         getChildren().addAll(section("train.section.data"), data, section("train.section.network"), net,
-                section("train.section.stop"), stop, defaults);
+                section("train.section.stop"), stop, problems, defaults);
         setPadding(new Insets(0, 8, 0, 0));
     }
 
@@ -145,7 +165,7 @@ final class TrainingSettingsPane extends VBox {
         g.addRow(row++, l, control);
     }
 
-    private Spinner<Integer> spinner(String id, IntegerProperty p, int min, int max) {
+    private Spinner<Integer> spinner(String id, String labelKey, IntegerProperty p, int min, int max) {
         Spinner<Integer> s = new Spinner<>(min, max, p.get());
         s.setId(id);
         s.setEditable(true);
@@ -153,19 +173,62 @@ final class TrainingSettingsPane extends VBox {
         ObjectProperty<Integer> adapter = p.asObject();
         keep.add(adapter);
         s.getValueFactory().valueProperty().bindBidirectional(adapter);
-        s.focusedProperty().addListener((o, was, now) -> {
-            if (!now) commit(s);
-        });
+        whole(s, labelKey, min, max);
         s.disableProperty().bind(locked);
         return s;
     }
 
-    private static void commit(Spinner<Integer> s) {
-        try {
-            s.getValueFactory().setValue(s.getValueFactory().getConverter().fromString(s.getEditor().getText().trim()));
-        } catch (RuntimeException e) {
+    /**
+     * Checks what is typed into a spinner when the spinner commits it (Enter, or leaving the field): a whole number in
+     * [min, max] is taken; anything else is named under the settings, and the spinner keeps and shows its value.
+     */
+    private void whole(Spinner<Integer> s, String labelKey, int min, int max) {
+        // the spinner's own converter throws on text that is not a number, and its value factory clamps silently
+        s.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String typed) {
+                Integer v = wholeIn(typed, min, max);
+                if (v != null) return v; // a new value clears the line through the listener below; the same one does not
+                refuse(s.getId(), labelKey, typed.trim(), MessageFormat.format(text.getString("train.rule.whole"), min, max),
+                        String.valueOf(s.getValue()));
+                s.getEditor().setText(String.valueOf(s.getValue()));
+                return s.getValue();
+            }
+        });
+        s.valueProperty().addListener((o, was, now) -> accepted(s.getId()));
+        resets.add(() -> {
             s.getEditor().setText(String.valueOf(s.getValue()));
+            accepted(s.getId());
+        });
+    }
+
+    /** The whole number typed, if it is one in [min, max]; else null. */
+    private static Integer wholeIn(String typed, int min, int max) {
+        try {
+            int v = Integer.parseInt(typed.trim());
+            return v >= min && v <= max ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
+    }
+
+    private void refuse(String id, String labelKey, String typed, String rule, String kept) {
+        refused.put(id, MessageFormat.format(text.getString("train.refused"), text.getString(labelKey), typed, rule, kept));
+        showProblems();
+    }
+
+    private void accepted(String id) {
+        if (refused.remove(id) != null) showProblems();
+    }
+
+    private void showProblems() {
+        problems.setText(String.join("\n", refused.values()));
+        problems.setVisible(!refused.isEmpty());
     }
 
     private Spinner<Integer> longSpinner() {
@@ -175,24 +238,33 @@ final class TrainingSettingsPane extends VBox {
         s.setPrefWidth(110);
         s.valueProperty().addListener((o, was, now) -> model.seedProperty().set(now));
         model.seedProperty().addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
-        s.focusedProperty().addListener((o, was, now) -> {
-            if (!now) commit(s);
-        });
+        whole(s, "train.seed", 0, Integer.MAX_VALUE);
         return s;
     }
 
-    /** A number field: refuses text that is not a number or fails {@code ok} (marked red, old value kept). */
-    private TextField number(String id, DoubleProperty p, DoublePredicate ok, DoubleConsumer apply) {
+    /**
+     * A number field: text that is not a number or fails {@code ok} is refused: the field turns red, the message under
+     * the settings names it and the rule ({@code ruleKey}), and the setting keeps its value.
+     */
+    private TextField number(String id, String labelKey, DoubleProperty p, DoublePredicate ok, String ruleKey, DoubleConsumer apply) {
         TextField f = new TextField(org.backpropviz.engine.Shapes.number(p.get()));
         f.setId(id);
         f.setPrefColumnCount(7);
         f.setMaxWidth(110);
-        p.addListener((o, was, now) -> f.setText(org.backpropviz.engine.Shapes.number(now.doubleValue())));
+        Runnable reset = () -> {
+            f.setText(org.backpropviz.engine.Shapes.number(p.get()));
+            f.pseudoClassStateChanged(MISMATCH, false);
+            accepted(id);
+        };
+        p.addListener((o, was, now) -> reset.run());
+        resets.add(reset);
         Runnable commit = () -> {
+            String typed = f.getText().trim();
             try {
-                double v = Double.parseDouble(f.getText().trim());
+                double v = Double.parseDouble(typed);
                 if (ok.test(v) && Double.isFinite(v)) {
                     f.pseudoClassStateChanged(MISMATCH, false);
+                    accepted(id);
                     if (apply != null) apply.accept(v);
                     else p.set(v);
                     return;
@@ -201,6 +273,7 @@ final class TrainingSettingsPane extends VBox {
                 // refused below
             }
             f.pseudoClassStateChanged(MISMATCH, true);
+            refuse(id, labelKey, typed, text.getString(ruleKey), org.backpropviz.engine.Shapes.number(p.get()));
         };
         f.setOnAction(e -> commit.run());
         f.focusedProperty().addListener((o, was, now) -> {

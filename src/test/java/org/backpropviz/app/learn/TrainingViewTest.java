@@ -160,4 +160,56 @@ class TrainingViewTest {
         assertEquals(2, viewports.size(), "the settings and the page");
         for (javafx.scene.Node v : viewports) assertFalse(onFx(v::isCache), v.toString());
     }
+
+    /** As a user types: click into the field, select all, type, then Enter or Tab. */
+    private static void typeInto(FxRobot robot, String query, String typed, KeyCode then) {
+        robot.clickOn(query).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(typed).type(then);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String problems(FxRobot robot) throws Exception {
+        javafx.scene.control.Label l = robot.lookup("#train-settings-problems").queryAs(javafx.scene.control.Label.class);
+        return onFx(() -> l.isVisible() ? l.getText() : "");
+    }
+
+    @Test
+    void aRefusedSettingIsNamedUnderTheSettingsAndKeepsItsValueUntilDefaults(FxRobot robot) throws Exception {
+        java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e)));
+        double initStd = model.initStdProperty().get();
+        int hidden = model.hiddenProperty().get(), epochs = model.epochsProperty().get();
+        assertEquals("", problems(robot));
+
+        typeInto(robot, "#train-init-std", "abc", KeyCode.ENTER);
+        assertEquals("Init std: \u201cabc\u201d is not a number greater than 0; it stays " + org.backpropviz.engine.Shapes.number(initStd) + ".",
+                problems(robot));
+        assertTrue(onFx(() -> robot.lookup("#train-init-std").query().getPseudoClassStates().contains(
+                javafx.css.PseudoClass.getPseudoClass("mismatch"))), "the field is marked");
+        assertEquals(initStd, model.initStdProperty().get());
+
+        typeInto(robot, "#train-hidden .text-field", "5000", KeyCode.ENTER); // out of range, by Enter
+        typeInto(robot, "#train-epochs .text-field", "x", KeyCode.TAB); // not a number, by leaving the field
+        assertEquals(String.join("\n",
+                "Init std: \u201cabc\u201d is not a number greater than 0; it stays " + org.backpropviz.engine.Shapes.number(initStd) + ".",
+                "Hidden size: \u201c5000\u201d is not a whole number from 1 to 1,000; it stays " + hidden + ".",
+                "Train for: \u201cx\u201d is not a whole number from 1 to 100,000; it stays " + epochs + "."), problems(robot));
+        assertEquals(hidden, model.hiddenProperty().get(), "not clamped to 1000");
+        assertEquals(epochs, model.epochsProperty().get());
+        assertEquals(String.valueOf(hidden), onFx(() -> robot.lookup("#train-hidden .text-field").queryAs(TextField.class).getText()));
+        assertTrue(uncaught.isEmpty(), "no exception on the FX thread: " + uncaught);
+
+        typeInto(robot, "#train-hidden .text-field", "20", KeyCode.TAB); // a good value clears its own line only
+        assertEquals(20, model.hiddenProperty().get());
+        assertFalse(problems(robot).contains("Hidden size"), problems(robot));
+        assertTrue(problems(robot).startsWith("Init std"), problems(robot));
+
+        robot.clickOn("#train-defaults");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", problems(robot));
+        assertEquals(org.backpropviz.engine.Shapes.number(model.initStdProperty().get()),
+                onFx(() -> robot.lookup("#train-init-std").queryAs(TextField.class).getText()));
+        assertFalse(onFx(() -> robot.lookup("#train-init-std").query().getPseudoClassStates().contains(
+                javafx.css.PseudoClass.getPseudoClass("mismatch"))));
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(null));
+    }
 }
