@@ -51,9 +51,13 @@ public final class WindowJvm {
         Optional<Plan> plan = plan(ProcessHandle.current().info(), System.getProperty("java.class.path"),
                 System.getProperty("java.home"), System.getProperty("java.vm.name", ""), Runtime.version().feature(),
                 System.getProperty("java.vm.version", ""), Home.get());
-        if (plan.isEmpty()) return Optional.empty();
+        return plan.isEmpty() ? Optional.empty() : run(plan.get());
+    }
+
+    /** Runs the plan: the child's exit code, or empty when it could not be started (the window then opens here). */
+    static Optional<Integer> run(Plan plan) {
         try {
-            return Optional.of(plan.get().run());
+            return Optional.of(plan.run());
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("Could not start the window's own JVM (" + e.getMessage() + "); opening it in this one.");
             return Optional.empty();
@@ -170,7 +174,13 @@ public final class WindowJvm {
             }, "stop-window");
             Runtime.getRuntime().addShutdownHook(stop);
             int code = child.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stop);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException stopping) {
+                // this JVM is being stopped (a signal, Ctrl+C in its terminal): the hook has closed the window and
+                // drops the recording; the window must not open again here
+                return code;
+            }
             if (part != null) keep(part, code);
             return code;
         }

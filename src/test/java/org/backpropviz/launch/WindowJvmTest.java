@@ -170,4 +170,33 @@ class WindowJvmTest {
         Files.writeString(archive, "not an archive");
         assertEquals(0, realJava(archive, "-version").run());
     }
+
+    @Test
+    void aLauncherStoppedBySignalClosesTheWindowAndOpensNoOtherOne() throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("cache")).resolve("startup-test.jsa");
+        Path out = dir.resolve("launcher.log");
+        Process launcher = new ProcessBuilder(Path.of(JDK, "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                StoppedLauncher.class.getName(), archive.toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        java.util.regex.Matcher m = null;
+        while (System.currentTimeMillis() < deadline) {
+            m = java.util.regex.Pattern.compile("window (\\d+)").matcher(Files.readString(out));
+            if (m.find()) break;
+            m = null;
+            Thread.sleep(50);
+        }
+        assertTrue(m != null, "the window's JVM started: " + Files.readString(out));
+        ProcessHandle window = ProcessHandle.of(Long.parseLong(m.group(1))).orElseThrow();
+
+        launcher.destroy(); // SIGTERM, as a logout or `kill` sends it
+        assertTrue(launcher.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "the launcher ended");
+        assertTrue(window.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) != null && !window.isAlive(), "the window went with it");
+        String said = Files.readString(out);
+        assertFalse(said.contains("Could not start"), said);
+        assertFalse(said.contains("opening the window in the launcher's JVM"), said);
+        assertFalse(said.contains("Exception"), said);
+        try (var files = Files.list(archive.getParent())) {
+            assertEquals(List.of(), files.toList(), "the half-recorded archive is dropped");
+        }
+    }
 }
