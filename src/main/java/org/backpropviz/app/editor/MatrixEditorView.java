@@ -1,6 +1,7 @@
 package org.backpropviz.app.editor;
 
 import org.backpropviz.app.control.Theme;
+import org.backpropviz.app.control.WholeNumberSpinners;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -175,6 +176,7 @@ public final class MatrixEditorView extends BorderPane {
 
         // values
         classes.setEditable(true);
+        refuseBadText(classes, "whole.classes");
         classes.setPrefWidth(70);
         classes.setTooltip(tip("classes.tip"));
         labelTools = new HBox(6,
@@ -211,6 +213,8 @@ public final class MatrixEditorView extends BorderPane {
         heatmap.setOnPick((r, c) -> moveBlock(r - BLOCK / 2, c - BLOCK / 2));
         blockRow.setEditable(true);
         blockCol.setEditable(true);
+        refuseBadText(blockRow, "whole.blockRow");
+        refuseBadText(blockCol, "whole.blockCol");
         blockRow.setPrefWidth(90);
         blockCol.setPrefWidth(90);
         blockRow.valueProperty().addListener((o, a, b) -> {
@@ -415,6 +419,14 @@ public final class MatrixEditorView extends BorderPane {
             if (add) model.insertColumn(rc == null ? a.cols() : rc[1] + 1);
             else model.removeColumn(rc == null ? a.cols() - 1 : rc[1]);
         }
+    }
+
+    /** Text typed into {@code s} that is not a whole number in its bounds is named below the grid; s keeps its value. */
+    private void refuseBadText(Spinner<Integer> s, String whatKey) {
+        WholeNumberSpinners.refuseBadText(s, typed -> {
+            var f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+            showLocal(model.msg("error.whole", model.msg(whatKey), typed, f.getMin(), f.getMax(), f.getValue()), true);
+        });
     }
 
     private void showMessage() {

@@ -29,6 +29,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.backpropviz.app.control.WholeNumberSpinners;
 
 /** The training view's settings: data, network and stop condition. Locked while a run is going, except the learning rate. */
 final class TrainingSettingsPane extends VBox {
@@ -183,38 +184,13 @@ final class TrainingSettingsPane extends VBox {
      * [min, max] is taken; anything else is named under the settings, and the spinner keeps and shows its value.
      */
     private void whole(Spinner<Integer> s, String labelKey, int min, int max) {
-        // the spinner's own converter throws on text that is not a number, and its value factory clamps silently
-        s.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String typed) {
-                Integer v = wholeIn(typed, min, max);
-                if (v != null) return v; // a new value clears the line through the listener below; the same one does not
-                refuse(s.getId(), labelKey, typed.trim(), MessageFormat.format(text.getString("train.rule.whole"), min, max),
-                        String.valueOf(s.getValue()));
-                s.getEditor().setText(String.valueOf(s.getValue()));
-                return s.getValue();
-            }
-        });
-        s.valueProperty().addListener((o, was, now) -> accepted(s.getId()));
+        WholeNumberSpinners.refuseBadText(s, typed -> refuse(s.getId(), labelKey, typed,
+                MessageFormat.format(text.getString("train.rule.whole"), min, max), String.valueOf(s.getValue())));
+        s.valueProperty().addListener((o, was, now) -> accepted(s.getId())); // a new value; the same one fixes nothing
         resets.add(() -> {
             s.getEditor().setText(String.valueOf(s.getValue()));
             accepted(s.getId());
         });
-    }
-
-    /** The whole number typed, if it is one in [min, max]; else null. */
-    private static Integer wholeIn(String typed, int min, int max) {
-        try {
-            int v = Integer.parseInt(typed.trim());
-            return v >= min && v <= max ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private void refuse(String id, String labelKey, String typed, String rule, String kept) {

@@ -78,6 +78,11 @@ public final class PlaygroundModel {
 
     // ------------------------------------------------------------------ commands
 
+    /** Says that the batch demo's row count refused {@code typed} and keeps {@code kept} (in {@link #inputErrorProperty()}). */
+    public void refuseBatchRows(String typed, int min, int max, int kept) {
+        inputError.set(MessageFormat.format(text.getString("batchN.refused"), typed, min, max, kept));
+    }
+
     /** Parses and sets A; on bad text keeps the old A and returns false with {@link #inputErrorProperty()} set. */
     public boolean setA(String numpyText) {
         return set(a, numpyText, "A");

@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.backpropviz.app.control.WholeNumberSpinners;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 
@@ -71,6 +72,7 @@ public final class PlaygroundView extends VBox {
         Spinner<Integer> batchN = new Spinner<>(2, 64, 4);
         batchN.setId("pg-batch-n");
         batchN.setEditable(true);
+        WholeNumberSpinners.refuseBadText(batchN, typed -> model.refuseBatchRows(typed, 2, 64, batchN.getValue()));
         batchN.setPrefWidth(80);
         batchN.setTooltip(new Tooltip(text.getString("batchN.tip")));
         Button batch = button("pg-batch", "batch", () -> model.batchDemo(batchN.getValue()));

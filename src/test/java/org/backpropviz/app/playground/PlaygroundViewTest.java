@@ -103,4 +103,15 @@ class PlaygroundViewTest {
         waitForMessage(robot, "np.dot(A, B): (4, 2) · (2, 3) → (4, 3)");
         assertTrue(text(robot, "#pg-note").contains("(2,) · (2, 3) → (3,)"));
     }
+
+    @Test
+    void aBatchRowCountThatIsNotAWholeNumberInRangeIsNamedAndKept(FxRobot robot) throws Exception {
+        robot.clickOn("#pg-batch-n .text-field").press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.CONTROL).write("lots").type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Batch rows: \u201clots\u201d is not a whole number from 2 to 64; it stays 4.",
+                WaitForAsyncUtils.asyncFx(() -> text(robot, "#pg-input-error")).get(10, TimeUnit.SECONDS));
+        assertEquals(4, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#pg-batch-n").queryAs(javafx.scene.control.Spinner.class).getValue())
+                .get(10, TimeUnit.SECONDS));
+    }
 }
