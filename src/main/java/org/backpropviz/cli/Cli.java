@@ -27,7 +27,7 @@ public final class Cli {
             "                     --batch 100 --in 784 --hidden 50 --classes 10); --ejml: no native BLAS, the baseline",
             "  train --data iris|digits|FILE.csv [--hidden H] [--lr LR] [--batch B] [--epochs E] [--seed S]",
             "        [--init-std SD] [--test-fraction F] [--no-scale] [--target-accuracy A] [--plateau N]",
-            "                     train on the background-free engine; one JSON object per epoch, then the totals",
+            "                     train the two-layer net headless; one JSON object per epoch, then the totals",
             "  --help             show this text",
             "");
 
