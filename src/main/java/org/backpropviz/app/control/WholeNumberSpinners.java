@@ -14,12 +14,15 @@ import javafx.util.StringConverter;
 public final class WholeNumberSpinners {
     private WholeNumberSpinners() {}
 
+    /** What a spinner refused: the text as typed (trimmed), the bounds it had then, and the value it keeps. */
+    public record Refusal(String typed, int min, int max, int kept) {}
+
     /**
      * Makes {@code s} (an {@link SpinnerValueFactory.IntegerSpinnerValueFactory}) refuse typed text that is not a whole
-     * number within the factory's current bounds: {@code refused} receives the text as typed (trimmed), then the
-     * spinner's editor shows its unchanged value. Replaces the factory's converter.
+     * number within the factory's current bounds: {@code refused} is told, then the spinner's editor shows its
+     * unchanged value. Replaces the factory's converter.
      */
-    public static void refuseBadText(Spinner<Integer> s, Consumer<String> refused) {
+    public static void refuseBadText(Spinner<Integer> s, Consumer<Refusal> refused) {
         SpinnerValueFactory.IntegerSpinnerValueFactory f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
         f.setConverter(new StringConverter<>() {
             @Override
@@ -31,7 +34,7 @@ public final class WholeNumberSpinners {
             public Integer fromString(String typed) {
                 Integer v = within(typed, f.getMin(), f.getMax());
                 if (v != null) return v;
-                refused.accept(typed == null ? "" : typed.trim());
+                refused.accept(new Refusal(typed == null ? "" : typed.trim(), f.getMin(), f.getMax(), f.getValue()));
                 s.getEditor().setText(toString(f.getValue()));
                 return f.getValue();
             }
@@ -39,7 +42,7 @@ public final class WholeNumberSpinners {
     }
 
     /** The whole number in {@code typed}, if it is one in [min, max]; else null. */
-    public static Integer within(String typed, int min, int max) {
+    private static Integer within(String typed, int min, int max) {
         if (typed == null) return null;
         try {
             int v = Integer.parseInt(typed.trim());

@@ -423,10 +423,8 @@ public final class MatrixEditorView extends BorderPane {
 
     /** Text typed into {@code s} that is not a whole number in its bounds is named below the grid; s keeps its value. */
     private void refuseBadText(Spinner<Integer> s, String whatKey) {
-        WholeNumberSpinners.refuseBadText(s, typed -> {
-            var f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
-            showLocal(model.msg("error.whole", model.msg(whatKey), typed, f.getMin(), f.getMax(), f.getValue()), true);
-        });
+        WholeNumberSpinners.refuseBadText(s, r ->
+                showLocal(model.msg("error.whole", model.msg(whatKey), r.typed(), r.min(), r.max(), r.kept()), true));
     }
 
     private void showMessage() {

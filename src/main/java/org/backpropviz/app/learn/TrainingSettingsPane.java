@@ -174,18 +174,18 @@ final class TrainingSettingsPane extends VBox {
         ObjectProperty<Integer> adapter = p.asObject();
         keep.add(adapter);
         s.getValueFactory().valueProperty().bindBidirectional(adapter);
-        whole(s, labelKey, min, max);
+        whole(s, labelKey);
         s.disableProperty().bind(locked);
         return s;
     }
 
     /**
      * Checks what is typed into a spinner when the spinner commits it (Enter, or leaving the field): a whole number in
-     * [min, max] is taken; anything else is named under the settings, and the spinner keeps and shows its value.
+     * its bounds is taken; anything else is named under the settings, and the spinner keeps and shows its value.
      */
-    private void whole(Spinner<Integer> s, String labelKey, int min, int max) {
-        WholeNumberSpinners.refuseBadText(s, typed -> refuse(s.getId(), labelKey, typed,
-                MessageFormat.format(text.getString("train.rule.whole"), min, max), String.valueOf(s.getValue())));
+    private void whole(Spinner<Integer> s, String labelKey) {
+        WholeNumberSpinners.refuseBadText(s, r -> refuse(s.getId(), labelKey, r.typed(),
+                MessageFormat.format(text.getString("train.rule.whole"), r.min(), r.max()), String.valueOf(r.kept())));
         s.valueProperty().addListener((o, was, now) -> accepted(s.getId())); // a new value; the same one fixes nothing
         resets.add(() -> {
             s.getEditor().setText(String.valueOf(s.getValue()));
@@ -214,7 +214,7 @@ final class TrainingSettingsPane extends VBox {
         s.setPrefWidth(110);
         s.valueProperty().addListener((o, was, now) -> model.seedProperty().set(now));
         model.seedProperty().addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
-        whole(s, "train.seed", 0, Integer.MAX_VALUE);
+        whole(s, "train.seed");
         return s;
     }
 

@@ -72,7 +72,7 @@ public final class PlaygroundView extends VBox {
         Spinner<Integer> batchN = new Spinner<>(2, 64, 4);
         batchN.setId("pg-batch-n");
         batchN.setEditable(true);
-        WholeNumberSpinners.refuseBadText(batchN, typed -> model.refuseBatchRows(typed, 2, 64, batchN.getValue()));
+        WholeNumberSpinners.refuseBadText(batchN, r -> model.refuseBatchRows(r.typed(), r.min(), r.max(), r.kept()));
         batchN.setPrefWidth(80);
         batchN.setTooltip(new Tooltip(text.getString("batchN.tip")));
         Button batch = button("pg-batch", "batch", () -> model.batchDemo(batchN.getValue()));

@@ -30,7 +30,7 @@ class WholeNumberSpinnersTest {
         spinner = new Spinner<>(2, 64, 4);
         spinner.setId("n");
         spinner.setEditable(true);
-        WholeNumberSpinners.refuseBadText(spinner, refused::add);
+        WholeNumberSpinners.refuseBadText(spinner, r -> refused.add(r.typed()));
         TextField other = new TextField();
         other.setId("other");
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
