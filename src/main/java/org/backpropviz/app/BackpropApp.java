@@ -34,6 +34,8 @@ public class BackpropApp extends Application {
     private Stage stage;
     private Messages text;
     private boolean closed;
+    private ScenarioDocument.Restored restored;
+    private boolean restoredEarly;
 
     /** Keeps its autosave and recent files in {@link ScenarioDocument#defaultHome()}. */
     public BackpropApp() {
@@ -45,26 +47,40 @@ public class BackpropApp extends Application {
         this.home = home;
     }
 
+    /** Reads the autosave on the launcher thread, not the JavaFX thread (a test that calls {@link #start} reads it there). */
+    @Override
+    public void init() {
+        if (System.getProperty("backpropviz.open") == null) {
+            restored = ScenarioDocument.restore(home);
+            restoredEarly = true;
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        String problem = null;
+        ScenarioDocument.Restored bad = null;
         String file = System.getProperty("backpropviz.open");
         if (file != null) {
             model = new GraphViewModel(fileScenario(file));
             document = new ScenarioDocument(model, home, null, model.getScenario());
         } else {
-            ScenarioDocument.Restored r = ScenarioDocument.restore(home);
+            ScenarioDocument.Restored r = restoredEarly ? restored : ScenarioDocument.restore(home);
+            restored = null;
             if (r != null && r.scenario() != null) {
                 model = new GraphViewModel(r.scenario(), r.preset());
                 document = new ScenarioDocument(model, home, r.file(), r.saved());
             } else {
-                if (r != null) problem = r.problem();
+                bad = r;
                 model = new GraphViewModel(Presets.load(FIRST_PRESET), FIRST_PRESET);
                 document = new ScenarioDocument(model, home, null, model.getScenario());
             }
         }
-        if (problem != null) sayOnceReady("notice.autosaveUnreadable", List.of(problem));
+        if (bad != null && bad.keptAs() != null) {
+            sayOnceReady("notice.autosaveUnreadable", List.of(bad.problem(), bad.keptAs().toString()));
+        } else if (bad != null) {
+            sayOnceReady("notice.autosaveNotKept", List.of(bad.problem(), String.valueOf(bad.keepProblem())));
+        }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new javafx.scene.layout.Pane(),
                 Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +32,9 @@ public final class DatasetFormat {
         return read(in, file, name);
     }
 
-    /** Reads a CSV file of the user's. */
+    /** Reads a CSV file of the user's: a regular file of at most {@link SafeFiles#MAX_BYTES} (a pipe would never end). */
     public static Dataset read(Path file) throws ScenarioException {
-        try {
-            return read(Files.newInputStream(file), file.getFileName().toString(), file.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException("no such file: " + file);
-        } catch (IOException e) {
-            throw new ScenarioException("cannot read " + file + ": " + e.getMessage());
-        }
+        return read(SafeFiles.open(file), file.getFileName().toString(), file.getFileName().toString());
     }
 
     private static Dataset read(InputStream raw, String fileName, String name) throws ScenarioException {
@@ -50,7 +42,7 @@ public final class DatasetFormat {
         List<Integer> labels = new ArrayList<>();
         List<String> classNames = null;
         int features = -1;
-        try (InputStream in = fileName.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        try (InputStream in = fileName.endsWith(".gz") ? SafeFiles.capped(new GZIPInputStream(raw), SafeFiles.MAX_BYTES, fileName + " (unpacked)") : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int lineNo = 0;

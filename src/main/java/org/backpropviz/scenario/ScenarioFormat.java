@@ -2,10 +2,15 @@ package org.backpropviz.scenario;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,19 +23,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.Param;
@@ -40,8 +44,15 @@ import org.backpropviz.engine.Param;
  * each a number, a list, or a list of equal-length lists (the nesting gives the rank), and optional {@code name},
  * {@code description} and {@code lr}. This is the only class that reads or writes scenario files.
  *
+ * <p>Files are strict JSON. A number that is not finite (a network that diverged holds them) is written as the
+ * string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, the proto3 JSON convention; these three strings
+ * are read as numbers wherever an array element may stand. The bare words {@code NaN}, {@code Infinity} and
+ * {@code -Infinity} of Python's {@code json} module are read too. A literal too large for a double ({@code 1e400})
+ * is refused, and {@code lr} must be a positive, finite number.
+ *
  * <p>Reading is all or nothing: a bad file raises one {@link ScenarioException} naming the place, and no
- * scenario is returned.
+ * scenario is returned. Jackson's limits (numbers of over 1000 digits, nesting over 1000 levels, keys of over
+ * 50,000 characters) are named as such, with the place.
  */
 public final class ScenarioFormat {
     private static final List<String> ARRAY_KEYS = List.of("x", "W1", "b1", "W2", "b2", "t");
@@ -49,101 +60,217 @@ public final class ScenarioFormat {
 
     /**
      * Reads numbers as doubles, with Jackson's fast parser: a (1000, 784) batch and its weights (1.6 million
-     * numbers) in a quarter of the time BigDecimals take. A file with a number that is not finite is read again
-     * by {@link #EXACT}, whose messages tell 1e400 from NaN.
+     * numbers) in a quarter of the time BigDecimals take. The tree cannot tell 1e400 from a bare Infinity (both
+     * are an infinite double); a file with either is scanned once more, token by token, where they differ.
      */
-    private static final ObjectMapper MAPPER = mapper(false);
-    /** Reads floats as BigDecimal, so that 1e400 is seen as written, not turned into Infinity. */
-    private static final ObjectMapper EXACT = mapper(true);
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Python's json module writes bare NaN and Infinity
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
+    /** Strict JSON out: a number that is not finite is written as "NaN", "Infinity" or "-Infinity". */
     private static final ObjectMapper WRITER = JsonMapper.builder(JsonFactory.builder()
-                    .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                    .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
                     .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                     .build())
             .build();
 
-    private static ObjectMapper mapper(boolean exact) {
-        return JsonMapper.builder(JsonFactory.builder()
-                        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so NaN gets its own clear message
-                        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-                        .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
-                        .build())
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, exact)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
-    }
+    /** The numbers in Jackson's limit messages: "(1200) exceeds the maximum allowed (1000". */
+    private static final Pattern LIMIT = Pattern.compile("\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
-    /** Thrown by a fast read at the first number that is not finite: the file is then read again exactly. */
+    /** Thrown by the first reading at the first number that is not finite: the tokens then tell 1e400 from NaN. */
     private static final class NotFinite extends RuntimeException {
         NotFinite() {
             super(null, null, false, false);
         }
     }
 
+    /** Where the JSON comes from; each call opens a new parser at its start. */
+    @FunctionalInterface
+    private interface Source {
+        JsonParser open() throws IOException;
+    }
+
     private ScenarioFormat() {}
 
-    /** Reads a scenario file. @throws ScenarioException with one line naming the file's problem */
+    /**
+     * Reads a scenario file: a regular file of at most {@link SafeFiles#MAX_BYTES}, UTF-8 (a byte order mark is
+     * skipped). @throws ScenarioException with one line naming the file's problem
+     */
     public static Scenario read(Path file) throws ScenarioException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException("no such file: " + file);
-        } catch (MalformedInputException e) {
-            throw new ScenarioException("file is not UTF-8 text");
-        } catch (IOException e) {
-            throw new ScenarioException("cannot read " + file + ": " + e.getMessage());
-        }
-        return parse(text);
+        return parse(SafeFiles.readAll(file));
     }
 
     /** Reads a scenario from a stream (a preset inside the jar). The stream is closed. */
     public static Scenario read(InputStream in) throws ScenarioException {
+        byte[] bytes;
         try (in) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            bytes = in.readNBytes((int) SafeFiles.MAX_BYTES + 1);
         } catch (IOException e) {
             throw new ScenarioException("cannot read: " + e.getMessage());
         }
+        if (bytes.length > SafeFiles.MAX_BYTES) throw new ScenarioException(SafeFiles.tooLarge("the stream", SafeFiles.MAX_BYTES));
+        return parse(bytes);
     }
 
-    /** Parses scenario JSON text. @throws ScenarioException with one line naming the problem */
+    /** Parses scenario JSON text (a leading byte order mark is skipped). @throws ScenarioException with one line naming the problem */
     public static Scenario parse(String json) throws ScenarioException {
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        return parse(() -> MAPPER.createParser(text));
+    }
+
+    /** Parses UTF-8 bytes (Jackson skips a byte order mark). */
+    private static Scenario parse(byte[] json) throws ScenarioException {
+        return parse(() -> MAPPER.createParser(json));
+    }
+
+    private static Scenario parse(Source source) throws ScenarioException {
+        JsonNode root = tree(source);
         try {
-            return parse(json, false);
+            return parse(root, null);
         } catch (NotFinite e) {
-            return parse(json, true);
+            return parse(root, overflows(source));
         }
     }
 
-    private static Scenario parse(String json, boolean exact) throws ScenarioException {
-        JsonNode root;
+    /** The JSON tree, or one line naming the place where the text is not JSON or passes one of Jackson's limits. */
+    private static JsonNode tree(Source source) throws ScenarioException {
+        JsonParser p = null;
         try {
-            root = (exact ? EXACT : MAPPER).readTree(json);
+            p = source.open();
+            return MAPPER.readTree(p);
+        } catch (StreamConstraintsException e) {
+            throw new ScenarioException(overLimit(e, p));
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String why = e.getOriginalMessage();
-            if (why != null && why.startsWith("Duplicate field")) {
-                String key = why.substring("Duplicate field ".length()).replaceAll("^'|'$", "");
-                throw new ScenarioException("key \"" + key + "\" appears twice" + where);
+            if (e.getCause() instanceof StreamConstraintsException c) throw new ScenarioException(overLimit(c, p));
+            throw new ScenarioException(notJson(e, p));
+        } catch (NumberFormatException e) {
+            throw new ScenarioException(where(p) + ": " + shorten(text(p)) + " is not a number this app can read");
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read: " + e.getMessage());
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // nothing was written
+                }
             }
-            throw new ScenarioException("file is not valid JSON" + where);
         }
+    }
+
+    private static String notJson(JsonProcessingException e, JsonParser p) {
+        JsonLocation loc = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
+        String where = loc == null || loc.getLineNr() < 1 ? "" : " at " + line(loc);
+        String why = e.getOriginalMessage();
+        if (why != null && why.startsWith("Duplicate field")) {
+            String key = why.substring("Duplicate field ".length()).replaceAll("^'|'$", "");
+            return "key \"" + shorten(key) + "\" appears twice" + where;
+        }
+        if (why != null && why.startsWith("Invalid UTF-8")) return "file is not UTF-8 text" + where;
+        return "file is not valid JSON" + where;
+    }
+
+    /** One of Jackson's limits (StreamReadConstraints), as what it is, with the place. */
+    private static String overLimit(StreamConstraintsException e, JsonParser p) {
+        StreamReadConstraints limits = StreamReadConstraints.defaults();
+        String why = String.valueOf(e.getOriginalMessage());
+        Matcher m = LIMIT.matcher(why);
+        long max = m.find() ? Long.parseLong(m.group(2)) : -1;
+        if (why.startsWith("Number value length")) {
+            return where(p) + ": a number longer than the limit of " + count(max >= 0 ? max : limits.getMaxNumberLength()) + " digits";
+        }
+        if (why.startsWith("Document nesting depth")) {
+            return line(p.currentTokenLocation()) + ": nesting deeper than " + count(max >= 0 ? max : limits.getMaxNestingDepth()) + " levels";
+        }
+        if (why.startsWith("Name length")) {
+            return line(p.currentLocation()) + ": a key longer than the limit of " + count(max >= 0 ? max : limits.getMaxNameLength()) + " characters";
+        }
+        if (why.startsWith("String value length")) {
+            return where(p) + ": a text longer than the limit of " + count(max >= 0 ? max : limits.getMaxStringLength()) + " characters";
+        }
+        return line(p.currentLocation()) + ": " + why; // a limit this app does not set (document length, token count)
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String line(JsonLocation loc) {
+        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    /** The key and indices of the parser's current value ({@code W1[0][2]}), or its line and column at the top level. */
+    private static String where(JsonParser p) {
+        if (p == null) return "the file";
+        String place = place(p.getParsingContext());
+        return place.isEmpty() ? line(p.currentTokenLocation()) : place;
+    }
+
+    /** {@code W1[0][2]}: the names and indices from the top-level object down; "" at the top level. */
+    private static String place(JsonStreamContext c) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            else if (c.getCurrentName() != null) parts.push(shorten(c.getCurrentName()));
+        }
+        return String.join("", parts);
+    }
+
+    private static String text(JsonParser p) {
+        try {
+            return p == null ? null : p.getText();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A text from the file, at most 40 characters, for a message. */
+    private static String shorten(String s) {
+        if (s == null) return "";
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    /**
+     * The places of numbers too large for a double ({@code 1e400}, as written), found token by token: unlike
+     * the tree, the tokens tell them from the bare words NaN and Infinity.
+     */
+    private static Map<String, String> overflows(Source source) throws ScenarioException {
+        Map<String, String> out = new HashMap<>();
+        try (JsonParser p = source.open()) {
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                if (t.isNumeric() && !p.isNaN() && !Double.isFinite(p.getDoubleValue())) {
+                    out.put(place(p.getParsingContext()), p.getText());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ScenarioException("cannot read: " + e.getMessage()); // the same text was just read as a tree
+        }
+        return out;
+    }
+
+    /**
+     * @param overflows null at the first reading; then where numbers too large for a double stand (any other
+     *     number that is not finite was written as NaN, Infinity or -Infinity)
+     */
+    private static Scenario parse(JsonNode root, Map<String, String> overflows) throws ScenarioException {
         if (root == null || root.isMissingNode()) throw new ScenarioException("file is empty");
         if (!root.isObject()) throw new ScenarioException("a scenario must be a JSON object { \"x\": …, \"W1\": …, … }");
 
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!ARRAY_KEYS.contains(key) && !OPTIONAL_KEYS.contains(key)) {
-                throw new ScenarioException("unknown key \"" + key + "\"" + suggestion(key));
+                throw new ScenarioException("unknown key \"" + shorten(key) + "\"" + suggestion(key));
             }
         }
         for (String key : ARRAY_KEYS) {
             if (!root.has(key)) throw new ScenarioException("missing key \"" + key + "\"");
         }
         NDArray[] arrays = new NDArray[ARRAY_KEYS.size()];
-        for (int i = 0; i < arrays.length; i++) arrays[i] = array(ARRAY_KEYS.get(i), root.get(ARRAY_KEYS.get(i)), exact);
+        for (int i = 0; i < arrays.length; i++) arrays[i] = array(ARRAY_KEYS.get(i), root.get(ARRAY_KEYS.get(i)), overflows);
         checkLabels(arrays[5]);
         if (allIntegral(root.get("t"))) arrays[5] = arrays[5].asInteger(); // NumPy's dtype: [0, 2] is int, [0.0, 2.0] float
 
@@ -152,8 +279,12 @@ public final class ScenarioFormat {
         Double lr = null;
         if (root.has("lr")) {
             JsonNode n = root.get("lr");
+            if (n.isNumber() && !Double.isFinite(n.doubleValue()) && overflows == null) throw new NotFinite();
             if (!n.isNumber() || !Double.isFinite(n.doubleValue()) || n.doubleValue() <= 0) {
-                throw new ScenarioException("lr: " + n + " is not a positive number");
+                String shown = n.isTextual() ? "\"" + shorten(n.textValue()) + "\""
+                        : overflows != null && overflows.containsKey("lr") ? overflows.get("lr")
+                        : n.isNumber() ? n.asText() : shorten(n.toString());
+                throw new ScenarioException("lr: " + shown + " is not a positive, finite number");
             }
             lr = n.doubleValue();
         }
@@ -202,8 +333,8 @@ public final class ScenarioFormat {
     }
 
     /** A number, a list of numbers, or a list of equal-length lists of numbers. */
-    private static NDArray array(String key, JsonNode n, boolean exact) throws ScenarioException {
-        if (!n.isArray()) return NDArray.scalar(number(key, n, exact));
+    private static NDArray array(String key, JsonNode n, Map<String, String> overflows) throws ScenarioException {
+        if (!n.isArray()) return NDArray.scalar(number(key, n, overflows));
         if (n.isEmpty()) throw new ScenarioException(key + ": the array is empty");
         boolean nested = n.get(0).isArray();
         for (int i = 0; i < n.size(); i++) {
@@ -214,7 +345,7 @@ public final class ScenarioFormat {
         }
         if (!nested) {
             double[] v = new double[n.size()];
-            for (int i = 0; i < v.length; i++) v[i] = number(key + "[" + i + "]", n.get(i), exact);
+            for (int i = 0; i < v.length; i++) v[i] = number(key + "[" + i + "]", n.get(i), overflows);
             return NDArray.vector(v);
         }
         int cols = n.get(0).size();
@@ -233,24 +364,32 @@ public final class ScenarioFormat {
                     throw new ScenarioException(key + ": arrays of rank 3 or more are not supported (" + key + "[" + r + "][" + c
                             + "] is a list); use a number, a list, or a list of lists");
                 }
-                rows[r][c] = number(key + "[" + r + "][" + c + "]", v, exact);
+                rows[r][c] = number(key + "[" + r + "][" + c + "]", v, overflows);
             }
         }
         return NDArray.matrix(rows);
     }
 
-    private static double number(String where, JsonNode v, boolean exact) throws ScenarioException {
-        if (v.isTextual()) throw new ScenarioException(where + ": \"" + v.asText() + "\" is not a number");
-        if (v.isBoolean() || v.isNull() || v.isObject()) throw new ScenarioException(where + ": " + v + " is not a number");
-        double d = v.doubleValue();
-        if (!Double.isFinite(d) && !exact) throw new NotFinite(); // 1e400 or NaN? only the exact reader can tell
-        if (v.isBigDecimal() || v.isBigInteger()) {
-            BigDecimal big = v.decimalValue();
-            d = big.doubleValue();
-            if (!Double.isFinite(d)) throw new ScenarioException(where + ": " + big.toString().toLowerCase(Locale.ROOT) + " is too large: numbers must be finite");
+    /**
+     * A number, or one of the strings "NaN", "Infinity" and "-Infinity". At the first reading ({@code overflows}
+     * null) a number that is not finite stops the reading: only the tokens tell 1e400 from a bare NaN.
+     */
+    private static double number(String where, JsonNode v, Map<String, String> overflows) throws ScenarioException {
+        if (v.isTextual()) {
+            switch (v.textValue()) {
+                case "NaN": return Double.NaN;
+                case "Infinity": return Double.POSITIVE_INFINITY;
+                case "-Infinity": return Double.NEGATIVE_INFINITY;
+                default: throw new ScenarioException(where + ": \"" + shorten(v.textValue()) + "\" is not a number");
+            }
         }
-        if (!Double.isFinite(d)) throw new ScenarioException(where + ": " + v.asText() + " is not a finite number");
-        return d;
+        if (!v.isNumber()) throw new ScenarioException(where + ": " + shorten(v.toString()) + " is not a number");
+        double d = v.doubleValue();
+        if (Double.isFinite(d)) return d;
+        if (overflows == null) throw new NotFinite();
+        String written = overflows.get(where);
+        if (written != null) throw new ScenarioException(where + ": " + shorten(written) + " is too large: numbers must be finite");
+        return d; // written as a bare NaN, Infinity or -Infinity
     }
 
     /** A 1-D or scalar t holds class labels or one one-hot row: whole, non-negative numbers. A 2-D t may be soft. */
@@ -258,7 +397,7 @@ public final class ScenarioFormat {
         if (t.rank() == 2) return;
         for (int i = 0; i < t.size(); i++) {
             double v = t.flat(i);
-            if (v < 0 || v != Math.rint(v)) {
+            if (v < 0 || v != Math.rint(v) || Double.isInfinite(v)) {
                 String where = t.rank() == 0 ? "t" : "t[" + i + "]";
                 throw new ScenarioException(where + ": " + number(v) + " is not a label (a 1-D t holds whole, non-negative class labels"
                         + " or one one-hot row; write soft targets as rows, [[0.2, 0.8]])");
@@ -267,12 +406,12 @@ public final class ScenarioFormat {
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return Double.isFinite(v) && v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     // ------------------------------------------------------------------ writing
 
-    /** The scenario as pretty JSON text; it reads back to an equal scenario. */
+    /** The scenario as pretty, strict JSON text; it reads back to an equal scenario, NaN and infinities included. */
     public static String toJson(Scenario s) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         if (!s.name().isEmpty()) root.put("name", s.name());
@@ -293,21 +432,12 @@ public final class ScenarioFormat {
         }
     }
 
-    /** Writes the scenario atomically: a temporary file beside the target, then a rename. */
+    /**
+     * Writes the scenario atomically (a temporary file beside the target, then a rename): a link is followed to
+     * its target, which keeps its permissions. See {@link SafeFiles#replace}.
+     */
     public static void write(Scenario s, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".scenario-", ".tmp");
-        try {
-            Files.writeString(tmp, toJson(s), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        SafeFiles.replace(file, toJson(s).getBytes(StandardCharsets.UTF_8));
     }
 
     /** An array as a JSON number, list, or list of lists; whole numbers as integers when {@code integers}. */

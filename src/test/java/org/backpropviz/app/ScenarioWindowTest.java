@@ -360,6 +360,141 @@ class ScenarioWindowTest {
         });
     }
 
+    private static String notice(Stage stage) {
+        return fx(() -> ((Label) stage.getScene().lookup("#notice")).getText());
+    }
+
+    @Test
+    void aDivergedScenarioIsAutosavedAsStrictJsonAndComesBackAtTheNextStart(FxRobot robot) throws Exception {
+        fxRun(() -> app.document().replace(Presets.load("batch-of-4"), "batch-of-4")); // a net whose backward pass completes
+        waitReady(model, 10);
+        fxRun(() -> model.learningRateProperty().set(1e200));
+        for (int i = 0; i < 4; i++) {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(model::canUpdate));
+            fxRun(model::sgdUpdate);
+            waitReady(model, 10);
+        }
+        Scenario diverged = fx(model::getScenario);
+        NDArray w1 = diverged.get(Param.W1);
+        boolean nonFinite = false;
+        for (int i = 0; i < w1.size(); i++) nonFinite |= !Double.isFinite(w1.flat(i));
+        assertTrue(nonFinite, "lr 1e200 and four updates give W1 = " + w1);
+
+        fxRun(() -> app.document().autosave());
+        Path auto = home.resolve("autosave.json");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(auto) && Files.exists(home.resolve("session.properties"))
+                && diverged.equals(ScenarioFormat.read(auto)));
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(auto)); // strict JSON: no bare NaN
+        withSecondWindow(home, (second, stage) -> {
+            assertEquals(diverged, fx(second.model()::getScenario), "the same values, not the lesson example");
+            assertFalse(notice(stage).startsWith("The autosaved scenario could not be read"), notice(stage));
+        });
+    }
+
+    @Test
+    void aBrokenAutosaveIsKeptAsideAndTheStatusLineSaysWhere(FxRobot robot) throws Exception {
+        Path other = AppFixture.freshHome();
+        Files.writeString(other.resolve("autosave.json"), "{ not json");
+        Path[] kept = new Path[1];
+        withSecondWindow(other, (second, stage) -> {
+            assertEquals(Presets.load(BackpropApp.FIRST_PRESET), fx(second.model()::getScenario));
+            try (var files = Files.list(other)) {
+                List<Path> broken = files.filter(f -> f.getFileName().toString().matches("autosave\\.broken-[0-9-]+\\.json")).toList();
+                assertEquals(1, broken.size(), "one copy kept aside");
+                kept[0] = broken.get(0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            String notice = notice(stage);
+            assertTrue(notice.startsWith("The autosaved scenario could not be read"), notice);
+            assertTrue(notice.contains(kept[0].toString()), notice);
+            fxRun(() -> second.model().edit(Param.B2, NDArray.vector(4, 4)));
+            waitReady(second.model(), 10);
+            fxRun(() -> second.document().autosave());
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(other.resolve("autosave.json"))
+                        && NDArray.vector(4, 4).equals(ScenarioFormat.read(other.resolve("autosave.json")).get(Param.B2)));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals("{ not json", Files.readString(kept[0]), "the broken autosave is intact");
+    }
+
+    @Test
+    void aPipeAsTheAutosaveDoesNotHangTheStart(FxRobot robot) throws Exception {
+        Path other = AppFixture.freshHome();
+        org.backpropviz.scenario.HostileFilesTestAccess.fifo(other, "autosave.json");
+        withSecondWindow(other, (second, stage) -> {
+            assertEquals(Presets.load(BackpropApp.FIRST_PRESET), fx(second.model()::getScenario));
+            assertTrue(notice(stage).contains("not a regular file"), notice(stage));
+        });
+    }
+
+    @Test
+    void openingAPipeOrADeviceIsRefusedAndTheIoThreadGoesOn(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        Path pipe = org.backpropviz.scenario.HostileFilesTestAccess.fifo(home, "pipe.json");
+        Scenario before = fx(model::getScenario);
+        assertFalse(await(fx(() -> app.files().open(pipe))), "a pipe is not opened");
+        assertTrue(text(robot, "#notice").contains("not a regular file"), text(robot, "#notice"));
+        assertEquals(before, fx(model::getScenario));
+        assertFalse(await(fx(() -> app.files().open(Path.of("/dev/zero")))));
+        assertTrue(text(robot, "#notice").contains("not a regular file"), text(robot, "#notice"));
+
+        // later work on the I/O thread completes: a save, an open, the autosave
+        fxRun(() -> model.edit(Param.B1, NDArray.vector(5, 5, 5)));
+        waitReady(model, 10);
+        Scenario edited = fx(model::getScenario);
+        Path file = home.resolve("after.json");
+        answers.files.add(file);
+        assertTrue(await(fx(() -> app.files().saveAs())));
+        assertTrue(await(fx(() -> app.files().open(file))));
+        fxRun(() -> app.document().autosave());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(home.resolve("autosave.json"))
+                && edited.equals(ScenarioFormat.read(home.resolve("autosave.json"))));
+    }
+
+    @Test
+    void anErrorInTheIoTaskEndsInTheStatusLineAndTheIoThreadGoesOn(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        Path out = home.resolve("out.txt");
+        assertFalse(await(fx(() -> app.document().export(out, f -> {
+            throw new OutOfMemoryError("Java heap space");
+        }))), "an Error fails the export");
+        assertTrue(text(robot, "#notice").startsWith("Cannot write out.txt: not enough memory"), text(robot, "#notice"));
+        assertFalse(await(fx(() -> app.document().export(out, f -> {
+            throw new StackOverflowError();
+        }))));
+        assertTrue(text(robot, "#notice").startsWith("Cannot write out.txt: "), text(robot, "#notice"));
+        assertTrue(await(fx(() -> app.document().export(out, f -> Files.writeString(f, "ok")))), "the I/O thread still works");
+        assertEquals("ok", Files.readString(out));
+    }
+
+    @Test
+    void theNextStartRemovesTheTemporaryFilesOfAnInterruptedSave(FxRobot robot) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assumptions.assumeFalse(ProcessHandle.of(gone.pid()).isPresent());
+        Path other = AppFixture.freshHome();
+        Path folder = Files.createDirectories(other.resolve("work"));
+        Path mine = folder.resolve("mine.json");
+        ScenarioFormat.write(Presets.load("batch-of-4"), mine);
+        Files.writeString(other.resolve("recent.txt"), mine.toAbsolutePath() + "\n");
+        Path inHome = Files.writeString(other.resolve(".scenario-" + gone.pid() + "-1.tmp"), "{");
+        Path inFolder = Files.writeString(folder.resolve(".scenario-" + gone.pid() + "-2.tmp"), "{");
+        Path users = Files.writeString(folder.resolve(".scenario-notes.tmp"), "mine");
+        withSecondWindow(other, (second, stage) -> {
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(inHome) && !Files.exists(inFolder));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the temporary files are still there", e);
+            }
+        });
+        assertTrue(Files.exists(users), "a file of the user's is kept");
+        assertTrue(Files.exists(mine));
+    }
+
     @Test
     void exportsThePictureAndNumpyCode(FxRobot robot) throws Exception {
         waitReady(model, 10);

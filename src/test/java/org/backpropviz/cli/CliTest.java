@@ -2,6 +2,7 @@ package org.backpropviz.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.backpropviz.engine.NumpyFixtures;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,70 @@ class CliTest {
         Result bad = run("train", "--data", "nothing.csv");
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("no such file"), bad.err());
+    }
+
+    /** A scenario whose forward pass overflows: Infinity in affine1, then NaN everywhere after. */
+    static final String OVERFLOWING = "{\"x\": [[1e300, 1e300]], \"W1\": [[1e300, 1, 1], [1, 1, 1]], \"b1\": [0, 0, 0],"
+            + " \"W2\": [[1, 0], [0, 1], [1, 1]], \"b2\": [0, 0], \"t\": [[0, 1]]}";
+
+    @Test
+    void runWritesNonFiniteNumbersAsStringsThatStrictJsonReads(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("overflow.json"), OVERFLOWING);
+        Result r = run("run", f.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode line = r.lines().get(0); // the strict reader: a bare NaN or Infinity would throw here
+        assertEquals("Infinity", line.get("forward").get("affine1").get(0).get(0).textValue());
+        assertEquals(2.0e300, line.get("forward").get("affine1").get(0).get(1).doubleValue());
+        assertEquals("NaN", line.get("forward").get("loss").textValue());
+        // and what it wrote reads back as a scenario: the strings are numbers to the app
+        Path back = Files.writeString(dir.resolve("back.json"), "{\"x\": " + line.get("forward").get("affine1")
+                + ", \"W1\": [[1, 2], [3, 4], [5, 6]], \"b1\": [0, 0], \"W2\": [[1], [2]], \"b2\": [0], \"t\": [[1]]}");
+        assertEquals(0, run("run", back.toString()).status());
+    }
+
+    @Test
+    void gradcheckSaysNaNNotNull(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("overflow.json"), OVERFLOWING);
+        Result r = run("gradcheck", f.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode line = r.lines().get(0);
+        for (String p : List.of("W1", "b1", "W2", "b2")) assertEquals("NaN", line.get(p).textValue(), p + " in " + r.out());
+    }
+
+    @Test
+    void trainWritesADivergedLossAsTheStringNaN() throws Exception {
+        Result r = run("train", "--data", "iris", "--epochs", "2", "--lr", "1e200");
+        assertEquals(0, r.status(), r.err());
+        List<JsonNode> lines = r.lines();
+        assertEquals("NaN", lines.get(0).get("loss").textValue(), r.out());
+        assertEquals("NaN", lines.get(lines.size() - 1).get("loss").textValue());
+    }
+
+    @Test
+    void aPipeOrADeviceIsRefusedAtOnceWithOneLine(@TempDir Path dir) throws Exception {
+        Path pipe = org.backpropviz.scenario.HostileFilesTestAccess.fifo(dir, "pipe.json");
+        Path zero = Path.of("/dev/zero");
+        Result r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("run", pipe.toString(), zero.toString()));
+        assertEquals(2, r.status());
+        assertEquals(List.of(pipe + ": not a regular file (a pipe, a device or a socket): " + pipe,
+                zero + ": not a regular file (a pipe, a device or a socket): " + zero), r.err().lines().toList());
+        assertEquals(2, r.lines().size());
+        Result g = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("gradcheck", pipe.toString()));
+        assertEquals(2, g.status());
+        assertEquals(1, g.err().lines().count(), g.err());
+        Path csv = org.backpropviz.scenario.HostileFilesTestAccess.fifo(dir, "pipe.csv");
+        Result t = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("train", "--data", csv.toString()));
+        assertEquals(2, t.status());
+        assertEquals(List.of("train: not a regular file (a pipe, a device or a socket): " + csv), t.err().lines().toList());
+    }
+
+    @Test
+    void aNumberBeyondAnyExponentNamesItsPlace(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("huge.json"), OVERFLOWING.replace("[0, 0, 0]", "[0, 1e999999999999, 0]"));
+        Result r = run("run", f.toString());
+        assertEquals(2, r.status());
+        assertEquals(List.of(f + ": b1[1]: 1e999999999999 is too large: numbers must be finite"), r.err().lines().toList());
+        assertFalse(r.err().contains("internal error"), r.err());
     }
 
     @Test

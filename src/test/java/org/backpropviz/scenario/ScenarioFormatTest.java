@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Param;
 import org.junit.jupiter.api.Test;
@@ -44,17 +48,109 @@ class ScenarioFormatTest {
         "rank three | W1 | [[[1]]] | 'W1: arrays of rank 3 or more are not supported (W1[0][0] is a list); use a number, a list, or a list of lists'",
         "empty list | b1 | [] | 'b1: the array is empty'",
         "empty row | b1 | [[]] | 'b1: row 1 is empty'",
-        "NaN | b1 | [NaN, 0, 0] | 'b1[0]: NaN is not a finite number'",
-        "Infinity | b1 | [0, -Infinity, 0] | 'b1[1]: -Infinity is not a finite number'",
-        "too large | b1 | [0, 0, 1e400] | 'b1[2]: 1e+400 is too large: numbers must be finite'",
+        "too large | b1 | [0, 0, 1e400] | 'b1[2]: 1e400 is too large: numbers must be finite'",
+        "too large beside a NaN | b1 | [\"NaN\", NaN, 1e400] | 'b1[2]: 1e400 is too large: numbers must be finite'",
+        "a huge exponent | b1 | [0, 1e999999999999, 0] | 'b1[1]: 1e999999999999 is too large: numbers must be finite'",
+        "a huge whole number, shortened | W1 | [[1, 2, 3], [4, 5, 1%0400d]] | 'W1[1][2]: 1%039d… is too large: numbers must be finite'",
+        "NaN as a label | t | [0, \"NaN\"] | 't[1]: NaN is not a label (a 1-D t holds whole, non-negative class labels or one one-hot row; write soft targets as rows, [[0.2, 0.8]])'",
+        "Infinity as a label | t | \"Infinity\" | 't: Infinity is not a label (a 1-D t holds whole, non-negative class labels or one one-hot row; write soft targets as rows, [[0.2, 0.8]])'",
+        "another word | b1 | [0, \"nan\", 0] | 'b1[1]: \"nan\" is not a number'",
+        "lr NaN | lr | \"NaN\" | 'lr: \"NaN\" is not a positive, finite number'",
+        "lr Infinity | lr | Infinity | 'lr: Infinity is not a positive, finite number'",
         "mixed nesting | x | [1, [2]] | 'x: mixes numbers and lists (x[0] is a number, x[1] is a list)'",
         "null | x | null | 'x: null is not a number'",
         "negative label | t | [0, -1] | 't[1]: -1 is not a label (a 1-D t holds whole, non-negative class labels or one one-hot row; write soft targets as rows, [[0.2, 0.8]])'",
         "fractional label | t | [0.5] | 't[0]: 0.5 is not a label (a 1-D t holds whole, non-negative class labels or one one-hot row; write soft targets as rows, [[0.2, 0.8]])'",
     })
     void refusesBadArraysWithOneClearLine(String what, String key, String value, String message) {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(with(key, value)));
-        assertEquals(message, e.getMessage(), what);
+        String v = value.replace("%0400d", "0".repeat(400)), m = message.replace("%039d", "0".repeat(39));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(with(key, v)));
+        assertEquals(m, e.getMessage(), what);
+    }
+
+    /** Parses as strict JSON: NaN, Infinity and -Infinity as bare words are refused. */
+    static JsonNode strict(String json) throws Exception {
+        return new ObjectMapper().readTree(json);
+    }
+
+    @Test
+    void nonFiniteNumbersAreWrittenAsStringsAndReadBackBitForBit(@TempDir Path dir) throws Exception {
+        double nan = Double.NaN, inf = Double.POSITIVE_INFINITY;
+        Scenario s = ScenarioFormat.parse(GOOD)
+                .with(Param.X, NDArray.matrix(new double[][] {{nan, -inf}}))
+                .with(Param.W1, NDArray.matrix(new double[][] {{nan, inf, -inf}, {-0.0, 1e-300, Double.MAX_VALUE}}))
+                .with(Param.B1, NDArray.vector(inf, nan, 0.5))
+                .with(Param.W2, NDArray.scalar(-inf))
+                .with(Param.B2, NDArray.vector(0, nan))
+                .with(Param.T, NDArray.matrix(new double[][] {{nan, inf}}));
+        Path f = dir.resolve("nan.json");
+        ScenarioFormat.write(s, f);
+        String text = Files.readString(f);
+        JsonNode tree = strict(text); // strict JSON: no bare NaN
+        assertEquals("NaN", tree.get("W1").get(0).get(0).textValue());
+        assertEquals("Infinity", tree.get("W1").get(0).get(1).textValue());
+        assertEquals("-Infinity", tree.get("W1").get(0).get(2).textValue());
+        assertTrue(tree.get("W1").get(1).get(2).isNumber());
+        Scenario back = ScenarioFormat.read(f);
+        for (Param p : List.of(Param.X, Param.W1, Param.B1, Param.W2, Param.B2, Param.T)) {
+            NDArray a = s.get(p), b = back.get(p);
+            assertEquals(a.shapeString(), b.shapeString(), p.label());
+            for (int i = 0; i < a.size(); i++) {
+                assertEquals(Double.doubleToRawLongBits(a.flat(i)), Double.doubleToRawLongBits(b.flat(i)), p.label() + " " + i);
+            }
+        }
+        assertEquals(s, back);
+    }
+
+    @Test
+    void theWordsOfPythonsJsonModuleAreReadToo() throws Exception {
+        // json.dump writes bare NaN and Infinity: a file from Python, or an autosave of an older version, still opens
+        Scenario s = ScenarioFormat.parse(with("b1", "[NaN, Infinity, -Infinity]"));
+        assertTrue(Double.isNaN(s.get(Param.B1).flat(0)));
+        assertEquals(Double.POSITIVE_INFINITY, s.get(Param.B1).flat(1));
+        assertEquals(Double.NEGATIVE_INFINITY, s.get(Param.B1).flat(2));
+        // a tiny number is 0, as in NumPy, even when the bare words make the reader look twice
+        Scenario tiny = ScenarioFormat.parse(with("b1", "[NaN, 1e-999999999999, 1e-400]"));
+        assertEquals(0.0, tiny.get(Param.B1).flat(1));
+        assertEquals(0.0, tiny.get(Param.B1).flat(2));
+    }
+
+    @Test
+    void jacksonsLimitsAreNamedWithTheirPlace() {
+        String digits = "9".repeat(1200);
+        assertEquals("W1[0][2]: a number longer than the limit of 1,000 digits",
+                assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(with("W1", "[[1, 2, " + digits + "], [4, 5, 6]]"))).getMessage());
+        assertEquals("lr: a number longer than the limit of 1,000 digits",
+                assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(with("lr", "0." + "1".repeat(1200)))).getMessage());
+        String deep = "{\"x\": " + "[".repeat(1200) + "]".repeat(1200) + "}";
+        assertEquals("line 1, column 1006: nesting deeper than 1,000 levels",
+                assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(deep)).getMessage());
+        String key = "{\"" + "k".repeat(100_000) + "\": 1}";
+        String m = assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(key)).getMessage();
+        assertTrue(m.matches("line 1, column \\d+: a key longer than the limit of 50,000 characters"), m);
+        assertFalse(m.contains("not valid JSON"), m);
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
+        assertEquals("demo", ScenarioFormat.parse("\uFEFF" + GOOD).name());
+        Path f = dir.resolve("bom.json");
+        byte[] body = GOOD.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[body.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, bytes, 3, body.length);
+        Files.write(f, bytes);
+        assertEquals("demo", ScenarioFormat.read(f).name());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysSoWithThePlace(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("latin1.json");
+        Files.write(f, GOOD.replace("\"demo\"", "\"caf\u00e9\"").getBytes(StandardCharsets.ISO_8859_1));
+        String m = assertThrows(ScenarioException.class, () -> ScenarioFormat.read(f)).getMessage();
+        assertTrue(m.startsWith("file is not UTF-8 text at line 1, column "), m);
     }
 
     @Test

@@ -1,12 +1,22 @@
 package org.backpropviz.app.model;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +30,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.backpropviz.scenario.SafeFiles;
 import org.backpropviz.scenario.Scenario;
 import org.backpropviz.scenario.ScenarioException;
 import org.backpropviz.scenario.ScenarioFormat;
@@ -31,6 +42,12 @@ import org.backpropviz.scenario.ScenarioFormat;
  *
  * <p>"Unsaved" means: the graph's scenario differs from the one last opened, saved or loaded from a preset. Files
  * live under {@link #home()}: {@code autosave.json}, {@code session.properties} (the autosave's file), {@code recent.txt}.
+ * An autosave that cannot be read is renamed {@code autosave.broken-TIME.json} before anything replaces it.
+ *
+ * <p>Whatever goes wrong in a task of the I/O thread, an {@link Error} such as OutOfMemoryError included, ends in
+ * one line in the status line, and the thread goes on with the next task. At start, the temporary files that
+ * interrupted saves left in the home and in the recent files' folders are removed (on a thread of their own: a
+ * folder that does not answer must not hold up an Open or the autosave).
  */
 public final class ScenarioDocument {
     /** How many recent files the menu lists. */
@@ -38,8 +55,19 @@ public final class ScenarioDocument {
     /** How long after the last change the autosave is written. */
     public static final Duration AUTOSAVE_DELAY = Duration.seconds(1);
 
-    /** What the app restored at start: the scenario, the file it belongs to, and a notice when the autosave was bad. */
-    public record Restored(Scenario scenario, Path file, Scenario saved, String preset, String problem) {}
+    /** The most this app reads from {@code session.properties} or {@code recent.txt}. */
+    private static final long SMALL_FILE = 64 * 1024;
+
+    /**
+     * What the app restored at start: the scenario, the file it belongs to; when the autosave was bad, why
+     * ({@code problem}) and where it was kept ({@code keptAs}), or why it could not be kept ({@code keepProblem}).
+     */
+    public record Restored(Scenario scenario, Path file, Scenario saved, String preset, String problem, Path keptAs,
+                           String keepProblem) {
+        Restored(Scenario scenario, Path file, Scenario saved, String preset) {
+            this(scenario, file, saved, preset, null, null, null);
+        }
+    }
 
     private final GraphViewModel graph;
     private final Path home;
@@ -68,6 +96,7 @@ public final class ScenarioDocument {
         this.file.set(file);
         this.saved = saved;
         recent.setAll(readRecent(home));
+        removeStaleTemps();
         autosaveTimer.setOnFinished(e -> autosave());
         graph.scenarioProperty().addListener((o, a, s) -> {
             updateDirty();
@@ -82,17 +111,19 @@ public final class ScenarioDocument {
     }
 
     /**
-     * Reads the autosave under {@code home} (synchronously: called once before the window shows). Returns null when
-     * there is none; a {@code Restored} with a {@code problem} and no scenario when it cannot be read.
+     * Reads the autosave under {@code home} (synchronously: called once before the window shows, off the JavaFX
+     * thread when the app is launched). Returns null when there is none; a {@code Restored} with a {@code problem}
+     * and no scenario when it cannot be read, after renaming it {@code autosave.broken-TIME.json} so that the next
+     * autosave does not replace it.
      */
     public static Restored restore(Path home) {
         Path auto = home.resolve("autosave.json");
-        if (!Files.exists(auto)) return null;
+        if (!Files.exists(auto)) return null; // a link to nothing yet: the autosave writes where it points
         Scenario s;
         try {
             s = ScenarioFormat.read(auto);
-        } catch (ScenarioException e) {
-            return new Restored(null, null, null, null, e.getMessage());
+        } catch (ScenarioException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return keepAside(home, auto, describe(e));
         }
         Path f = null;
         Scenario savedVersion = null;
@@ -101,25 +132,56 @@ public final class ScenarioDocument {
             java.util.Properties p = new java.util.Properties();
             Path session = home.resolve("session.properties");
             if (Files.exists(session)) {
-                try (var in = Files.newBufferedReader(session, StandardCharsets.UTF_8)) {
-                    p.load(in);
-                }
+                p.load(new StringReader(new String(SafeFiles.readAll(session, SMALL_FILE), StandardCharsets.UTF_8)));
             }
             preset = p.getProperty("preset");
             if (p.getProperty("file") != null) {
                 f = Path.of(p.getProperty("file"));
                 try {
                     savedVersion = ScenarioFormat.read(f);
-                } catch (ScenarioException e) {
+                } catch (ScenarioException | RuntimeException | OutOfMemoryError e) {
                     savedVersion = null; // the file went away or changed: the restored scenario counts as unsaved
                 }
             } else if (preset != null && "true".equals(p.getProperty("clean"))) {
                 savedVersion = s;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (ScenarioException | IOException | RuntimeException e) {
             f = null;
         }
-        return new Restored(s, f, savedVersion, preset, null);
+        return new Restored(s, f, savedVersion, preset);
+    }
+
+    /** Renames the unreadable autosave {@code autosave.broken-TIME.json}: a rename, instant for any size and any kind of file. */
+    private static Restored keepAside(Path home, Path auto, String problem) {
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        for (int i = 1; ; i++) {
+            Path aside = home.resolve("autosave.broken-" + time + (i == 1 ? "" : "-" + i) + ".json");
+            try {
+                Files.move(auto, aside); // never over an existing file
+                return new Restored(null, null, null, null, problem, aside.toAbsolutePath(), null);
+            } catch (FileAlreadyExistsException e) {
+                if (i < 100) continue;
+                return new Restored(null, null, null, null, problem, null, describe(e));
+            } catch (IOException | RuntimeException e) {
+                // a home we cannot write to: the autosave cannot replace it either
+                return new Restored(null, null, null, null, problem, null, describe(e));
+            }
+        }
+    }
+
+    /** One line for the status line about anything that went wrong on the I/O thread, errors included. */
+    public static String describe(Throwable e) {
+        if (e instanceof ScenarioException) return e.getMessage();
+        if (e instanceof OutOfMemoryError) {
+            return "not enough memory (the app may use at most " + String.format(Locale.ROOT, "%,d", Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB)";
+        }
+        if (e instanceof StackOverflowError) return "the work nested too deeply (stack overflow)";
+        if (e instanceof AccessDeniedException a) return "permission denied: " + a.getFile();
+        if (e instanceof NoSuchFileException n) return "no such file or folder: " + n.getFile();
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getFile() + ": " + f.getReason();
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     // ------------------------------------------------------------------ properties
@@ -173,9 +235,10 @@ public final class ScenarioDocument {
                     graph.say("notice.opened", List.of(p.getFileName().toString()), false);
                     done.complete(true);
                 });
-            } catch (ScenarioException | RuntimeException e) {
+            } catch (ScenarioException | RuntimeException | Error e) {
+                String why = describe(e);
                 Platform.runLater(() -> {
-                    graph.say("notice.openFailed", List.of(p.getFileName().toString(), String.valueOf(e.getMessage())), true);
+                    graph.say("notice.openFailed", List.of(name(p), why), true);
                     done.complete(false);
                 });
             }
@@ -199,9 +262,10 @@ public final class ScenarioDocument {
                     graph.say("notice.saved", List.of(p.getFileName().toString()), false);
                     done.complete(true);
                 });
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                String why = describe(e);
                 Platform.runLater(() -> {
-                    graph.say("notice.saveFailed", List.of(p.getFileName().toString(), String.valueOf(e.getMessage())), true);
+                    graph.say("notice.saveFailed", List.of(name(p), why), true);
                     done.complete(false);
                 });
             }
@@ -219,9 +283,10 @@ public final class ScenarioDocument {
                     graph.say("notice.exported", List.of(p.getFileName().toString()), false);
                     done.complete(true);
                 });
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                String why = describe(e);
                 Platform.runLater(() -> {
-                    graph.say("notice.saveFailed", List.of(p.getFileName().toString(), String.valueOf(e.getMessage())), true);
+                    graph.say("notice.saveFailed", List.of(name(p), why), true);
                     done.complete(false);
                 });
             }
@@ -245,8 +310,9 @@ public final class ScenarioDocument {
                 Files.createDirectories(home);
                 ScenarioFormat.write(s, home.resolve("autosave.json"));
                 writeAtomically(home.resolve("session.properties"), session);
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> graph.say("notice.autosaveFailed", List.of(String.valueOf(e.getMessage())), true));
+            } catch (IOException | RuntimeException | Error e) {
+                String why = describe(e);
+                Platform.runLater(() -> graph.say("notice.autosaveFailed", List.of(why), true));
             }
         });
     }
@@ -282,7 +348,7 @@ public final class ScenarioDocument {
         io.execute(() -> {
             try {
                 writeAtomically(home.resolve("session.properties"), text);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 // the next autosave tries again
             }
         });
@@ -307,7 +373,7 @@ public final class ScenarioDocument {
         io.execute(() -> {
             try {
                 writeAtomically(home.resolve("recent.txt"), String.join("\n", lines) + "\n");
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 // the list is rewritten with the next file opened or saved
             }
         });
@@ -318,14 +384,34 @@ public final class ScenarioDocument {
         try {
             Path f = home.resolve("recent.txt");
             if (Files.exists(f)) {
-                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                for (String line : new String(SafeFiles.readAll(f, SMALL_FILE), StandardCharsets.UTF_8).split("\n")) {
                     if (!line.isBlank() && out.size() < MAX_RECENT) out.add(Path.of(line.trim()));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (ScenarioException | RuntimeException e) {
             return List.of();
         }
         return out;
+    }
+
+    /** Removes the temporary files of interrupted saves from the home and the folders of the file and the recent files. */
+    private void removeStaleTemps() {
+        Set<Path> folders = new LinkedHashSet<>();
+        folders.add(home.toAbsolutePath());
+        List<Path> files = new ArrayList<>(recent);
+        if (file.get() != null) files.add(file.get());
+        for (Path f : files) {
+            Path parent = f.toAbsolutePath().getParent();
+            if (parent != null) folders.add(parent);
+        }
+        Thread t = new Thread(() -> folders.forEach(SafeFiles::removeStaleTemps), "backpropviz-cleanup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static String name(Path p) {
+        Path n = p.getFileName();
+        return n == null ? p.toString() : n.toString();
     }
 
     private static void writeAtomically(Path p, String text) throws IOException {
