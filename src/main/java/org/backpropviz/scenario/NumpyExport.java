@@ -1,6 +1,19 @@
 package org.backpropviz.scenario;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Trace;
@@ -51,6 +64,54 @@ public final class NumpyExport {
                 () -> py.append("app_error = None\n"));
         py.append(RUN);
         return py.toString();
+    }
+
+    /** Something that writes a script's text. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /**
+     * Writes {@code script} to {@code out} (UTF-8) whole or not at all: into a new hidden temporary file in the same
+     * folder, forced to the disk, then renamed to {@code out}, replacing an older file of that name. A write that fails
+     * or is interrupted leaves {@code out} as it was and never a half-written script under its name. The folder must
+     * exist; it is not made.
+     */
+    public static void write(Path out, String script) throws IOException {
+        write(out, w -> w.write(script));
+    }
+
+    static void write(Path out, Content content) throws IOException {
+        Path target = out.toAbsolutePath();
+        Path tmp = newTemporaryFile(target.getParent());
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 Writer w = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), -1))) {
+                content.writeTo(w);
+                w.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A new empty file with a short random name in {@code dir}, with the permissions a new file gets there. */
+    private static Path newTemporaryFile(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path p = dir.resolve(".export-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) throw e;
+            }
+        }
     }
 
     /** An array as NumPy code: {@code np.array([[1.0, 2.0]])}; integer arrays keep their integer dtype. */

@@ -1,12 +1,17 @@
 package org.backpropviz.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.backpropviz.engine.Trace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -103,5 +108,29 @@ class NumpyExportTest {
         assertEquals("'\u00b7 \ud559\uc2b5 \ud83d\ude00'", NumpyExport.pythonString("\u00b7 \ud559\uc2b5 \ud83d\ude00"), "printable text stays readable");
         assertEquals("'\\U000f0000'", NumpyExport.pythonString(new String(Character.toChars(0xF0000))), "private use");
         assertEquals("''", NumpyExport.pythonString(""));
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aScriptIsWrittenWholeOrNotAtAll(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("lesson.py");
+        Files.writeString(out, "print('an older export')\n");
+        IOException e = assertThrows(IOException.class, () -> NumpyExport.write(out, w -> {
+            w.write("import numpy as np\nx = np.arr");
+            throw new IOException("no space left on device");
+        }));
+        assertEquals("no space left on device", e.getMessage());
+        assertEquals("print('an older export')\n", Files.readString(out), "the old script is kept");
+        assertEquals(List.of("lesson.py"), names(dir), "no half-written file is left");
+        NumpyExport.write(out, "print('\u00b7')\n");
+        assertEquals("print('\u00b7')\n", Files.readString(out, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("lesson.py"), names(dir));
+        NumpyExport.write(dir.resolve("new.py"), "print(1)\n");
+        assertEquals(List.of("lesson.py", "new.py"), names(dir));
     }
 }
