@@ -1,8 +1,6 @@
 package org.backpropviz.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -128,12 +126,15 @@ final class FileActions {
         });
     }
 
-    /** The scenario and what the engine computed for it (the furthest step), as a NumPy script. */
+    /**
+     * The scenario and what the engine computed for it (the furthest step), as a NumPy script, written whole or not at
+     * all; the command line's {@code export --numpy} writes the same script.
+     */
     CompletableFuture<Boolean> exportNumpy() {
         Path p = dialogs.chooseSave(owner.get(), text.get(), FileDialogs.Kind.NUMPY, folder(), suggested("py"));
         if (p == null) return CompletableFuture.completedFuture(false);
         String script = NumpyExport.script(graph.getScenario(), graph.getFurthest());
-        return doc.export(p, f -> Files.writeString(f, script, StandardCharsets.UTF_8));
+        return doc.export(p, f -> NumpyExport.write(f, script));
     }
 
     /** Writes a trained network as a scenario file (the document keeps its own file). */
@@ -144,12 +145,12 @@ final class FileActions {
         return doc.export(p, f -> org.backpropviz.scenario.ScenarioFormat.write(trained, f));
     }
 
-    /** Writes the training's NumPy code. */
+    /** Writes the training's NumPy code (whole or not at all, as the scenario's). */
     CompletableFuture<Boolean> exportTrained(String code) {
         if (code == null) return CompletableFuture.completedFuture(false);
         Path p = dialogs.chooseSave(owner.get(), text.get(), FileDialogs.Kind.NUMPY, folder(), "trained.py");
         if (p == null) return CompletableFuture.completedFuture(false);
-        return doc.export(p, f -> Files.writeString(f, code, StandardCharsets.UTF_8));
+        return doc.export(p, f -> NumpyExport.write(f, code));
     }
 
     // ------------------------------------------------------------------ the menu

@@ -28,6 +28,8 @@ public final class Cli {
             "  train --data iris|digits|FILE.csv [--hidden H] [--lr LR] [--batch B] [--epochs E] [--seed S]",
             "        [--init-std SD] [--test-fraction F] [--no-scale] [--target-accuracy A] [--plateau N]",
             "                     train the two-layer net headless; one JSON object per epoch, then the totals",
+            "  export --numpy OUT.py FILE",
+            "                     write the NumPy script the window's \"Export NumPy code\" writes for the scenario",
             "  --help             show this text",
             "");
 
@@ -39,7 +41,8 @@ public final class Cli {
             "run", RunCommand::run,
             "gradcheck", GradcheckCommand::run,
             "bench", BenchCommand::run,
-            "train", TrainCommand::run);
+            "train", TrainCommand::run,
+            "export", ExportCommand::run);
 
     private Cli() {}
 

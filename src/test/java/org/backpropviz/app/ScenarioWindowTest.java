@@ -508,6 +508,14 @@ class ScenarioWindowTest {
         assertTrue(await(fx(() -> app.files().exportNumpy())));
         String code = Files.readString(py);
         assertTrue(code.contains("import numpy as np") && code.contains("W1 = np.array("), code);
+        // the command line writes the same script for the same scenario
+        Path scenario = home.resolve("lesson.json");
+        ScenarioFormat.write(fx(model::getScenario), scenario);
+        Path cli = home.resolve("cli.py");
+        int status = org.backpropviz.cli.Cli.run(new String[] {"export", "--numpy", cli.toString(), scenario.toString()},
+                System.out, System.err);
+        assertEquals(0, status);
+        assertEquals(code, Files.readString(cli));
     }
 
     @Test

@@ -170,6 +170,35 @@ class TrainingModelTest {
     }
 
     @Test
+    void aCsvFileNameReachesTheExportedCodeOnlyAsAnInertLiteral(@TempDir Path dir) throws Exception {
+        String payload = "__import__('os').system('touch PWNED')";
+        Path csv;
+        try {
+            csv = Files.createFile(dir.resolve("data\n" + payload + "\r" + payload + " '''.csv"));
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            org.junit.jupiter.api.Assumptions.abort("this file system refuses line ends in file names: " + e);
+            return;
+        }
+        StringBuilder rows = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 40; i++) rows.append(i % 7).append(',').append(i % 5).append(',').append(i % 2).append('\n');
+        Files.writeString(csv, rows);
+        fxRun(() -> {
+            model.csvFileProperty().set(csv);
+            model.sourceProperty().set(TrainingModel.Source.CSV);
+            model.epochsProperty().set(2);
+            model.start();
+        });
+        waitFor(TrainingModel.State.FINISHED, 10);
+        String code = fx(model::exportNumpyCode);
+        String name = fx(model::saveAsScenario).name();
+        assertTrue(name.contains(payload), name);
+        for (String line : code.split("\r\n|\r|\n")) {
+            assertTrue(!line.contains(payload) || line.startsWith("name = '") || line.startsWith("description = '"), line);
+        }
+        assertTrue(code.contains("\nname = " + org.backpropviz.scenario.NumpyExport.pythonString(name) + "\n"), code);
+    }
+
+    @Test
     void theScenariosBatchTrainsAndExports() throws Exception {
         fxRun(() -> {
             model.sourceProperty().set(TrainingModel.Source.SCENARIO);
