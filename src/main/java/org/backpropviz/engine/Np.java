@@ -26,9 +26,9 @@ public final class Np {
         int bDim = 0;                            // b's first axis (its second-to-last when 2-D)
         int k = a.dim(aDim);
         if (k != b.dim(bDim)) {
-            throw new NumpyException("shapes " + Shapes.compact(a.shape()) + " and " + Shapes.compact(b.shape())
+            throw NumpyException.shape("shapes " + Shapes.compact(a.shape()) + " and " + Shapes.compact(b.shape())
                     + " not aligned: " + k + " (dim " + aDim + ") != " + b.dim(bDim) + " (dim " + bDim + ")",
-                    "shape", a.shape(), b.shape());
+                    a.shape(), b.shape());
         }
         if (a.rank() == 1 && b.rank() == 1) {
             double s = 0;
@@ -118,7 +118,7 @@ public final class Np {
         return broadcast(a, b, true);
     }
 
-    /** The broadcast shape of two shapes, or NumPy's error naming both. */
+    /** The broadcast shape of two shapes, or NumPy's error naming both (its message ends with a space, as NumPy's). */
     public static int[] broadcastShape(int[] sa, int[] sb) {
         int rank = Math.max(sa.length, sb.length);
         int[] out = new int[rank];
@@ -126,8 +126,8 @@ public final class Np {
             int da = i < rank - sa.length ? 1 : sa[i - (rank - sa.length)];
             int db = i < rank - sb.length ? 1 : sb[i - (rank - sb.length)];
             if (da != db && da != 1 && db != 1) {
-                throw new NumpyException("operands could not be broadcast together with shapes "
-                        + Shapes.compact(sa) + " " + Shapes.compact(sb), "shape", sa, sb);
+                throw NumpyException.shape("operands could not be broadcast together with shapes "
+                        + Shapes.compact(sa) + " " + Shapes.compact(sb) + " ", sa, sb);
             }
             out[i] = Math.max(da, db);
         }

@@ -49,4 +49,13 @@ public final class OpFailure extends RuntimeException {
     public NumpyException numpy() {
         return numpy;
     }
+
+    /** The Python exception class, e.g. {@code ValueError}. */
+    public String kind() {
+        return numpy.kind();
+    }
+
+    public ErrorCategory category() {
+        return numpy.category();
+    }
 }

@@ -148,4 +148,19 @@ class CliTest {
         assertTrue(badOption.err().contains("--batch: \"zero\" is not a positive whole number"));
         assertEquals(2, run("run").status());
     }
+
+    @Test
+    void anErrorNamesNumpysClassAndMessageToTheLastCharacter() throws Exception {
+        Path file = NumpyFixtures.resourceDir("numpy").resolve("np-verbatim-000.json");
+        JsonNode error = run("run", file.toString()).lines().get(0).get("error");
+        // NumPy 2.4.6: ValueError('operands could not be broadcast together with shapes (1,2) (3,) ')
+        assertEquals("operands could not be broadcast together with shapes (1,2) (3,) ", error.get("message").asText());
+        assertEquals("ValueError", error.get("kind").asText());
+        assertEquals("shape", error.get("category").asText());
+        JsonNode index = run("run", NumpyFixtures.resourceDir("numpy").resolve("np-verbatim-002.json").toString())
+                .lines().get(0).get("error");
+        assertEquals("shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,) ", index.get("message").asText());
+        assertEquals("IndexError", index.get("kind").asText());
+        assertEquals("other", index.get("category").asText());
+    }
 }
