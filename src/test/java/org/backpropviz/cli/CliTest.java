@@ -163,4 +163,19 @@ class CliTest {
         assertEquals("IndexError", index.get("kind").asText());
         assertEquals("other", index.get("category").asText());
     }
+
+    @Test
+    void aOneDimensionalTOfFloatsIsNumpysIndexErrorAtTheLossNotAnInvalidFile() throws Exception {
+        Result r = run("run", NumpyFixtures.resourceDir("numpy").resolve("np-tlabel-004.json").toString(),
+                NumpyFixtures.resourceDir("numpy").resolve("np-tlabel-000.json").toString());
+        assertEquals(1, r.status(), r.err());
+        JsonNode floats = r.lines().get(0);
+        assertFalse(floats.has("invalid"), floats.toString());
+        assertEquals("loss", floats.get("error").get("node").asText());
+        assertEquals("arrays used as indices must be of integer (or boolean) type", floats.get("error").get("message").asText());
+        assertEquals("IndexError", floats.get("error").get("kind").asText());
+        JsonNode lastClass = r.lines().get(1); // t = [-1, 0]: -1 is the last class
+        assertFalse(lastClass.has("error"), lastClass.toString());
+        assertFalse(lastClass.has("invalid"), lastClass.toString());
+    }
 }
