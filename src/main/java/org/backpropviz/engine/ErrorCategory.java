@@ -9,6 +9,8 @@ public enum ErrorCategory {
      * an in-place {@code -=} whose result would not fit its target). NumPy raises a {@code ValueError}.
      */
     SHAPE,
+    /** The engine refused to compute a result larger than its limit ({@link Limits}); NumPy would have computed it. */
+    LIMIT,
     /** Any other error NumPy raises: an index out of bounds, float labels, an axis the array does not have… */
     OTHER;
 

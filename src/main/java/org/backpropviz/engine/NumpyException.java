@@ -8,7 +8,7 @@ import java.util.List;
  * {@code TypeError}), what the error is about ({@link ErrorCategory#SHAPE} for {@code np.dot} alignment and
  * broadcasting errors), and the shapes of the operands involved.
  */
-public final class NumpyException extends RuntimeException {
+public final class NumpyException extends EngineException {
     private final String kind;
     private final ErrorCategory category;
     private final List<int[]> operandShapes;
@@ -19,7 +19,7 @@ public final class NumpyException extends RuntimeException {
     }
 
     private NumpyException(String message, String kind, ErrorCategory category, int[]... operandShapes) {
-        super(message, null, false, false);
+        super(message);
         this.kind = kind;
         this.category = category;
         this.operandShapes = List.of(operandShapes);
@@ -31,10 +31,12 @@ public final class NumpyException extends RuntimeException {
     }
 
     /** The Python exception class NumPy raises, e.g. {@code ValueError} or {@code IndexError}. */
+    @Override
     public String kind() {
         return kind;
     }
 
+    @Override
     public ErrorCategory category() {
         return category;
     }

@@ -178,4 +178,23 @@ class CliTest {
         assertFalse(lastClass.has("error"), lastClass.toString());
         assertFalse(lastClass.has("invalid"), lastClass.toString());
     }
+
+    @Test
+    void aResultOverTheEnginesLimitIsALimitErrorNamingOperationAndShapes(@TempDir Path dir) throws Exception {
+        // x (50000, 1) + b1 (50000,) broadcasts to 2.5 billion values: refused before anything is allocated
+        String column = "[" + String.join(", ", java.util.Collections.nCopies(50_000, "[1.0]")) + "]";
+        String row = "[" + String.join(", ", java.util.Collections.nCopies(50_000, "0.5")) + "]";
+        Path file = dir.resolve("huge.json");
+        Files.writeString(file, "{\"x\": " + column + ", \"W1\": [[1.0]], \"b1\": " + row
+                + ", \"W2\": [[1.0, 2.0]], \"b2\": [0.0, 0.0], \"t\": [0]}");
+        Result r = run("run", file.toString());
+        assertEquals(1, r.status(), r.err());
+        JsonNode error = r.lines().get(0).get("error");
+        assertEquals("LimitError", error.get("kind").asText());
+        assertEquals("limit", error.get("category").asText());
+        assertEquals("affine1", error.get("node").asText());
+        assertEquals("np.dot(x, W1) + b1 with np.dot(x, W1) (50000, 1) and b1 (50000,): the result (50000, 50000) would hold "
+                + "2,500,000,000 values, over the limit of 50,000,000 (setting backpropviz.maxResultValues)", error.get("message").asText());
+        assertTrue(r.out().length() < 10_000, "nothing large is printed");
+    }
 }

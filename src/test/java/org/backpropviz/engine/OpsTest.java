@@ -59,7 +59,7 @@ class OpsTest {
         try {
             return layer.get();
         } catch (OpFailure f) {
-            throw f.numpy();
+            throw f.reason();
         }
     }
 

@@ -245,7 +245,7 @@ public final class PlaygroundModel {
         try {
             Np.dot(a, b);
             return true;
-        } catch (NumpyException e) {
+        } catch (org.backpropviz.engine.EngineException e) { // NumPy's error, or a product over the engine's limit
             return false;
         }
     }
