@@ -136,18 +136,33 @@ def load_arrays(scenario):
 
 
 def error_message(exc):
-    return str(exc).rstrip()
+    """NumPy's message verbatim: str(exc), trailing space included (the broadcast messages end with one)."""
+    return str(exc)
 
 
 def error_kind(exc):
-    """'shape' for np.dot alignment and broadcasting errors, else the class name."""
+    """The Python exception class NumPy raised: ValueError, IndexError, AxisError, TypeError, ..."""
+    return type(exc).__name__
+
+
+def error_category(exc):
+    """'shape' for np.dot alignment and broadcasting errors (the operands' own shapes disagree), else 'other'."""
     msg = str(exc)
     if isinstance(exc, ValueError):
         if msg.startswith("shapes ") and " not aligned: " in msg:
             return "shape"
         if msg.startswith("operands could not be broadcast together"):
             return "shape"
-    return type(exc).__name__
+        if msg.startswith("non-broadcastable output operand"):
+            return "shape"
+    return "other"
+
+
+def legacy_error(error):
+    """An error record as the shared reference cases write it: message with its trailing space stripped, and
+    kind 'shape' in place of the class for shape errors (no category)."""
+    return {"node": error["node"], "phase": error["phase"], "message": error["message"].rstrip(),
+            "kind": "shape" if error["category"] == "shape" else error["kind"]}
 
 
 def to_json(value):
@@ -207,8 +222,8 @@ def run_network(arrs):
         dx, grads["W1"], grads["b1"] = affine1.backward(da1)
         backward["affine1"] = dx
     except Exception as exc:  # NumPy raised: record where and what
-        record["error"] = {"node": node, "phase": phase,
-                           "message": error_message(exc), "kind": error_kind(exc)}
+        record["error"] = {"node": node, "phase": phase, "message": error_message(exc),
+                           "kind": error_kind(exc), "category": error_category(exc)}
 
     raw_grads = dict(grads)
     for section in (forward, backward, grads):
@@ -325,6 +340,8 @@ def check_shared(shared_dir):
         with open(exp_path) as f:
             expected = json.load(f)
         ours = expected_for(scenario, extras=False)
+        if "error" in ours:                     # the shared cases keep the older form of an error
+            ours["error"] = legacy_error(ours["error"])
         problems = []
         compare(ours, expected, os.path.basename(exp_path), problems, stats)
         if problems:
@@ -627,6 +644,44 @@ def kind_pitfall():
     return cases
 
 
+def kind_verbatim():
+    """NumPy's messages to the last character: its broadcasting messages end with a space."""
+    cases = []
+    # affine1: np.dot(x, W1) (1,2) + b1 (3,)
+    cases.append(scen(randn(1, 2), randn(2, 2), randn(3), randn(2, 3), randn(3), onehot([1], 3)))
+    # affine2: np.dot(z1, W2) (2,3) + b2 (2,)
+    cases.append(scen(randn(2, 3), randn(3, 4), randn(4), randn(4, 3), randn(2), onehot([0, 2], 3)))
+    # the loss: y[np.arange(2), t] with 3 labels
+    cases.append(plain(2, 3, 4, 3, t=[1, 0, 2]))
+    # softmax backward: (y - t) with y (1,4) and t (2,2) (same size, so the loss takes argmax)
+    cases.append(plain(1, 3, 2, 4, t=[[0, 1], [1, 0]]))
+    # affine1 backward: np.dot(dout, W1.T) fine, then dW1 = np.dot(x.T, dout) fails (x (3,), dout (4,))
+    cases.append(scen(randn(3), randn(3, 4), randn(4), randn(4, 4), randn(4), [0, 0, 1, 0]))
+    # b1 (1,1): the forward broadcasts; db1 (4,) cannot go back into b1 in place (SGD's message)
+    cases.append(scen(randn(2, 3), randn(3, 4), randn(1, 1), randn(4, 3), randn(3), onehot([2, 0], 3)))
+    return cases
+
+
+def kind_tlabel():
+    """A 1-D (or 0-d) t of labels as the book's cross_entropy_error and SoftmaxWithLoss.backward take it:
+    -1 is the last class; a float t cannot index (IndexError at the loss); out-of-range labels."""
+    cases = []
+    cases.append(plain(2, 3, 4, 3, t=[-1, 0]))             # -1 is the last class
+    cases.append(plain(3, 2, 3, 3, t=[2, -1, -3]))         # -3 is the first of three
+    cases.append(plain(1, 3, 2, 4, t=[-1]))                # a batch of one
+    cases.append(scen(randn(3), randn(3, 4), randn(4), randn(4, 3), randn(3), [-1]))  # 1-D y: backward fails
+    cases.append(plain(2, 3, 4, 3, t=[0.5, 1.5]))          # float labels: IndexError at the loss
+    cases.append(plain(2, 3, 4, 3, t=[-1.0, 0.0]))         # whole but float: the same IndexError
+    cases.append(plain(1, 2, 3, 3, t=1.5))                 # a 0-d float t
+    cases.append(plain(2, 3, 4, 3, t=[0, 5]))              # out of range
+    cases.append(plain(2, 3, 4, 3, t=[-4, 1]))             # out of range, negative
+    cases.append(plain(1, 2, 3, 3, t=[-0.5, 0.5, 1.0]))    # t.size == y.size: argmax(axis=1) of a 1-D t
+    cases.append(scen(randn(3), randn(3, 3), randn(3), randn(3, 3), randn(3), [0.2, -0.3, 1.1]))  # 1-D y, 1-D soft t
+    cases.append(scen(randn(3), randn(3, 3), randn(3), randn(3, 3), randn(3), [0.5]))  # 1-D y, one float label
+    cases.append(plain(1, 3, 3, 4, t=-1))                  # a 0-d int t: the loss works, the backward's t.shape[0] fails
+    return cases
+
+
 KINDS = [
     ("book", kind_book),
     ("label", kind_label),
@@ -638,6 +693,8 @@ KINDS = [
     ("soft", kind_soft),
     ("zeros", kind_zeros),
     ("pitfall", kind_pitfall),
+    ("verbatim", kind_verbatim),
+    ("tlabel", kind_tlabel),
 ]
 
 
@@ -657,7 +714,7 @@ def ops_cases():
         return {"shape": list(a.shape), "data": a.ravel().tolist()}
 
     unary = {"T": lambda a: a.T, "sum0": lambda a: np.sum(a, axis=0)}
-    binary = {"dot": np.dot, "add": lambda a, b: a + b, "sub": lambda a, b: a - b}
+    binary = {"dot": np.dot, "add": lambda a, b: a + b, "sub": lambda a, b: a - b, "isub": isub}
 
     specs = [
         # np.dot: 0-D with anything is a multiplication
@@ -691,6 +748,10 @@ def ops_cases():
         # sum over axis 0
         ("sum0", (),), ("sum0", (4,),), ("sum0", (1,),), ("sum0", (2, 3),),
         ("sum0", (1, 4),), ("sum0", (4, 1),),
+        # SGD's in-place param -= step: the step may broadcast to param's shape, not change it
+        ("isub", (2, 3), (3,)), ("isub", (2, 3), (2, 1)), ("isub", (), ()), ("isub", (3,), ()),
+        ("isub", (4,), (3,)), ("isub", (2, 4), (3,)), ("isub", (4,), (4, 4)), ("isub", (), (3,)),
+        ("isub", (1, 3), (2, 3)), ("isub", (4, 1), (4,)),
     ]
 
     cases = []
@@ -713,8 +774,47 @@ def ops_cases():
         except Exception as exc:
             case["error"] = error_message(exc)
             case["kind"] = error_kind(exc)
+            case["category"] = error_category(exc)
+        cases.append(case)
+
+    # Integer labels: the loss's y[np.arange(batch_size), t] and the backward's dx[np.arange(batch_size), t] -= 1.
+    # NumPy checks every index of axis 0 before any of axis 1, and -1 is the last class.
+    label_specs = [
+        ("label_loss", (2, 3), [-1, 0]), ("label_loss", (2, 3), [0, 5]), ("label_loss", (2, 3), [-4, 1]),
+        ("label_loss", (2, 3), [1, 0, 2]), ("label_loss", (1, 3), [2, -1, 0, -3]), ("label_loss", (3,), [-1]),
+        ("label_backward", (2, 3), [-1, 0]), ("label_backward", (2, 3), [2, -3]),
+        ("label_backward", (2, 3), [7, 0, 0]), ("label_backward", (1, 3), [5, 1]),
+        ("label_backward", (1, 3), [-1, 2]), ("label_backward", (3,), [-1]),
+    ]
+    for op, y_shape, t_list in label_specs:
+        y = softmax(arr(*y_shape))              # probabilities, as the loss receives them
+        t = np.array(t_list)
+        case = {"op": op, "name": op + " " + str(tuple(y_shape)).replace(" ", "") + " " + str(t_list).replace(" ", ""),
+                "a": enc(y), "a_shape": list(y.shape), "b": enc(t), "b_shape": list(t.shape), "b_integer": True}
+        try:
+            result = cross_entropy_error(y, t) if op == "label_loss" else label_backward(y, t)
+            case["result"] = enc(result)
+            case["result_shape"] = list(np.shape(result))
+        except Exception as exc:
+            case["error"] = error_message(exc)
+            case["kind"] = error_kind(exc)
+            case["category"] = error_category(exc)
         cases.append(case)
     return cases
+
+
+def isub(a, b):
+    """param -= step, in place as SGD does it (on a copy: a 0-d param stays a 0-d array)."""
+    a = np.array(a, copy=True)
+    a -= b
+    return a
+
+
+def label_backward(y, t):
+    """SoftmaxWithLoss.backward for labels: batch_size = t.shape[0]; dx[np.arange(batch_size), t] -= 1."""
+    last = SoftmaxWithLoss()
+    last.y, last.t = y, t
+    return last.backward(1)
 
 
 # ---------------------------------------------------------------------------
@@ -776,11 +876,11 @@ def main():
     print(f"book-style cases: max |backprop - numerical| = {book_max:.3g}")
     print("errors produced (kind: message <- cases):")
     for (kind, msg), names in sorted(errors.items()):
-        print(f"  [{kind}] {msg}  <- {', '.join(names)}")
+        print(f"  [{kind}] {msg!r}  <- {', '.join(names)}")
     print("ops errors:")
     for c in ops:
         if "error" in c:
-            print(f"  [{c['kind']}] {c['name']}: {c['error']}")
+            print(f"  [{c['kind']}/{c['category']}] {c['name']}: {c['error']!r}")
     if book_max >= 1e-6:
         print("WARNING: a book-style gradient check is not below 1e-6")
         return 1

@@ -45,6 +45,7 @@ final class Json {
         o.put("phase", e.phase().id());
         o.put("message", e.message());
         o.put("kind", e.kind());
+        o.put("category", e.category().id());
         o.put("expression", e.expression());
         ArrayNode ops = o.putArray("operands");
         for (Operand op : e.operands()) {

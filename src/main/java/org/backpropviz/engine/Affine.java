@@ -16,19 +16,26 @@ public final class Affine {
     private final NDArray b;
     private final String w;
     private final String bName;
+    private final Limits limits;
 
     /** @param W the weights, not modified; @param b the bias, not modified; names such as "W1" and "b1" */
     public Affine(NDArray W, NDArray b, String wName, String bName) {
+        this(W, b, wName, bName, Limits.current());
+    }
+
+    /** An Affine layer whose products and sums refuse results over {@code limits}. */
+    public Affine(NDArray W, NDArray b, String wName, String bName, Limits limits) {
         this.W = W;
         this.b = b;
         this.w = wName;
         this.bName = bName;
+        this.limits = limits;
     }
 
     /** {@code out = np.dot(x, W) + b}. x is not modified. */
     public NDArray forward(NDArray x) {
-        NDArray xW = guard(() -> Np.dot(x, W), e -> OpFailure.at(e, "np.dot(x, " + w + ")", Operand.of("x", x), Operand.of(w, W)));
-        return guard(() -> Np.add(xW, b), e -> OpFailure.at(e, "np.dot(x, " + w + ") + " + bName, Operand.of("np.dot(x, " + w + ")", xW), Operand.of(bName, b)));
+        NDArray xW = guard(() -> Np.dot(x, W, limits), e -> OpFailure.at(e, "np.dot(x, " + w + ")", Operand.of("x", x), Operand.of(w, W)));
+        return guard(() -> Np.add(xW, b, limits), e -> OpFailure.at(e, "np.dot(x, " + w + ") + " + bName, Operand.of("np.dot(x, " + w + ")", xW), Operand.of(bName, b)));
     }
 
     /**
@@ -39,8 +46,8 @@ public final class Affine {
      * @param dout the gradient arriving from the next layer
      */
     public Grads backward(NDArray x, NDArray dout) {
-        NDArray dx = guard(() -> Np.dotTransposedB(dout, W), e -> OpFailure.at(e, "dx = np.dot(dout, " + w + ".T)", Operand.of("dout", dout), Operand.transposed(w + ".T", W)));
-        NDArray dW = guard(() -> Np.dotTransposedA(x, dout), e -> OpFailure.at(e, "d" + w + " = np.dot(x.T, dout)", Operand.transposed("x.T", x), Operand.of("dout", dout)));
+        NDArray dx = guard(() -> Np.dotTransposedB(dout, W, limits), e -> OpFailure.at(e, "dx = np.dot(dout, " + w + ".T)", Operand.of("dout", dout), Operand.transposed(w + ".T", W)));
+        NDArray dW = guard(() -> Np.dotTransposedA(x, dout, limits), e -> OpFailure.at(e, "d" + w + " = np.dot(x.T, dout)", Operand.transposed("x.T", x), Operand.of("dout", dout)));
         NDArray db = guard(() -> Np.sumAxis0(dout),
                 e -> OpFailure.at(e, "d" + bName + " = np.sum(dout, axis=0)", Operand.of("dout", dout)));
         return new Grads(dx, dW, db);

@@ -182,6 +182,7 @@ public final class GradientCheck {
         } else {
             for (int r = 0; r < Math.min(target.size(), y2.rows()); r++) {
                 int c = (int) target.flat(r);
+                if (c < 0) c += y2.cols(); // -1 is the last class, as in NumPy's indexing
                 if (c >= 0 && c < y2.cols()) smallest = Math.min(smallest, y2.get(r, c));
             }
         }

@@ -6,6 +6,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * The few NumPy operations the two-layer net needs, with NumPy's shape rules for ranks 0, 1 and 2 and
  * NumPy's error messages word for word. Every method returns a new array; no argument is modified.
+ *
+ * <p>The operations whose result can be larger than their operands ({@code np.dot} and broadcasting) check its
+ * size against {@link Limits} before allocating it: the limits given, or {@link Limits#current()}.
  */
 public final class Np {
     private Np() {}
@@ -18,18 +21,25 @@ public final class Np {
      *
      * @throws NumpyException {@code shapes (2,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)} when the summed
      *     dimensions differ
+     * @throws LimitException when the result would be over {@link Limits#current()}
      */
     public static NDArray dot(NDArray a, NDArray b) {
+        return dot(a, b, Limits.current());
+    }
+
+    /** {@link #dot(NDArray, NDArray)} under the given limits. */
+    public static NDArray dot(NDArray a, NDArray b, Limits limits) {
         if (a.rank() == 0) return scale(b, a.item());
         if (b.rank() == 0) return scale(a, b.item());
         int aDim = a.rank() - 1;                 // a's last axis
         int bDim = 0;                            // b's first axis (its second-to-last when 2-D)
         int k = a.dim(aDim);
         if (k != b.dim(bDim)) {
-            throw new NumpyException("shapes " + Shapes.compact(a.shape()) + " and " + Shapes.compact(b.shape())
+            throw NumpyException.shape("shapes " + Shapes.compact(a.shape()) + " and " + Shapes.compact(b.shape())
                     + " not aligned: " + k + " (dim " + aDim + ") != " + b.dim(bDim) + " (dim " + bDim + ")",
-                    "shape", a.shape(), b.shape());
+                    a.shape(), b.shape());
         }
+        if (a.rank() == 2 && b.rank() == 2) grows(limits, new int[] {a.rows(), b.cols()}, a, b); // other ranks never grow
         if (a.rank() == 1 && b.rank() == 1) {
             double s = 0;
             for (int i = 0; i < k; i++) s += a.flat(i) * b.flat(i);
@@ -44,26 +54,48 @@ public final class Np {
         return NDArray.wrap(new int[] {a.rows(), bm.numCols}, c);
     }
 
+    /** {@link #dotTransposedA(NDArray, NDArray, Limits)} under {@link Limits#current()}. */
+    public static NDArray dotTransposedA(NDArray a, NDArray b) {
+        return dotTransposedA(a, b, Limits.current());
+    }
+
     /**
      * {@code np.dot(a.T, b)} without building {@code a.T} when both are 2-D; otherwise exactly
      * {@code dot(transpose(a), b)}, with its messages.
      */
-    public static NDArray dotTransposedA(NDArray a, NDArray b) {
-        if (a.rank() != 2 || b.rank() != 2 || a.rows() != b.rows()) return dot(transpose(a), b);
+    public static NDArray dotTransposedA(NDArray a, NDArray b, Limits limits) {
+        if (a.rank() != 2 || b.rank() != 2 || a.rows() != b.rows()) return dot(transpose(a), b, limits);
+        grows(limits, new int[] {a.cols(), b.cols()}, a, b);
         DMatrixRMaj c = new DMatrixRMaj(a.cols(), b.cols());
         Gemm.mult(a.matrix(), true, b.matrix(), false, c);
         return NDArray.wrap(new int[] {a.cols(), b.cols()}, c);
+    }
+
+    /** {@link #dotTransposedB(NDArray, NDArray, Limits)} under {@link Limits#current()}. */
+    public static NDArray dotTransposedB(NDArray a, NDArray b) {
+        return dotTransposedB(a, b, Limits.current());
     }
 
     /**
      * {@code np.dot(a, b.T)} without building {@code b.T} when both are 2-D; otherwise exactly
      * {@code dot(a, transpose(b))}, with its messages.
      */
-    public static NDArray dotTransposedB(NDArray a, NDArray b) {
-        if (a.rank() != 2 || b.rank() != 2 || a.cols() != b.cols()) return dot(a, transpose(b));
+    public static NDArray dotTransposedB(NDArray a, NDArray b, Limits limits) {
+        if (a.rank() != 2 || b.rank() != 2 || a.cols() != b.cols()) return dot(a, transpose(b), limits);
+        grows(limits, new int[] {a.rows(), b.rows()}, a, b);
         DMatrixRMaj c = new DMatrixRMaj(a.rows(), b.rows());
         Gemm.mult(a.matrix(), false, b.matrix(), true, c);
         return NDArray.wrap(new int[] {a.rows(), b.rows()}, c);
+    }
+
+    /**
+     * Checks a result that holds more values than either operand against the limits, before it is allocated. A
+     * result no larger than an operand is not checked: that operand exists already.
+     */
+    static void grows(Limits limits, int[] shape, NDArray a, NDArray b) {
+        long n = 1;
+        for (int d : shape) n *= d;
+        if (n > a.size() && n > b.size()) limits.check(shape);
     }
 
     /** Which kernel large products use: {@code "native BLAS (JNIBLAS)"} or {@code "EJML"}. */
@@ -108,17 +140,27 @@ public final class Np {
 
     // ------------------------------------------------------------------ element-wise with broadcasting
 
-    /** {@code a + b} with NumPy broadcasting. */
+    /** {@code a + b} with NumPy broadcasting, under {@link Limits#current()}. */
     public static NDArray add(NDArray a, NDArray b) {
-        return broadcast(a, b, false);
+        return broadcast(a, b, false, Limits.current());
     }
 
-    /** {@code a - b} with NumPy broadcasting. */
+    /** {@code a + b} with NumPy broadcasting, under the given limits. */
+    public static NDArray add(NDArray a, NDArray b, Limits limits) {
+        return broadcast(a, b, false, limits);
+    }
+
+    /** {@code a - b} with NumPy broadcasting, under {@link Limits#current()}. */
     public static NDArray subtract(NDArray a, NDArray b) {
-        return broadcast(a, b, true);
+        return broadcast(a, b, true, Limits.current());
     }
 
-    /** The broadcast shape of two shapes, or NumPy's error naming both. */
+    /** {@code a - b} with NumPy broadcasting, under the given limits. */
+    public static NDArray subtract(NDArray a, NDArray b, Limits limits) {
+        return broadcast(a, b, true, limits);
+    }
+
+    /** The broadcast shape of two shapes, or NumPy's error naming both (its message ends with a space, as NumPy's). */
     public static int[] broadcastShape(int[] sa, int[] sb) {
         int rank = Math.max(sa.length, sb.length);
         int[] out = new int[rank];
@@ -126,16 +168,17 @@ public final class Np {
             int da = i < rank - sa.length ? 1 : sa[i - (rank - sa.length)];
             int db = i < rank - sb.length ? 1 : sb[i - (rank - sb.length)];
             if (da != db && da != 1 && db != 1) {
-                throw new NumpyException("operands could not be broadcast together with shapes "
-                        + Shapes.compact(sa) + " " + Shapes.compact(sb), "shape", sa, sb);
+                throw NumpyException.shape("operands could not be broadcast together with shapes "
+                        + Shapes.compact(sa) + " " + Shapes.compact(sb) + " ", sa, sb);
             }
             out[i] = Math.max(da, db);
         }
         return out;
     }
 
-    private static NDArray broadcast(NDArray a, NDArray b, boolean minus) {
+    private static NDArray broadcast(NDArray a, NDArray b, boolean minus, Limits limits) {
         int[] shape = broadcastShape(a.shape(), b.shape());
+        grows(limits, shape, a, b);
         int rows = NDArray.rowsOf(shape), cols = NDArray.colsOf(shape);
         DMatrixRMaj c = new DMatrixRMaj(rows, cols);
         double sign = minus ? -1 : 1;

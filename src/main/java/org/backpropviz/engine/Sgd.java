@@ -30,12 +30,12 @@ public final class Sgd {
         try {
             shape = Np.broadcastShape(param.shape(), step.shape());
         } catch (NumpyException e) {
-            throw new NumpyException("operands could not be broadcast together with shapes " + Shapes.compact(param.shape())
-                    + " " + Shapes.compact(step.shape()) + " " + Shapes.compact(param.shape()), "shape", param.shape(), step.shape());
+            throw NumpyException.shape("operands could not be broadcast together with shapes " + Shapes.compact(param.shape())
+                    + " " + Shapes.compact(step.shape()) + " " + Shapes.compact(param.shape()) + " ", param.shape(), step.shape());
         }
         if (!java.util.Arrays.equals(shape, param.shape())) {
-            throw new NumpyException("non-broadcastable output operand with shape " + Shapes.compact(param.shape())
-                    + " doesn't match the broadcast shape " + Shapes.compact(shape), "shape", param.shape(), step.shape());
+            throw NumpyException.shape("non-broadcastable output operand with shape " + Shapes.compact(param.shape())
+                    + " doesn't match the broadcast shape " + Shapes.compact(shape), param.shape(), step.shape());
         }
         return Np.subtract(param, step);
     }

@@ -24,10 +24,15 @@ public final class SoftmaxWithLoss {
      * Neither argument is modified.
      */
     public static NDArray loss(NDArray y, NDArray t) {
-        return guard(() -> crossEntropy(y, t), e -> OpFailure.at(e, "cross_entropy_error(y, t)", Operand.of("y", y), Operand.of("t", t)));
+        return loss(y, t, Limits.current());
     }
 
-    private static NDArray crossEntropy(NDArray y, NDArray t) {
+    /** {@link #loss(NDArray, NDArray)}, refusing a lookup {@code y[np.arange(batch_size), t]} over {@code limits}. */
+    public static NDArray loss(NDArray y, NDArray t, Limits limits) {
+        return guard(() -> crossEntropy(y, t, limits), e -> OpFailure.at(e, "cross_entropy_error(y, t)", Operand.of("y", y), Operand.of("t", t)));
+    }
+
+    private static NDArray crossEntropy(NDArray y, NDArray t, Limits limits) {
         if (y.rank() == 1) {
             t = t.reshape(1, t.size());
             y = y.reshape(1, y.size());
@@ -36,9 +41,8 @@ public final class SoftmaxWithLoss {
         if (y.rank() == 0) throw new NumpyException("tuple index out of range", "IndexError");
         int batch = y.dim(0);
         Labels labels = onehot != null ? onehot : Labels.of(t);
-        int[][] at = labels.pick(batch, y);
         double sum = 0;
-        for (int[] rc : at) sum += Math.log(y.get(rc[0], rc[1]) + 1e-7);
+        for (int i : labels.pick(batch, y, limits, "y[np.arange(batch_size), t]")) sum += Math.log(y.flat(i) + 1e-7);
         return NDArray.scalar(-sum / batch);
     }
 
@@ -48,13 +52,18 @@ public final class SoftmaxWithLoss {
      * neither argument is modified.
      */
     public static NDArray backward(NDArray y, NDArray t) {
-        return guard(() -> gradient(y, t), e -> OpFailure.at(e, "dx = (y - t) / batch_size", Operand.of("y", y), Operand.of("t", t)));
+        return backward(y, t, Limits.current());
     }
 
-    private static NDArray gradient(NDArray y, NDArray t) {
+    /** {@link #backward(NDArray, NDArray)}, refusing a result or a lookup over {@code limits}. */
+    public static NDArray backward(NDArray y, NDArray t, Limits limits) {
+        return guard(() -> gradient(y, t, limits), e -> OpFailure.at(e, "dx = (y - t) / batch_size", Operand.of("y", y), Operand.of("t", t)));
+    }
+
+    private static NDArray gradient(NDArray y, NDArray t, Limits limits) {
         if (t.rank() == 0) throw new NumpyException("tuple index out of range", "IndexError");
         int batch = t.dim(0);
-        if (t.size() == y.size()) return Np.divide(Np.subtract(y, t), batch);
+        if (t.size() == y.size()) return Np.divide(Np.subtract(y, t, limits), batch);
         Labels labels = Labels.of(t);
         if (y.rank() < 2) {
             throw new NumpyException("too many indices for array: array is " + y.rank() + "-dimensional, but 2 were indexed",
@@ -63,8 +72,7 @@ public final class SoftmaxWithLoss {
         DMatrixRMaj dx = y.toMatrix();
         // dx[np.arange(batch_size), t] -= 1: a position named twice is still decremented once, as in NumPy
         boolean[] seen = new boolean[dx.getNumElements()];
-        for (int[] rc : labels.pick(batch, y)) {
-            int i = rc[0] * y.cols() + rc[1];
+        for (int i : labels.pick(batch, y, limits, "dx[np.arange(batch_size), t]")) {
             if (!seen[i]) dx.data[i] -= 1;
             seen[i] = true;
         }
@@ -89,24 +97,34 @@ public final class SoftmaxWithLoss {
             return new Labels(t.shape(), v);
         }
 
-        /** The (row, column) pairs of {@code y[np.arange(batch), labels]}, in C order of the broadcast index shape. */
-        int[][] pick(int batch, NDArray y) {
+        /**
+         * The flat positions ({@code row * y.cols() + column}) of {@code y[np.arange(batch), labels]}, in C order of
+         * the broadcast index shape. As NumPy, the index arrays must broadcast together first; then every index of
+         * axis 0 is checked, then every label, each array in its own order; a negative label counts from the end.
+         * A lookup larger than both y and the labels (t (N, 1) gives (N, N)) is checked against the limits first.
+         */
+        int[] pick(int batch, NDArray y, Limits limits, String lookup) {
             int[] rowsShape = {batch};
             int[] s;
             try {
                 s = Np.broadcastShape(rowsShape, shape);
             } catch (NumpyException e) {
                 throw new NumpyException("shape mismatch: indexing arrays could not be broadcast together with shapes "
-                        + Shapes.compact(rowsShape) + " " + Shapes.compact(shape), "IndexError");
+                        + Shapes.compact(rowsShape) + " " + Shapes.compact(shape) + " ", "IndexError");
             }
+            if (batch > y.dim(0)) index(y.dim(0), 0, y.dim(0)); // np.arange(batch) reaches past y's rows
+            int[] column = new int[values.length];
+            for (int i = 0; i < values.length; i++) column[i] = index(values[i], 1, y.dim(1));
+            long size = 1;
+            for (int d : s) size *= d;
+            if (size > y.size() && size > values.length) limits.check(s, lookup);
             int n = NDArray.sizeOf(s), sc = NDArray.colsOf(s);
             int lr = NDArray.rowsOf(shape), lc = NDArray.colsOf(shape);
-            int[][] out = new int[n][];
+            int[] out = new int[n];
             for (int i = 0; i < n; i++) {
                 int r = i / sc, c = i % sc;
-                long row = batch == 1 ? 0 : c;  // np.arange(batch) lines up with the last axis
-                long label = values[(lr == 1 ? 0 : r) * lc + (lc == 1 ? 0 : c)];
-                out[i] = new int[] {index(row, 0, y.dim(0)), index(label, 1, y.dim(1))};
+                int row = batch == 1 ? 0 : c;  // np.arange(batch) lines up with the last axis
+                out[i] = row * y.cols() + column[(lr == 1 ? 0 : r) * lc + (lc == 1 ? 0 : c)];
             }
             return out;
         }

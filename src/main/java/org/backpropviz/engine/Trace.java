@@ -15,10 +15,11 @@ import java.util.Optional;
  *
  * <p>The net is the book's TwoLayerNet: {@code x → affine1(W1, b1) → relu1 → affine2(W2, b2) → softmax → loss(t)}.
  * When NumPy would raise, the step records an {@link EngineError} and the trace stops there; everything computed
- * before stays available.
+ * before stays available. So it does when a result would be over the trace's {@link Limits} (kind {@code LimitError}).
  */
 public final class Trace {
     private final NetInputs in;
+    private final Limits limits;
     private final Trace previous;
     private final int done;
     private final Map<String, NDArray> forward;
@@ -27,9 +28,10 @@ public final class Trace {
     private final List<EngineWarning> warnings;
     private final EngineError error;
 
-    private Trace(NetInputs in, Trace previous, int done, Map<String, NDArray> forward, Map<String, NDArray> backward,
+    private Trace(NetInputs in, Limits limits, Trace previous, int done, Map<String, NDArray> forward, Map<String, NDArray> backward,
                   Map<Param, NDArray> grads, List<EngineWarning> warnings, EngineError error) {
         this.in = in;
+        this.limits = limits;
         this.previous = previous;
         this.done = done;
         this.forward = forward;
@@ -39,9 +41,14 @@ public final class Trace {
         this.error = error;
     }
 
-    /** The state before the first step. */
+    /** The state before the first step, under {@link Limits#current()}. */
     public static Trace start(NetInputs in) {
-        return new Trace(in, null, 0, Map.of(), Map.of(), Map.of(), List.of(), null);
+        return start(in, Limits.current());
+    }
+
+    /** The state before the first step; every step refuses a result over {@code limits}. */
+    public static Trace start(NetInputs in, Limits limits) {
+        return new Trace(in, java.util.Objects.requireNonNull(limits, "limits"), null, 0, Map.of(), Map.of(), Map.of(), List.of(), null);
     }
 
     /**
@@ -49,7 +56,12 @@ public final class Trace {
      * intermediate snapshots ({@link #back()} recomputes them when asked).
      */
     public static Trace evaluate(NetInputs in) {
-        Trace start = start(in);
+        return evaluate(in, Limits.current());
+    }
+
+    /** {@link #evaluate(NetInputs)} under the given limits. */
+    public static Trace evaluate(NetInputs in, Limits limits) {
+        Trace start = start(in, limits);
         StepRun run = new StepRun(start);
         int done = 0;
         EngineError error = null;
@@ -65,6 +77,11 @@ public final class Trace {
 
     public NetInputs inputs() {
         return in;
+    }
+
+    /** The limits every step of this trace computes under. */
+    public Limits limits() {
+        return limits;
     }
 
     /** How many steps have run (a failed step counts). */
@@ -143,7 +160,7 @@ public final class Trace {
     /** The snapshot before the last step; at the start, this one. */
     public Trace back() {
         if (done == 0) return this;
-        return previous != null ? previous : start(in).runTo(done - 1);
+        return previous != null ? previous : start(in, limits).runTo(done - 1);
     }
 
     /** Runs the rest of the current pass: steps while the next step belongs to the same phase as the first. */
@@ -173,6 +190,7 @@ public final class Trace {
     /** Computes steps on top of a snapshot: the layer calls, side by side with what each one caches. */
     private static final class StepRun {
         private final NetInputs in;
+        private final Limits limits;
         private final Map<String, NDArray> fwd;
         private final Map<String, NDArray> bwd;
         private final Map<Param, NDArray> grads;
@@ -181,6 +199,7 @@ public final class Trace {
 
         StepRun(Trace from) {
             this.in = from.in;
+            this.limits = from.limits;
             this.fwd = new LinkedHashMap<>(from.forward);
             this.bwd = new LinkedHashMap<>(from.backward);
             this.grads = new EnumMap<>(Param.class);
@@ -200,13 +219,13 @@ public final class Trace {
         }
 
         Trace snapshot(Trace previous, int done, EngineError error) {
-            return new Trace(in, previous, done, Collections.unmodifiableMap(fwd), Collections.unmodifiableMap(bwd),
+            return new Trace(in, limits, previous, done, Collections.unmodifiableMap(fwd), Collections.unmodifiableMap(bwd),
                     Collections.unmodifiableMap(grads), List.copyOf(warnings), error);
         }
 
         private void compute() {
-            Affine affine1 = new Affine(in.W1(), in.b1(), "W1", "b1");
-            Affine affine2 = new Affine(in.W2(), in.b2(), "W2", "b2");
+            Affine affine1 = new Affine(in.W1(), in.b1(), "W1", "b1", limits);
+            Affine affine2 = new Affine(in.W2(), in.b2(), "W2", "b2", limits);
             switch (step) {
                 case AFFINE1_FORWARD -> out(fwd, "affine1", affine1.forward(in.x()));
                 case RELU1_FORWARD -> {
@@ -216,10 +235,10 @@ public final class Trace {
                 }
                 case AFFINE2_FORWARD -> out(fwd, "affine2", affine2.forward(fwd.get("relu1")));
                 case SOFTMAX_FORWARD -> out(fwd, "softmax", SoftmaxWithLoss.softmax(fwd.get("affine2")));
-                case LOSS_FORWARD -> out(fwd, "loss", SoftmaxWithLoss.loss(fwd.get("softmax"), in.t()));
+                case LOSS_FORWARD -> out(fwd, "loss", SoftmaxWithLoss.loss(fwd.get("softmax"), in.t(), limits));
                 case SOFTMAX_BACKWARD -> {
                     NDArray y = fwd.get("softmax"), t = in.t();
-                    out(bwd, "softmax", SoftmaxWithLoss.backward(y, t));
+                    out(bwd, "softmax", SoftmaxWithLoss.backward(y, t, limits));
                     if (t.rank() == 1 && t.size() == y.size() && (y.rank() == 1 || y.dim(0) != t.dim(0))) {
                         warn(EngineWarning.Kind.VECTOR_T_AS_BATCH, "t is 1-D, so batch_size = t.shape[0] = " + t.dim(0)
                                 + " is its length, not a batch size: the gradient is divided by " + t.dim(0),

@@ -271,8 +271,9 @@ public final class ScenarioFormat {
         }
         NDArray[] arrays = new NDArray[ARRAY_KEYS.size()];
         for (int i = 0; i < arrays.length; i++) arrays[i] = array(ARRAY_KEYS.get(i), root.get(ARRAY_KEYS.get(i)), overflows);
-        checkLabels(arrays[5]);
-        if (allIntegral(root.get("t"))) arrays[5] = arrays[5].asInteger(); // NumPy's dtype: [0, 2] is int, [0.0, 2.0] float
+        // NumPy's dtype: [0, 2] is int, [0.0, 2.0] float. Any numbers are a t, as NumPy takes them: -1 is the last class,
+        // and labels a float t cannot index with are NumPy's IndexError at the loss, not a fault of the file.
+        if (allIntegral(root.get("t"))) arrays[5] = arrays[5].asInteger();
 
         String name = text(root, "name");
         String description = text(root, "description");
@@ -390,23 +391,6 @@ public final class ScenarioFormat {
         String written = overflows.get(where);
         if (written != null) throw new ScenarioException(where + ": " + shorten(written) + " is too large: numbers must be finite");
         return d; // written as a bare NaN, Infinity or -Infinity
-    }
-
-    /** A 1-D or scalar t holds class labels or one one-hot row: whole, non-negative numbers. A 2-D t may be soft. */
-    private static void checkLabels(NDArray t) throws ScenarioException {
-        if (t.rank() == 2) return;
-        for (int i = 0; i < t.size(); i++) {
-            double v = t.flat(i);
-            if (v < 0 || v != Math.rint(v) || Double.isInfinite(v)) {
-                String where = t.rank() == 0 ? "t" : "t[" + i + "]";
-                throw new ScenarioException(where + ": " + number(v) + " is not a label (a 1-D t holds whole, non-negative class labels"
-                        + " or one one-hot row; write soft targets as rows, [[0.2, 0.8]])");
-            }
-        }
-    }
-
-    private static String number(double v) {
-        return Double.isFinite(v) && v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     // ------------------------------------------------------------------ writing

@@ -214,4 +214,53 @@ class CliTest {
         assertTrue(badOption.err().contains("--batch: \"zero\" is not a positive whole number"));
         assertEquals(2, run("run").status());
     }
+
+    @Test
+    void anErrorNamesNumpysClassAndMessageToTheLastCharacter() throws Exception {
+        Path file = NumpyFixtures.resourceDir("numpy").resolve("np-verbatim-000.json");
+        JsonNode error = run("run", file.toString()).lines().get(0).get("error");
+        // NumPy 2.4.6: ValueError('operands could not be broadcast together with shapes (1,2) (3,) ')
+        assertEquals("operands could not be broadcast together with shapes (1,2) (3,) ", error.get("message").asText());
+        assertEquals("ValueError", error.get("kind").asText());
+        assertEquals("shape", error.get("category").asText());
+        JsonNode index = run("run", NumpyFixtures.resourceDir("numpy").resolve("np-verbatim-002.json").toString())
+                .lines().get(0).get("error");
+        assertEquals("shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,) ", index.get("message").asText());
+        assertEquals("IndexError", index.get("kind").asText());
+        assertEquals("other", index.get("category").asText());
+    }
+
+    @Test
+    void aOneDimensionalTOfFloatsIsNumpysIndexErrorAtTheLossNotAnInvalidFile() throws Exception {
+        Result r = run("run", NumpyFixtures.resourceDir("numpy").resolve("np-tlabel-004.json").toString(),
+                NumpyFixtures.resourceDir("numpy").resolve("np-tlabel-000.json").toString());
+        assertEquals(1, r.status(), r.err());
+        JsonNode floats = r.lines().get(0);
+        assertFalse(floats.has("invalid"), floats.toString());
+        assertEquals("loss", floats.get("error").get("node").asText());
+        assertEquals("arrays used as indices must be of integer (or boolean) type", floats.get("error").get("message").asText());
+        assertEquals("IndexError", floats.get("error").get("kind").asText());
+        JsonNode lastClass = r.lines().get(1); // t = [-1, 0]: -1 is the last class
+        assertFalse(lastClass.has("error"), lastClass.toString());
+        assertFalse(lastClass.has("invalid"), lastClass.toString());
+    }
+
+    @Test
+    void aResultOverTheEnginesLimitIsALimitErrorNamingOperationAndShapes(@TempDir Path dir) throws Exception {
+        // x (50000, 1) + b1 (50000,) broadcasts to 2.5 billion values: refused before anything is allocated
+        String column = "[" + String.join(", ", java.util.Collections.nCopies(50_000, "[1.0]")) + "]";
+        String row = "[" + String.join(", ", java.util.Collections.nCopies(50_000, "0.5")) + "]";
+        Path file = dir.resolve("huge.json");
+        Files.writeString(file, "{\"x\": " + column + ", \"W1\": [[1.0]], \"b1\": " + row
+                + ", \"W2\": [[1.0, 2.0]], \"b2\": [0.0, 0.0], \"t\": [0]}");
+        Result r = run("run", file.toString());
+        assertEquals(1, r.status(), r.err());
+        JsonNode error = r.lines().get(0).get("error");
+        assertEquals("LimitError", error.get("kind").asText());
+        assertEquals("limit", error.get("category").asText());
+        assertEquals("affine1", error.get("node").asText());
+        assertEquals("np.dot(x, W1) + b1 with np.dot(x, W1) (50000, 1) and b1 (50000,): the result (50000, 50000) would hold "
+                + "2,500,000,000 values, over the limit of 50,000,000 (setting backpropviz.maxResultValues)", error.get("message").asText());
+        assertTrue(r.out().length() < 10_000, "nothing large is printed");
+    }
 }

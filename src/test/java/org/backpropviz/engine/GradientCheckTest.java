@@ -64,6 +64,15 @@ class GradientCheckTest {
         assertTrue(r.tinyTargetProbability(), "smallest target probability " + r.smallestTargetProbability());
     }
 
+    /** A label of -1 is the last class: its probability counts among the targets' (it was skipped). */
+    @Test
+    void theLastClassWrittenAsMinusOneIsATarget() {
+        NetInputs in = NumpyFixtures.inputs(NumpyFixtures.read(NumpyFixtures.resourceDir("numpy").resolve("np-tlabel-000.json")));
+        NDArray y = Trace.evaluate(in).forward("softmax").orElseThrow();
+        double expected = Math.min(y.get(0, y.cols() - 1), y.get(1, 0)); // t = [-1, 0]
+        assertEquals(expected, GradientCheck.check(in, GradientCheck.H).smallestTargetProbability(), 0);
+    }
+
     @Test
     void softTargetsAreNamedAsTheReason() {
         GradientCheck.Report r = check("np-soft-000.json");

@@ -33,7 +33,8 @@ class LessonTest {
     void matrixTimesVectorFailsWithNumpysMessage() {
         NumpyException e = assertThrows(NumpyException.class, () -> Np.dot(W, X));
         assertEquals("shapes (2,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)", e.getMessage());
-        assertEquals("shape", e.kind());
+        assertEquals("ValueError", e.kind());
+        assertEquals(ErrorCategory.SHAPE, e.category());
     }
 
     @Test

@@ -134,12 +134,45 @@ public final class NumpyFixtures {
             JsonNode e = exp.get("error");
             assertTrue(t.error().isPresent(), name + ": NumPy raised " + e.get("message").asText() + " but the engine did not");
             EngineError err = t.error().get();
-            assertEquals(e.get("message").asText(), err.message(), name + ": message");
+            assertErrorMatches(e, err.message(), err.kind(), err.category(), name);
             assertEquals(e.get("node").asText(), err.node(), name + ": node");
             assertEquals(e.get("phase").asText(), err.phase().id(), name + ": phase");
-            assertEquals(e.get("kind").asText(), err.kind(), name + ": kind");
         } else {
             assertTrue(t.isComplete(), name + ": engine stopped with " + t.error().map(EngineError::message).orElse("?"));
         }
+    }
+
+    /**
+     * NumPy's error against the engine's. An error with a {@code category} (this project's generator) gives NumPy's
+     * {@code str(e)} verbatim and the exception class: both must match exactly. An error without one is the older
+     * form of the shared reference cases: the message with its trailing space stripped, and {@code kind} "shape" in
+     * place of the class for shape errors. Such a message is compared after stripping the engine's trailing space,
+     * and only a message of NumPy's that ends with a space may differ by it.
+     */
+    public static void assertErrorMatches(JsonNode e, String message, String kind, ErrorCategory category, String name) {
+        String expected = e.get("message").asText();
+        if (e.has("category")) {
+            assertEquals(expected, message, name + ": message");
+            assertEquals(e.get("kind").asText(), kind, name + ": kind");
+            assertEquals(e.get("category").asText(), category.id(), name + ": category");
+            return;
+        }
+        assertEquals(expected, message.stripTrailing(), name + ": message (trailing space stripped, as this file keeps it)");
+        if (!message.equals(expected)) {
+            assertTrue(message.equals(expected + " ") && endsWithSpaceInNumpy(expected), name + ": only NumPy's trailing space may be missing");
+        }
+        if (e.get("kind").asText().equals("shape")) {
+            assertEquals(ErrorCategory.SHAPE, category, name + ": category");
+            assertEquals("ValueError", kind, name + ": kind");
+        } else {
+            assertEquals(e.get("kind").asText(), kind, name + ": kind");
+            assertEquals(ErrorCategory.OTHER, category, name + ": category");
+        }
+    }
+
+    /** NumPy's messages that end with a space: the broadcasting ones. */
+    private static boolean endsWithSpaceInNumpy(String stripped) {
+        return stripped.startsWith("operands could not be broadcast together with shapes ")
+                || stripped.startsWith("shape mismatch: indexing arrays could not be broadcast together with shapes ");
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.backpropviz.scenario.ScenarioFormat;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -40,6 +41,20 @@ class ReferenceCasesTest {
             NetInputs in = NumpyFixtures.inputs(NumpyFixtures.read(p));
             JsonNode exp = NumpyFixtures.read(NumpyFixtures.expectedFor(p));
             assertTraceMatches(exp, Trace.evaluate(in), p.getFileName().toString());
+        }));
+    }
+
+    /**
+     * Every scenario NumPy ran loads through the scenario reader as NumPy loaded it (same arrays, same integer or
+     * float t) and gives NumPy's results: the reader refuses no t that NumPy takes, such as {@code [-1, 0]} (-1 is the
+     * last class) or {@code [0.5, 1.5]} (NumPy's IndexError at the loss).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCaseLoadsThroughTheScenarioReader() {
+        return cases().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            NetInputs read = ScenarioFormat.read(p).inputs();
+            assertEquals(NumpyFixtures.inputs(NumpyFixtures.read(p)), read, p.getFileName() + ": the arrays NumPy loaded");
+            assertTraceMatches(NumpyFixtures.read(NumpyFixtures.expectedFor(p)), Trace.evaluate(read), p.getFileName().toString());
         }));
     }
 

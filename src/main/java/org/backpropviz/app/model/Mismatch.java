@@ -37,6 +37,7 @@ public final class Mismatch {
         List<Operand> ops = e.operands();
         int[] bad = new int[ops.size()];
         java.util.Arrays.fill(bad, -1);
+        if (e.isLimitError()) return new Mismatch(bad, "cause.limit", List.of(e.expression())); // the shapes agree
         if (ops.size() == 2) {
             int[] a = ops.get(0).shape(), b = ops.get(1).shape();
             if (e.expression().matches("^(\\w+ = )?np\\.dot\\([^()]*\\)$") && a.length > 0 && b.length > 0) {

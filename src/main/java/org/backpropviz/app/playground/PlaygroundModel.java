@@ -232,7 +232,7 @@ public final class PlaygroundModel {
         try {
             return new Product(a, b, Np.dot(a, b), null, -1, -1, List.of());
         } catch (NumpyException e) {
-            boolean aligned = "shape".equals(e.kind()) && a.rank() > 0 && b.rank() > 0;
+            boolean aligned = e.isShapeError() && a.rank() > 0 && b.rank() > 0;
             List<Fix> fixes = new ArrayList<>();
             if (works(b, a)) fixes.add(Fix.SWAP);
             if (a.rank() == 2 && works(Np.transpose(a), b)) fixes.add(Fix.TRANSPOSE_A);
@@ -245,7 +245,7 @@ public final class PlaygroundModel {
         try {
             Np.dot(a, b);
             return true;
-        } catch (NumpyException e) {
+        } catch (org.backpropviz.engine.EngineException e) { // NumPy's error, or a product over the engine's limit
             return false;
         }
     }

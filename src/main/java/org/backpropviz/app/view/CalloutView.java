@@ -29,6 +29,7 @@ public class CalloutView extends VBox {
     private final Label title = new Label();
     private final Label expression = new Label();
     private final Label message = new Label();
+    private final Label npLabel = new Label();
     private final HBox shapes = new HBox(18);
     private final Label cause = new Label();
     private final FlowPane fixes = new FlowPane(8, 6);
@@ -55,7 +56,7 @@ public class CalloutView extends VBox {
         cause.setWrapText(true);
         fixes.setId("callout-fixes");
         fixes.getStyleClass().add("callout-fixes");
-        Label npLabel = new Label(text.get("callout.numpySays"));
+        npLabel.setText(text.get("callout.numpySays"));
         npLabel.getStyleClass().add("callout-caption");
         npLabel.setMinWidth(USE_PREF_SIZE);
         VBox words = new VBox(3, title, expression, new HBox(6, npLabel, message), cause, fixes);
@@ -74,7 +75,10 @@ public class CalloutView extends VBox {
         if (e == null) shown = null;
         if (e == null || e.equals(shown)) return;
         shown = e;
-        title.setText(text.get("callout.title", Node.byId(e.node()).title(), text.get("phase." + e.phase().id())));
+        // a result over the engine's limit is the engine's refusal, not NumPy's error
+        title.setText(text.get(e.isLimitError() ? "callout.limitTitle" : "callout.title", Node.byId(e.node()).title(),
+                text.get("phase." + e.phase().id())));
+        npLabel.setText(text.get(e.isLimitError() ? "callout.limitSays" : "callout.numpySays"));
         expression.setText(e.expression());
         message.setText(e.message());
         Mismatch m = Mismatch.of(e);

@@ -238,7 +238,7 @@ public class MainView extends BorderPane {
             what = text.get("status.following");
         } else if (t.error().isPresent()) {
             var e = t.error().get();
-            what = text.get("status.error", Node.byId(e.node()).title(), text.get("phase." + e.phase().id()));
+            what = text.get(e.isLimitError() ? "status.limit" : "status.error", Node.byId(e.node()).title(), text.get("phase." + e.phase().id()));
         } else if (t.next().isPresent() && model.canStep()) {
             var s = t.next().get();
             what = text.get("status.next", Node.byId(s.node()).title(), text.get("phase." + s.phase().id()));

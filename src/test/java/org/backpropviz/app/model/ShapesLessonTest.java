@@ -7,6 +7,9 @@ import java.util.List;
 import org.backpropviz.app.Presets;
 import org.backpropviz.app.model.NetGraph.Node;
 import org.backpropviz.engine.EngineError;
+import org.backpropviz.engine.Limits;
+import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Trace;
 import org.backpropviz.scenario.Scenario;
@@ -70,10 +73,10 @@ class ShapesLessonTest {
     @Test
     void resizeBiasKeepsItsValuesAndZeroFills() {
         Scenario s = Presets.load("batch-of-4");
-        Scenario bad = s.with(Param.B1, org.backpropviz.engine.NDArray.vector(0.1, -0.2));
+        Scenario bad = s.with(Param.B1, NDArray.vector(0.1, -0.2));
         EngineError e = run(bad).error().orElseThrow();
         QuickFix fix = QuickFix.forError(bad, e).stream().filter(f -> f.id().equals("resize-b1")).findFirst().orElseThrow();
-        assertEquals(org.backpropviz.engine.NDArray.vector(0.1, -0.2, 0.0), fix.edit().apply(bad).get(Param.B1));
+        assertEquals(NDArray.vector(0.1, -0.2, 0.0), fix.edit().apply(bad).get(Param.B1));
         Mismatch m = Mismatch.of(e);
         assertEquals("cause.broadcast", m.causeKey());
     }
@@ -83,5 +86,20 @@ class ShapesLessonTest {
         EngineError e = run(Presets.load("lesson-vector")).error().orElseThrow();
         assertEquals(List.of(NetGraph.edge(Node.RELU1, Node.AFFINE2)), NetGraph.edgesOf(e, "x.T"));
         assertEquals(List.of(NetGraph.edge(Node.AFFINE2, Node.SOFTMAX)), NetGraph.edgesOf(e, "dout"));
+    }
+
+    /** A result over the engine's limit is not a shape mismatch: no axis is marked, and the cause says what grew. */
+    @Test
+    void aResultOverTheLimitIsExplainedAsTheEnginesRefusal() {
+        NetInputs in = new NetInputs(NDArray.full(new int[] {300, 1}, 1.0), NDArray.full(new int[] {1, 1}, 1.0),
+                NDArray.full(new int[] {300}, 1.0), NDArray.full(new int[] {300, 2}, 1.0), NDArray.vector(0, 0),
+                NDArray.vector(0).asInteger());
+        EngineError e = Trace.evaluate(in, new Limits(1000)).error().orElseThrow();
+        assertTrue(e.isLimitError());
+        Mismatch m = Mismatch.of(e);
+        assertEquals("cause.limit", m.causeKey());
+        assertEquals(List.of("np.dot(x, W1) + b1"), m.causeArgs());
+        assertEquals(-1, m.badAxis(0));
+        assertEquals(-1, m.badAxis(1));
     }
 }
