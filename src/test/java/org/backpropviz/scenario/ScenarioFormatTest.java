@@ -52,8 +52,6 @@ class ScenarioFormatTest {
         "too large beside a NaN | b1 | [\"NaN\", NaN, 1e400] | 'b1[2]: 1e400 is too large: numbers must be finite'",
         "a huge exponent | b1 | [0, 1e999999999999, 0] | 'b1[1]: 1e999999999999 is too large: numbers must be finite'",
         "a huge whole number, shortened | W1 | [[1, 2, 3], [4, 5, 1%0400d]] | 'W1[1][2]: 1%039d… is too large: numbers must be finite'",
-        "NaN as a label | t | [0, \"NaN\"] | 't[1]: NaN is not a label (a 1-D t holds whole, non-negative class labels or one one-hot row; write soft targets as rows, [[0.2, 0.8]])'",
-        "Infinity as a label | t | \"Infinity\" | 't: Infinity is not a label (a 1-D t holds whole, non-negative class labels or one one-hot row; write soft targets as rows, [[0.2, 0.8]])'",
         "another word | b1 | [0, \"nan\", 0] | 'b1[1]: \"nan\" is not a number'",
         "lr NaN | lr | \"NaN\" | 'lr: \"NaN\" is not a positive, finite number'",
         "lr Infinity | lr | Infinity | 'lr: Infinity is not a positive, finite number'",
@@ -64,6 +62,16 @@ class ScenarioFormatTest {
         String v = value.replace("%0400d", "0".repeat(400)), m = message.replace("%039d", "0".repeat(39));
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(with(key, v)));
         assertEquals(m, e.getMessage(), what);
+    }
+
+    /** A 1-D t of NaN or infinities loads, as NumPy loads it: a float t, refused by NumPy only at the loss's indexing. */
+    @Test
+    void nonFiniteLabelsLoadAsAFloatTarget() throws Exception {
+        NDArray t = ScenarioFormat.parse(with("t", "[0, \"NaN\"]")).inputs().t();
+        assertEquals(0.0, t.flat(0));
+        assertTrue(Double.isNaN(t.flat(1)));
+        assertFalse(t.isInteger());
+        assertEquals(Double.POSITIVE_INFINITY, ScenarioFormat.parse(with("t", "\"Infinity\"")).inputs().t().item());
     }
 
     /** Parses as strict JSON: NaN, Infinity and -Infinity as bare words are refused. */
