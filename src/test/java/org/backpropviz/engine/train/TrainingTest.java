@@ -169,7 +169,7 @@ class TrainingTest {
         assertEquals("bad.csv, line 2: 1 feature, the first row has 2",
                 assertThrows(ScenarioException.class, () -> DatasetFormat.read(bad)).getMessage());
         Files.writeString(bad, "0.1,0.2,0\n0.3,0.1,1.5\n");
-        assertEquals("bad.csv, line 2: the label 1.5 is not a whole, non-negative number",
+        assertEquals("bad.csv, line 2, column 3: the label 1.5 is not a class number from 0 to 999 (a data set has at most 1000 classes)",
                 assertThrows(ScenarioException.class, () -> DatasetFormat.read(bad)).getMessage());
     }
 }
