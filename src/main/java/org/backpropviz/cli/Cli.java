@@ -57,11 +57,10 @@ public final class Cli {
         }
         try {
             return c.run(Arrays.copyOfRange(args, 1, args.length), out, err);
-        } catch (UsageException e) {
+        } catch (UsageException e) { // one line: the usage would bury it
             err.println(args[0] + ": " + e.getMessage());
-            err.print(USAGE);
             return INVALID;
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             err.println(args[0] + ": internal error: " + e);
             return INVALID;
         }

@@ -201,4 +201,20 @@ class TrainingTest {
         List<Training.Epoch> larger = train(new Training(iris, TrainConfig.defaults("iris").withBatch(10_000).withEpochs(5)));
         assertEquals(whole, larger);
     }
+
+    /** The window's settings and the train command share these limits; a config beyond them cannot be made. */
+    @Test
+    void aConfigBeyondTheLimitsIsRefused() {
+        TrainConfig c = TrainConfig.defaults("iris");
+        assertEquals(1000, TrainConfig.MAX_HIDDEN);
+        assertEquals(10_000, TrainConfig.MAX_BATCH);
+        assertThrows(IllegalArgumentException.class, () -> c.withHidden(TrainConfig.MAX_HIDDEN + 1));
+        assertThrows(IllegalArgumentException.class, () -> c.withHidden(Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> c.withBatch(TrainConfig.MAX_BATCH + 1));
+        assertThrows(IllegalArgumentException.class, () -> c.withStop(5, 0));
+        assertThrows(IllegalArgumentException.class, () -> c.withStop(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> c.withStop(0, -1));
+        assertThrows(IllegalArgumentException.class, () -> c.withStop(0, TrainConfig.MAX_PLATEAU + 1));
+        assertEquals(TrainConfig.MAX_HIDDEN, c.withHidden(TrainConfig.MAX_HIDDEN).withStop(1, TrainConfig.MAX_PLATEAU).hidden());
+    }
 }
