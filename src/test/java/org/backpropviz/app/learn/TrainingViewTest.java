@@ -188,6 +188,32 @@ class TrainingViewTest {
     }
 
     /**
+     * A CSV may have up to 1000 classes: the results say the accuracy without drawing the million-cell confusion
+     * matrix, which held the JavaFX thread for more than ten minutes.
+     */
+    @Test
+    void aCsvWithAThousandClassesEndsWithItsAccuracyAndTheWindowResponds(FxRobot robot, @TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("many.csv");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 1250; i++) b.append(i * 0.001).append(',').append(i % 13 * 0.1).append(',').append(i % 1000).append('\n');
+        java.nio.file.Files.writeString(csv, b);
+        robot.interact(() -> {
+            model.csvFileProperty().set(csv);
+            model.sourceProperty().set(TrainingModel.Source.CSV);
+            model.epochsProperty().set(1);
+        });
+        robot.clickOn("#train-start");
+        waitFor(TrainingModel.State.FINISHED);
+        javafx.scene.control.Label title = robot.lookup("#train-results-title").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(title::getText).contains("not drawn"));
+        String accuracy = TrainingResultsPane.percent(model.resultsProperty().get().testAccuracy());
+        assertEquals("Test accuracy " + accuracy + ". The confusion matrix of 1,000 classes is not drawn (at most 30 are).", onFx(title::getText));
+        assertFalse(onFx(robot.lookup("#train-confusion").query()::isVisible));
+        assertTrue(status(robot).contains("1000 classes"), status(robot));
+        assertTrue(startEnabled(robot));
+    }
+
+    /**
      * A load that never ends (a named pipe that no one writes): Stop gives the window back at once, and the next run
      * does not wait behind the stuck one.
      */
