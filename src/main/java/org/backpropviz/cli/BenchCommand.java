@@ -3,42 +3,41 @@ package org.backpropviz.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.Trace;
+import org.backpropviz.engine.train.Dataset;
+import org.backpropviz.engine.train.TrainConfig;
 
 /**
  * {@code bench}: the time of one full forward+backward pass (all four parameter gradients and dx) on random data.
  * Passes are timed in groups long enough for the clock (at least 200 µs), after a warm-up; the median and the
- * minimum per pass are printed.
+ * minimum per pass are printed. The sizes take the window's limits (batch up to 10000, input up to the 10000 features of
+ * a data set, hidden up to 1000, classes up to 1000), and together no more than {@link #MAX_PASS_BYTES} for one pass.
  */
 final class BenchCommand {
     private BenchCommand() {}
 
+    /** The most memory one pass may take: the arrays of {@link #passDoubles}, as doubles. */
+    static final long MAX_PASS_BYTES = 512L << 20;
+
     static int run(String[] args, PrintStream out, PrintStream err) throws Cli.UsageException {
-        int batch = 100, in = 784, hidden = 50, classes = 10;
-        double seconds = 3;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--ejml")) { // the baseline: EJML for every product, even where a native BLAS exists
-                org.backpropviz.engine.Np.useNativeBlas(false);
-                continue;
-            }
-            if (i + 1 >= args.length) throw new Cli.UsageException(a + " needs a value");
-            String v = args[++i];
-            switch (a) {
-                case "--batch" -> batch = Options.positiveInt(a, v);
-                case "--in" -> in = Options.positiveInt(a, v);
-                case "--hidden" -> hidden = Options.positiveInt(a, v);
-                case "--classes" -> classes = Options.positiveInt(a, v);
-                case "--seconds" -> {
-                    seconds = Options.number(a, v);
-                    if (!(seconds > 0 && seconds <= 600)) throw new Cli.UsageException("--seconds must be between 0 and 600");
-                }
-                default -> throw new Cli.UsageException("unknown option " + a);
-            }
+        Map<String, String> options = Options.parse(args, Set.of("--batch", "--in", "--hidden", "--classes", "--seconds"), Set.of("--ejml"));
+        int batch = options.containsKey("--batch") ? Options.whole("--batch", options.get("--batch"), 1, TrainConfig.MAX_BATCH) : 100;
+        int in = options.containsKey("--in") ? Options.whole("--in", options.get("--in"), 1, Dataset.MAX_FEATURES) : 784;
+        int hidden = options.containsKey("--hidden") ? Options.whole("--hidden", options.get("--hidden"), 1, TrainConfig.MAX_HIDDEN) : 50;
+        int classes = options.containsKey("--classes") ? Options.whole("--classes", options.get("--classes"), 1, Dataset.MAX_CLASSES) : 10;
+        double seconds = options.containsKey("--seconds")
+                ? Options.number("--seconds", options.get("--seconds"), v -> v > 0 && v <= 600, "a number greater than 0 and at most 600") : 3;
+        long bytes = passDoubles(batch, in, hidden, classes) * Double.BYTES;
+        if (bytes > MAX_PASS_BYTES) {
+            throw new Cli.UsageException("--batch " + batch + ", --in " + in + ", --hidden " + hidden + " and --classes " + classes
+                    + " need about " + size(bytes) + " for one pass; at most " + size(MAX_PASS_BYTES));
         }
+        if (options.containsKey("--ejml")) org.backpropviz.engine.Np.useNativeBlas(false); // the baseline: EJML for every product
         NetInputs net = randomNet(batch, in, hidden, classes, new Random(42));
         if (!Trace.evaluate(net).isComplete()) throw new IllegalStateException("the benchmark net did not evaluate");
 
@@ -69,6 +68,20 @@ final class BenchCommand {
         o.put("samples", n).put("passes_per_sample", group).put("matmul", org.backpropviz.engine.Np.matmulBackend());
         out.println(Json.line(o));
         return Cli.OK;
+    }
+
+    /**
+     * The doubles one forward+backward pass holds at once: the inputs (x, W1, W2, t), the forward values (two of
+     * batch × hidden, two of batch × classes), the backward values (batch × classes, two of batch × hidden, dx) and the
+     * gradients; the biases are left out.
+     */
+    static long passDoubles(long batch, long in, long hidden, long classes) {
+        return 2 * batch * in + 2 * in * hidden + 4 * batch * hidden + 4 * batch * classes + 2 * hidden * classes;
+    }
+
+    private static String size(long bytes) {
+        double mb = bytes / (double) (1 << 20);
+        return mb < 1024 ? Math.round(mb) + " MB" : String.format(java.util.Locale.ROOT, "%.1f GB", mb / 1024);
     }
 
     private static double round(double us) {

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The headless commands: {@code run}, {@code gradcheck} and {@code bench}. Each prints JSON on standard output,
- * problems as one line on standard error, and never a stack trace.
+ * The headless commands: {@code run}, {@code gradcheck}, {@code bench} and {@code train}. Each prints JSON on standard
+ * output, a usage error as one line on standard error, and never a stack trace; {@code run} and {@code gradcheck}
+ * report each file on its own line of standard output, a bad one too ({@link FileBatch}).
  */
 public final class Cli {
     /** Exit statuses. */
@@ -19,9 +20,10 @@ public final class Cli {
             "",
             "commands:",
             "  run FILE...        evaluate each scenario (forward, then backward) and print one JSON object per file",
-            "                     exit status: 0 all evaluated, 1 a file stopped at a NumPy error, 2 a file was invalid",
-            "  gradcheck FILE     compare backprop gradients with central differences (h = 1e-4); prints the largest",
-            "                     absolute difference for W1, b1, W2, b2",
+            "  gradcheck FILE...  compare backprop gradients with central differences (h = 1e-4); prints the largest",
+            "                     absolute difference for W1, b1, W2, b2, one JSON object per file",
+            "                     (both: a bad file gets its own line and the next files still run; exit status: 0 all",
+            "                     done, 1 a file stopped at a NumPy error, 2 a file invalid or failed: the worst of them)",
             "  bench [--batch N] [--in D] [--hidden H] [--classes C] [--seconds S] [--ejml]",
             "                     time one forward+backward pass on random data (default: the book's MNIST net,",
             "                     --batch 100 --in 784 --hidden 50 --classes 10); --ejml: no native BLAS, the baseline",
@@ -60,11 +62,10 @@ public final class Cli {
         }
         try {
             return c.run(Arrays.copyOfRange(args, 1, args.length), out, err);
-        } catch (UsageException e) {
+        } catch (UsageException e) { // one line: the usage would bury it
             err.println(args[0] + ": " + e.getMessage());
-            err.print(USAGE);
             return INVALID;
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             err.println(args[0] + ": internal error: " + e);
             return INVALID;
         }

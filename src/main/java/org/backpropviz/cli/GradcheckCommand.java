@@ -1,49 +1,33 @@
 package org.backpropviz.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import org.backpropviz.engine.GradientCheck;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Trace;
-import org.backpropviz.scenario.Scenario;
-import org.backpropviz.scenario.ScenarioException;
-import org.backpropviz.scenario.ScenarioFormat;
 
 /**
- * {@code gradcheck FILE}: for W1, b1, W2 and b2, the largest absolute difference between the backprop gradient and
- * the book's central difference with h = 1e-4.
+ * {@code gradcheck FILE…}: for each scenario, for W1, b1, W2 and b2, the largest absolute difference between the
+ * backprop gradient and the book's central difference with h = 1e-4; one JSON line per file in argument order
+ * ({@link FileBatch}). A scenario whose backward pass stops at a NumPy error gets that {@code "error"} instead.
  */
 final class GradcheckCommand {
     private GradcheckCommand() {}
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Cli.UsageException {
-        if (args.length != 1) throw new Cli.UsageException("give exactly one scenario file");
-        Scenario s;
-        try {
-            s = ScenarioFormat.read(Path.of(args[0]));
-        } catch (ScenarioException e) {
-            err.println(args[0] + ": " + e.getMessage());
-            out.println(Json.line(Json.F.objectNode().put("file", args[0]).put("invalid", e.getMessage())));
-            return Cli.INVALID;
-        }
-        Trace t = Trace.evaluate(s.inputs());
-        if (t.error().isPresent()) {
-            err.println(args[0] + ": the backward pass stops at " + t.error().get().node() + " (" + t.error().get().phase().id()
-                    + "): " + t.error().get().message());
-            ObjectNode o = Json.F.objectNode().put("file", args[0]);
-            o.set("error", Json.error(t.error().get()));
-            out.println(Json.line(o));
-            return Cli.SHAPE_ERROR;
-        }
-        ObjectNode o = Json.F.objectNode();
-        for (Param p : Param.TRAINABLE) {
-            NDArray numerical = GradientCheck.numerical(s.inputs(), p, GradientCheck.H);
-            double d = GradientCheck.maxAbsDifference(t.grad(p).orElseThrow(), numerical);
-            o.put(p.label(), d); // NaN is written "NaN", as every number that is not finite
-        }
-        out.println(Json.line(o));
-        return Cli.OK;
+    static int run(String[] files, PrintStream out, PrintStream err) throws Cli.UsageException {
+        if (files.length == 0) throw new Cli.UsageException("give at least one scenario file");
+        return FileBatch.run(files, out, (s, o) -> {
+            Trace t = Trace.evaluate(s.inputs());
+            if (t.error().isPresent()) {
+                o.set("error", Json.error(t.error().get()));
+                return Cli.SHAPE_ERROR;
+            }
+            for (Param p : Param.TRAINABLE) {
+                NDArray numerical = GradientCheck.numerical(s.inputs(), p, GradientCheck.H);
+                double d = GradientCheck.maxAbsDifference(t.grad(p).orElseThrow(), numerical);
+                o.put(p.label(), d); // NaN is written "NaN", as every number that is not finite
+            }
+            return Cli.OK;
+        });
     }
 }

@@ -3,6 +3,8 @@ package org.backpropviz.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.backpropviz.engine.train.Dataset;
 import org.backpropviz.engine.train.TrainConfig;
 import org.backpropviz.engine.train.Training;
@@ -11,41 +13,38 @@ import org.backpropviz.scenario.ScenarioException;
 
 /**
  * {@code train --data iris|digits|FILE.csv [--hidden H] [--lr LR] [--batch B] [--epochs E] [--seed S] [--init-std SD]
- * [--test-fraction F] [--no-scale]}: one JSON object per epoch, then one with the totals and the time taken.
+ * [--test-fraction F] [--no-scale] [--target-accuracy A] [--plateau N]}: one JSON object per epoch, then one with the
+ * totals and the time taken. The options take the window's limits ({@link TrainConfig}); a batch larger than the
+ * training rows is the whole training set, with a warning when it was asked for.
  */
 final class TrainCommand {
     private TrainCommand() {}
 
+    private static final Set<String> VALUED = Set.of("--data", "--hidden", "--lr", "--batch", "--epochs", "--seed", "--init-std",
+            "--test-fraction", "--target-accuracy", "--plateau");
+
     static int run(String[] args, PrintStream out, PrintStream err) throws Cli.UsageException {
-        String data = null;
-        for (int i = 0; i < args.length - 1; i++) if (args[i].equals("--data")) data = args[i + 1];
+        Map<String, String> options = Options.parse(args, VALUED, Set.of("--no-scale"));
+        String data = options.get("--data");
         if (data == null) throw new Cli.UsageException("--data iris|digits|FILE.csv is required");
         TrainConfig c = TrainConfig.defaults(data);
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--no-scale")) {
-                c = c.withScale(false);
-                continue;
-            }
-            if (i + 1 >= args.length) throw new Cli.UsageException(a + " needs a value");
-            String v = args[++i];
-            try {
-                c = switch (a) {
-                    case "--data" -> c;
-                    case "--hidden" -> c.withHidden(Options.positiveInt(a, v));
-                    case "--lr" -> c.withLr(Options.number(a, v));
-                    case "--batch" -> c.withBatch(Options.positiveInt(a, v));
-                    case "--epochs" -> c.withEpochs(Options.positiveInt(a, v));
-                    case "--seed" -> c.withSeed(Options.integer(a, v));
-                    case "--init-std" -> c.withInitStd(Options.number(a, v));
-                    case "--test-fraction" -> c.withTestFraction(Options.number(a, v));
-                    case "--target-accuracy" -> c.withStop(Options.number(a, v), c.plateauEpochs());
-                    case "--plateau" -> c.withStop(c.targetTestAccuracy(), Options.positiveInt(a, v));
-                    default -> throw new Cli.UsageException("unknown option " + a);
-                };
-            } catch (IllegalArgumentException e) {
-                throw new Cli.UsageException(a + ": " + e.getMessage());
-            }
+        for (Map.Entry<String, String> o : options.entrySet()) {
+            String a = o.getKey(), v = o.getValue();
+            c = switch (a) {
+                case "--data" -> c;
+                case "--no-scale" -> c.withScale(false);
+                case "--hidden" -> c.withHidden(Options.whole(a, v, 1, TrainConfig.MAX_HIDDEN));
+                case "--lr" -> c.withLr(Options.number(a, v, TrainConfig::validLearningRate, "a number greater than 0"));
+                case "--batch" -> c.withBatch(Options.whole(a, v, 1, TrainConfig.MAX_BATCH));
+                case "--epochs" -> c.withEpochs(Options.whole(a, v, 1, TrainConfig.MAX_EPOCHS));
+                case "--seed" -> c.withSeed(Options.whole(a, v, 0, TrainConfig.MAX_SEED));
+                case "--init-std" -> c.withInitStd(Options.number(a, v, TrainConfig::validInitStd, "a number greater than 0"));
+                case "--test-fraction" -> c.withTestFraction(Options.number(a, v, TrainConfig::validTestFraction, "a number between 0 and 1"));
+                case "--target-accuracy" -> c.withStop(Options.number(a, v, TrainConfig::validTargetAccuracy, "a number from 0 to 1"),
+                        c.plateauEpochs());
+                case "--plateau" -> c.withStop(c.targetTestAccuracy(), Options.whole(a, v, 0, TrainConfig.MAX_PLATEAU));
+                default -> throw new IllegalStateException("an option without a meaning: " + a);
+            };
         }
         Dataset d;
         try {
@@ -54,22 +53,32 @@ final class TrainCommand {
             err.println("train: " + e.getMessage());
             return Cli.INVALID;
         }
+        int testRows = (int) Math.round(d.size() * c.testFraction()), trainRows = d.size() - testRows;
+        if (testRows >= 1 && trainRows >= 1 && c.batch() > trainRows) { // as the trainer takes it: the whole training set
+            if (options.containsKey("--batch")) {
+                err.println("train: --batch " + c.batch() + " is more than the " + trainRows + " training rows: each iteration takes all " + trainRows);
+            }
+            c = c.withBatch(trainRows);
+        }
         long t0 = System.nanoTime();
         Training tr;
+        Training.Epoch last = null;
         try {
             tr = new Training(d, c);
+            while (!tr.finished()) {
+                tr.iterate();
+                if (tr.epochComplete()) {
+                    last = tr.endEpoch();
+                    out.println(Json.line(Json.F.objectNode().put("epoch", last.epoch()).put("loss", last.loss())
+                            .put("train_acc", last.trainAccuracy()).put("test_acc", last.testAccuracy())));
+                }
+            }
         } catch (IllegalArgumentException e) {
             err.println("train: " + e.getMessage());
             return Cli.INVALID;
-        }
-        Training.Epoch last = null;
-        while (!tr.finished()) {
-            tr.iterate();
-            if (tr.epochComplete()) {
-                last = tr.endEpoch();
-                out.println(Json.line(Json.F.objectNode().put("epoch", last.epoch()).put("loss", last.loss())
-                        .put("train_acc", last.trainAccuracy()).put("test_acc", last.testAccuracy())));
-            }
+        } catch (OutOfMemoryError e) {
+            err.println("train: out of memory: the Java heap is too small for this data and network (try a smaller --hidden or --batch)");
+            return Cli.INVALID;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         ObjectNode done = Json.F.objectNode();

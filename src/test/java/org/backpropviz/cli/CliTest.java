@@ -211,7 +211,7 @@ class CliTest {
         assertTrue(wrong.err().contains("unknown command \"frobnicate\""));
         Result badOption = run("bench", "--batch", "zero");
         assertEquals(2, badOption.status());
-        assertTrue(badOption.err().contains("--batch: \"zero\" is not a positive whole number"));
+        assertEquals("bench: --batch: \"zero\" is not a whole number from 1 to 10000\n", badOption.err(), "one line, without the usage");
         assertEquals(2, run("run").status());
     }
 

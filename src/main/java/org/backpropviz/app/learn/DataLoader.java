@@ -67,6 +67,10 @@ final class DataLoader {
             for (int i = 0; i < n; i++) {
                 double v = t.flat(i);
                 if (v < 0 || v != Math.rint(v)) throw new Refused("data.scenarioLabels", t.toString());
+                if (v >= Dataset.MAX_CLASSES) { // not a class to name: 1e8 would make 100 million names
+                    throw new Refused("data.scenarioClasses", v < 1e15 ? Long.toString((long) v) : Double.toString(v),
+                            Dataset.MAX_CLASSES - 1, Dataset.MAX_CLASSES);
+                }
                 labels[i] = (int) v;
             }
         } else if (t.size() % n == 0 && t.size() / n > 1) {

@@ -54,11 +54,13 @@ public final class TrainingModel {
     /** The longest a run waits for the window to draw its start (see {@link TrainingRun}). */
     static final long AWAIT_DRAWN_MS = 150;
 
-    private final EngineWorker worker = new EngineWorker("backpropviz-training");
+    /** Replaced when Stop abandons a run that is still loading its data (FX thread). */
+    private EngineWorker worker = new EngineWorker("backpropviz-training");
     private final ObservableValue<NetInputs> scenario;
     private final AtomicReference<TrainingUpdate> pending = new AtomicReference<>();
     private TrainingRun run;
-    private long gen;
+    /** The current run's generation; read by the workers' {@link #post}. */
+    private volatile long gen;
     private int stride = 1;
     private int epochStride = 1;
 
@@ -184,11 +186,30 @@ public final class TrainingModel {
         worker.execute(run::loop);
     }
 
-    /** Ends the run: the test results are computed as at a normal end. */
+    /**
+     * Ends the run: the test results are computed as at a normal end. While the data is still loading, the run is
+     * abandoned at once (back to {@link State#IDLE}): a load may take long or never end (a file that is never
+     * written), and the window's buttons must not wait for it.
+     */
     public void stop() {
         if (run == null) return;
-        if (state.get() == State.RUNNING || state.get() == State.LOADING) run.requestStop();
+        if (state.get() == State.LOADING) abandon();
+        else if (state.get() == State.RUNNING) run.requestStop();
         else if (state.get() == State.PAUSED) worker.execute(run::finish);
+    }
+
+    /**
+     * Drops the current run: its updates are ignored from now on, and it is left to the old worker, interrupted (the
+     * CSV reader stops at its next block), while later runs get a new worker and never queue behind it.
+     */
+    private void abandon() {
+        run.requestStop();
+        run = null;
+        gen++;
+        pending.set(null);
+        worker.shutdown();
+        worker = new EngineWorker("backpropviz-training");
+        state.set(State.IDLE);
     }
 
     /** One mini-batch (starting a paused run first when there is none), then paused. */
@@ -274,9 +295,14 @@ public final class TrainingModel {
         }
     }
 
-    /** Worker thread: merges into the pending update; schedules one runLater only when none is pending. */
+    /**
+     * Worker thread: merges into the pending update; schedules one runLater only when none is pending. An update of
+     * an abandoned run (which may still post from its old worker) never replaces one of a newer run.
+     */
     private void post(TrainingUpdate u) {
-        TrainingUpdate before = pending.getAndAccumulate(u, (old, now) -> old == null ? now : old.merge(now));
+        if (u.gen() != gen) return;
+        TrainingUpdate before = pending.getAndAccumulate(u, (old, now) -> old == null || old.gen() < now.gen() ? now
+                : old.gen() > now.gen() ? old : old.merge(now));
         if (before == null) Platform.runLater(this::drain);
     }
 

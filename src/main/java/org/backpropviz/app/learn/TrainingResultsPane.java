@@ -12,6 +12,11 @@ import org.backpropviz.app.control.AfterThisFrame;
 final class TrainingResultsPane extends VBox {
     /** On the titles while the results shown are from before the current run went on. */
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    /**
+     * The most classes whose confusion matrix is drawn: a CSV may have up to 1000, and a canvas of a million cells
+     * (30000 pixels across) held the JavaFX thread for minutes; 30 still fit the page.
+     */
+    static final int MAX_DRAWN = 30;
     private final ResourceBundle text = Texts.learn();
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
     private final SampleTilesView samples = new SampleTilesView();
@@ -65,10 +70,17 @@ final class TrainingResultsPane extends VBox {
         shown = r;
         setVisible(true);
         setManaged(true);
-        title.setText(MessageFormat.format(text.getString("train.confusion"), percent(r.testAccuracy())));
         title.pseudoClassStateChanged(STALE, false);
         samplesTitle.pseudoClassStateChanged(STALE, false);
-        confusion.show(r.confusion(), r.classNames(), text.getString("train.confusion.axes"), text.getString("train.confusion.tip"));
+        boolean drawn = r.confusion().length <= MAX_DRAWN;
+        confusion.setVisible(drawn);
+        confusion.setManaged(drawn);
+        if (drawn) {
+            title.setText(MessageFormat.format(text.getString("train.confusion"), percent(r.testAccuracy())));
+            confusion.show(r.confusion(), r.classNames(), text.getString("train.confusion.axes"), text.getString("train.confusion.tip"));
+        } else {
+            title.setText(MessageFormat.format(text.getString("train.confusion.tooMany"), percent(r.testAccuracy()), r.confusion().length, MAX_DRAWN));
+        }
         samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
         AfterThisFrame.run(() -> {
             if (wanted == r) samples.show(r.samples(), r.classNames());

@@ -83,10 +83,26 @@ final class TrainingRun {
             return true;
         } catch (DataLoader.Refused e) {
             post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(Texts.format(e.key, e.args)));
-        } catch (RuntimeException e) {
-            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(String.valueOf(e.getMessage())));
+        } catch (Throwable e) { // an OutOfMemoryError too: the run ends with a message, the window stays usable
+            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(describe(e)));
         }
         return false;
+    }
+
+    /**
+     * What the window says when a run fails on the worker: a full heap in words of the settings that fill it, anything
+     * else by its message (or, without one, its kind).
+     */
+    static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) return Texts.format("run.outOfMemory");
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Ends the run as failed, with the loss and epochs not yet posted. */
+    private void fail(List<double[]> loss, List<Training.Epoch> epochs, Throwable e) {
+        TrainingUpdate u = training == null ? TrainingUpdate.of(gen) : progress(loss, epochs);
+        post.accept(u.withState(TrainingModel.State.FAILED).withError(describe(e)));
     }
 
     private boolean done() {
@@ -94,20 +110,20 @@ final class TrainingRun {
         return t.finished() || settings.limit() == TrainingModel.Limit.ITERATIONS && t.iteration() >= settings.iterations();
     }
 
-    /** Iterates until paused, stopped or done. */
+    /** Iterates until paused, stopped or done. Whatever it throws (an OutOfMemoryError too) ends the run as failed. */
     void loop() {
         if (training == null) awaitDrawn.run(); // the click's frame (settings greyed out, charts emptied) first
         if (!prepare()) return;
-        if (done()) {
-            finish();
-            return;
-        }
-        post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.RUNNING));
-        awaitDrawn.run(); // then the frame with the data's name, the first network and the running state
         List<double[]> loss = new ArrayList<>();
         List<Training.Epoch> epochs = new ArrayList<>();
-        long lastPost = System.nanoTime(), lastNet = lastPost;
         try {
+            if (done()) {
+                finish();
+                return;
+            }
+            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.RUNNING));
+            awaitDrawn.run(); // then the frame with the data's name, the first network and the running state
+            long lastPost = System.nanoTime(), lastNet = lastPost;
             while (!done() && !pauseRequested && !stopRequested && !Thread.currentThread().isInterrupted()) {
                 iterate(loss, epochs);
                 long now = System.nanoTime();
@@ -123,32 +139,32 @@ final class TrainingRun {
                     lastPost = now;
                 }
             }
-        } catch (RuntimeException e) {
-            post.accept(progress(loss, epochs).withState(TrainingModel.State.FAILED).withError(String.valueOf(e.getMessage())));
-            return;
+            post.accept(progress(loss, epochs));
+            loss.clear();
+            epochs.clear();
+            if (done() || stopRequested) finish();
+            else post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.PAUSED).withNetwork(training.nextBatch()).withResults(results(TrainingModel.End.NONE)));
+        } catch (Throwable e) {
+            fail(loss, epochs, e);
         }
-        post.accept(progress(loss, epochs));
-        if (done() || stopRequested) finish();
-        else post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.PAUSED).withNetwork(training.nextBatch()).withResults(results(TrainingModel.End.NONE)));
     }
 
     /** One mini-batch, then paused. */
     void step() {
         if (!prepare()) return;
-        if (done()) {
-            finish();
-            return;
-        }
         List<double[]> loss = new ArrayList<>();
         List<Training.Epoch> epochs = new ArrayList<>();
         try {
+            if (done()) {
+                finish();
+                return;
+            }
             iterate(loss, epochs);
-        } catch (RuntimeException e) {
-            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(String.valueOf(e.getMessage())));
-            return;
+            TrainingModel.State s = done() ? TrainingModel.State.FINISHED : TrainingModel.State.PAUSED;
+            post.accept(progress(loss, epochs).withState(s).withNetwork(training.nextBatch()).withResults(results(end())));
+        } catch (Throwable e) {
+            fail(loss, epochs, e);
         }
-        TrainingModel.State s = done() ? TrainingModel.State.FINISHED : TrainingModel.State.PAUSED;
-        post.accept(progress(loss, epochs).withState(s).withNetwork(training.nextBatch()).withResults(results(end())));
     }
 
     /** The end: final accuracy, confusion matrix and sample predictions. */
@@ -157,7 +173,11 @@ final class TrainingRun {
             post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.IDLE));
             return;
         }
-        post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FINISHED).withNetwork(training.nextBatch()).withResults(results(end())));
+        try {
+            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FINISHED).withNetwork(training.nextBatch()).withResults(results(end())));
+        } catch (Throwable e) {
+            fail(List.of(), List.of(), e);
+        }
     }
 
     /** Why the run ends now. */
@@ -193,8 +213,7 @@ final class TrainingRun {
     private TrainingModel.Results results(TrainingModel.End end) {
         Training t = training;
         Dataset test = t.testSet();
-        NDArray probs = t.probabilities(test.x());
-        int[] predicted = org.backpropviz.engine.Np.argmaxAxis1(probs);
+        int[] predicted = t.predict(test.x()); // in parts: the whole test set's probabilities may not fit in memory
         int ok = 0;
         for (int i = 0; i < predicted.length; i++) if (predicted[i] == test.label(i)) ok++;
         List<TrainingModel.Sample> samples = new ArrayList<>();
@@ -203,11 +222,13 @@ final class TrainingRun {
             for (int i = 0; i < test.size() && pick.size() < 4; i++) if (predicted[i] != test.label(i)) pick.add(i);
             for (int i = 0; i < test.size() && pick.size() < 12; i++) if (!pick.contains(i)) pick.add(i);
             pick.sort(null);
-            for (int i : pick) {
+            NDArray probs = t.probabilities(test.rows(pick.stream().mapToInt(Integer::intValue).toArray()).x());
+            for (int k = 0; k < pick.size(); k++) {
+                int i = pick.get(k);
                 double[] px = new double[64];
                 for (int c = 0; c < 64; c++) px[c] = test.x().get(i, c);
                 double[] pr = new double[probs.cols()];
-                for (int c = 0; c < pr.length; c++) pr[c] = probs.get(i, c);
+                for (int c = 0; c < pr.length; c++) pr[c] = probs.get(k, c);
                 samples.add(new TrainingModel.Sample(px, test.label(i), predicted[i], pr));
             }
         }

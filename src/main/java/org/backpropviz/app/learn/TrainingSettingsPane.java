@@ -30,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.backpropviz.app.control.WholeNumberSpinners;
+import org.backpropviz.engine.train.TrainConfig;
 
 /** The training view's settings: data, network and stop condition. Locked while a run is going, except the learning rate. */
 final class TrainingSettingsPane extends VBox {
@@ -81,17 +82,17 @@ final class TrainingSettingsPane extends VBox {
         scale.selectedProperty().bindBidirectional(model.scaleProperty());
         scale.disableProperty().bind(locked);
         data.add(scale, 1, row++);
-        add(data, "train.testFraction", number("train-test-fraction", "train.testFraction", model.testFractionProperty(), v -> v > 0 && v < 1, "train.rule.fraction", null), "train.testFraction.tip");
+        add(data, "train.testFraction", number("train-test-fraction", "train.testFraction", model.testFractionProperty(), TrainConfig::validTestFraction, "train.rule.fraction", null), "train.testFraction.tip");
         add(data, "train.seed", longSpinner(), "train.seed.tip");
 
         GridPane net = grid();
-        add(net, "train.hidden", spinner("train-hidden", "train.hidden", model.hiddenProperty(), 1, 1000), "train.hidden.tip");
-        add(net, "train.initStd", number("train-init-std", "train.initStd", model.initStdProperty(), v -> v > 0, "train.rule.positive", null), "train.initStd.tip");
-        TextField lr = number("train-lr", "train.lr", model.learningRateProperty(), v -> v > 0, "train.rule.positive", model::setLearningRate);
+        add(net, "train.hidden", spinner("train-hidden", "train.hidden", model.hiddenProperty(), 1, TrainConfig.MAX_HIDDEN), "train.hidden.tip");
+        add(net, "train.initStd", number("train-init-std", "train.initStd", model.initStdProperty(), TrainConfig::validInitStd, "train.rule.positive", null), "train.initStd.tip");
+        TextField lr = number("train-lr", "train.lr", model.learningRateProperty(), TrainConfig::validLearningRate, "train.rule.positive", model::setLearningRate);
         add(net, "train.lr", lr, "train.lr.tip");
         lr.disableProperty().unbind();
         lr.setDisable(false);
-        add(net, "train.batch", spinner("train-batch", "train.batch", model.batchProperty(), 1, 10000), "train.batch.tip");
+        add(net, "train.batch", spinner("train-batch", "train.batch", model.batchProperty(), 1, TrainConfig.MAX_BATCH), "train.batch.tip");
         ComboBox<TrainingModel.Limit> limit = new ComboBox<>();
         limit.getItems().addAll(TrainingModel.Limit.values());
         limit.setId("train-limit");
@@ -99,8 +100,8 @@ final class TrainingSettingsPane extends VBox {
         limit.setCellFactory(l -> limitCell());
         limit.setButtonCell(limitCell());
         add(net, "train.limit", limit, "train.limit.tip");
-        Spinner<Integer> epochs = spinner("train-epochs", "train.limit", model.epochsProperty(), 1, 100000);
-        Spinner<Integer> iterations = spinner("train-iterations", "train.limit", model.iterationsProperty(), 1, 10_000_000);
+        Spinner<Integer> epochs = spinner("train-epochs", "train.limit", model.epochsProperty(), 1, TrainConfig.MAX_EPOCHS);
+        Spinner<Integer> iterations = spinner("train-iterations", "train.limit", model.iterationsProperty(), 1, TrainConfig.MAX_ITERATIONS);
         epochs.visibleProperty().bind(model.limitProperty().isEqualTo(TrainingModel.Limit.EPOCHS));
         epochs.managedProperty().bind(epochs.visibleProperty());
         iterations.visibleProperty().bind(epochs.visibleProperty().not());
@@ -110,8 +111,8 @@ final class TrainingSettingsPane extends VBox {
         net.add(new HBox(epochs, iterations), 1, row++);
 
         GridPane stop = grid();
-        add(stop, "train.target", number("train-target", "train.target", model.targetAccuracyProperty(), v -> v >= 0 && v <= 1, "train.rule.accuracy", null), "train.target.tip");
-        add(stop, "train.plateau", spinner("train-plateau", "train.plateau", model.plateauProperty(), 0, 10000), "train.plateau.tip");
+        add(stop, "train.target", number("train-target", "train.target", model.targetAccuracyProperty(), TrainConfig::validTargetAccuracy, "train.rule.accuracy", null), "train.target.tip");
+        add(stop, "train.plateau", spinner("train-plateau", "train.plateau", model.plateauProperty(), 0, TrainConfig.MAX_PLATEAU), "train.plateau.tip");
 
         Button defaults = new Button(text.getString("train.defaults"));
         defaults.setId("train-defaults");
@@ -208,7 +209,7 @@ final class TrainingSettingsPane extends VBox {
     }
 
     private Spinner<Integer> longSpinner() {
-        Spinner<Integer> s = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
+        Spinner<Integer> s = new Spinner<>(0, TrainConfig.MAX_SEED, (int) model.seedProperty().get());
         s.setId("train-seed");
         s.setEditable(true);
         s.setPrefWidth(110);

@@ -13,9 +13,19 @@ import org.backpropviz.engine.NDArray;
  * @param classNames one name per class
  */
 public record Dataset(String name, NDArray x, int[] labels, List<String> classNames) {
+    /** The most classes a data set may have: labels are 0 … 999. */
+    public static final int MAX_CLASSES = 1000;
+    /** The most features a row may have (MNIST has 784, the digits 64). */
+    public static final int MAX_FEATURES = 10_000;
+    /** The most values (rows × features) a data set may hold: 80 MB of doubles. */
+    public static final int MAX_VALUES = 10_000_000;
+
     public Dataset {
         if (x.rank() != 2 || x.rows() != labels.length) {
             throw new IllegalArgumentException("features " + x.shapeString() + " and " + labels.length + " labels do not match");
+        }
+        if (classNames.size() > MAX_CLASSES) {
+            throw new IllegalArgumentException(classNames.size() + " classes; a data set has at most " + MAX_CLASSES);
         }
         labels = labels.clone();
         classNames = List.copyOf(classNames);

@@ -16,13 +16,49 @@ package org.backpropviz.engine.train;
  */
 public record TrainConfig(int hidden, double lr, int batch, int epochs, long seed, double initStd, double testFraction,
                           boolean scale, double targetTestAccuracy, int plateauEpochs) {
+    // The limits of the window's settings and of the train command's options: one definition for both.
+    /** The largest hidden layer: with the most features a data set may have, W1 is 80 MB. */
+    public static final int MAX_HIDDEN = 1000;
+    /** The largest mini-batch (a larger one than the training set takes the whole set). */
+    public static final int MAX_BATCH = 10_000;
+    /** The most epochs a run may ask for. */
+    public static final int MAX_EPOCHS = 100_000;
+    /** The most iterations a run may ask for (the window's other kind of limit). */
+    public static final int MAX_ITERATIONS = 10_000_000;
+    /** The longest plateau to wait for (0: never stop on a plateau). */
+    public static final int MAX_PLATEAU = 10_000;
+    /** Seeds are whole numbers from 0 to this. */
+    public static final int MAX_SEED = Integer.MAX_VALUE;
+
     public TrainConfig {
-        if (hidden < 1) throw new IllegalArgumentException("hidden size must be at least 1");
-        if (!(lr > 0) || !Double.isFinite(lr)) throw new IllegalArgumentException("learning rate must be a positive number");
-        if (batch < 1) throw new IllegalArgumentException("batch size must be at least 1");
+        if (hidden < 1 || hidden > MAX_HIDDEN) throw new IllegalArgumentException("hidden size must be from 1 to " + MAX_HIDDEN);
+        if (!validLearningRate(lr)) throw new IllegalArgumentException("learning rate must be a positive number");
+        if (batch < 1 || batch > MAX_BATCH) throw new IllegalArgumentException("batch size must be from 1 to " + MAX_BATCH);
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1");
-        if (!(initStd > 0) || !Double.isFinite(initStd)) throw new IllegalArgumentException("init std must be a positive number");
-        if (!(testFraction > 0 && testFraction < 1)) throw new IllegalArgumentException("test fraction must be between 0 and 1");
+        if (!validInitStd(initStd)) throw new IllegalArgumentException("init std must be a positive number");
+        if (!validTestFraction(testFraction)) throw new IllegalArgumentException("test fraction must be between 0 and 1");
+        if (!validTargetAccuracy(targetTestAccuracy)) throw new IllegalArgumentException("target accuracy must be from 0 to 1");
+        if (plateauEpochs < 0 || plateauEpochs > MAX_PLATEAU) throw new IllegalArgumentException("plateau must be from 0 to " + MAX_PLATEAU);
+    }
+
+    /** A learning rate is a finite number greater than 0. */
+    public static boolean validLearningRate(double v) {
+        return v > 0 && Double.isFinite(v);
+    }
+
+    /** The initial weights' standard deviation is a finite number greater than 0. */
+    public static boolean validInitStd(double v) {
+        return v > 0 && Double.isFinite(v);
+    }
+
+    /** The test fraction is strictly between 0 and 1: both sides keep at least a row of a large enough set. */
+    public static boolean validTestFraction(double v) {
+        return v > 0 && v < 1;
+    }
+
+    /** A target accuracy is from 0 (never stop on it) to 1. */
+    public static boolean validTargetAccuracy(double v) {
+        return v >= 0 && v <= 1;
     }
 
     /** The defaults for a data set: small nets and short runs that reach the book's accuracy in seconds. */

@@ -49,4 +49,60 @@ class TrainingRunTest {
         assertEquals(1, waits[0]);
         assertEquals(TrainingModel.State.FINISHED, posted.get(posted.size() - 1).state());
     }
+
+    private static TrainingModel.Settings scenario(org.backpropviz.engine.NetInputs in) {
+        return new TrainingModel.Settings(TrainingModel.Source.SCENARIO, null, in, true, 0.25, 10, 0.01, 0.2, 10,
+                TrainingModel.Limit.EPOCHS, 5, 1000, 1, 0, 0);
+    }
+
+    /** What the post consumer sees; it throws once, when {@code when} first holds, as a full heap would. */
+    private static java.util.function.Consumer<TrainingUpdate> throwingOnce(List<TrainingUpdate> posted,
+                                                                            java.util.function.Predicate<TrainingUpdate> when) {
+        boolean[] thrown = {false};
+        return u -> {
+            if (!thrown[0] && when.test(u)) {
+                thrown[0] = true;
+                throw new OutOfMemoryError("Java heap space");
+            }
+            posted.add(u);
+        };
+    }
+
+    @Test
+    void anOutOfMemoryErrorWhileLoadingEndsTheRunWithAMessage() {
+        List<TrainingUpdate> posted = new ArrayList<>();
+        TrainingRun run = new TrainingRun(iris(5), 1, throwingOnce(posted, u -> u.dataInfo() != null), () -> {});
+        run.loop();
+        TrainingUpdate last = posted.get(posted.size() - 1);
+        assertEquals(TrainingModel.State.FAILED, last.state());
+        assertEquals(Texts.format("run.outOfMemory"), last.error());
+    }
+
+    @Test
+    void anOutOfMemoryErrorWhileRunningEndsTheRunWithAMessage() {
+        List<TrainingUpdate> posted = new ArrayList<>();
+        TrainingRun run = new TrainingRun(iris(5), 1, throwingOnce(posted, u -> u.state() == TrainingModel.State.RUNNING), () -> {});
+        run.loop();
+        TrainingUpdate last = posted.get(posted.size() - 1);
+        assertEquals(TrainingModel.State.FAILED, last.state());
+        assertEquals(Texts.format("run.outOfMemory"), last.error());
+
+        posted.clear();
+        TrainingRun stepped = new TrainingRun(iris(5), 1, throwingOnce(posted, u -> u.state() == TrainingModel.State.PAUSED), () -> {});
+        stepped.step();
+        assertEquals(TrainingModel.State.FAILED, posted.get(posted.size() - 1).state());
+    }
+
+    /** A scenario's t may hold any number: a huge one is not a class to allocate 100 million names for. */
+    @Test
+    void aScenarioLabelBeyondTheClassLimitIsRefused() {
+        org.backpropviz.engine.NetInputs in = LearnDemo.preset("batch-of-4");
+        in = in.with(org.backpropviz.engine.Param.T, org.backpropviz.engine.NDArray.vector(0, 1, 100000000, 1).asInteger());
+        List<TrainingUpdate> posted = new ArrayList<>();
+        TrainingRun run = new TrainingRun(scenario(in), 1, posted::add, () -> {});
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), run::loop);
+        TrainingUpdate last = posted.get(posted.size() - 1);
+        assertEquals(TrainingModel.State.FAILED, last.state());
+        assertEquals(Texts.format("data.scenarioClasses", "100000000", 999, 1000), last.error());
+    }
 }

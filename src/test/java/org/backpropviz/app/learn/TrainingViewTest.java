@@ -17,6 +17,7 @@ import org.backpropviz.engine.NetInputs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -153,6 +154,97 @@ class TrainingViewTest {
         assertTrue(onFx(title::getText).startsWith("Confusion matrix on the test set (accuracy "), "a pause renews them");
         robot.clickOn("#train-stop");
         waitFor(TrainingModel.State.FINISHED);
+    }
+
+    private static String status(FxRobot robot) throws Exception {
+        return onFx(() -> robot.lookup("#train-status").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
+    private static boolean startEnabled(FxRobot robot) throws Exception {
+        return onFx(() -> !robot.lookup("#train-start").queryAs(Button.class).isDisabled());
+    }
+
+    /** The CSV, whose label 100000000 made the loader allocate 6 GB and left the tab "Loading the data…". */
+    @Test
+    void aCsvWithAHugeLabelIsRefusedWithItsLineAndStartWorksAgain(FxRobot robot, @TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("huge-label.csv");
+        java.nio.file.Files.writeString(csv, "sepal_length,sepal_width,petal_length,petal_width,label\n"
+                + "5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.4,3.2,4.5,1.5,1\n6.3,3.3,6.0,2.5,100000000\n");
+        robot.interact(() -> {
+            model.csvFileProperty().set(csv);
+            model.sourceProperty().set(TrainingModel.Source.CSV);
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status(robot).contains("100000000"));
+        assertEquals("Training stopped: The data cannot be used: huge-label.csv, line 6, column 5: the label 100000000 is not a "
+                + "class number from 0 to 999 (a data set has at most 1000 classes)", status(robot));
+        assertEquals(TrainingModel.State.FAILED, model.stateProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> startEnabled(robot));
+
+        robot.interact(() -> model.sourceProperty().set(TrainingModel.Source.IRIS));
+        robot.clickOn("#train-start");
+        waitFor(TrainingModel.State.FINISHED);
+        assertTrue(model.resultsProperty().get().testAccuracy() > 0.5, "the window is usable after the refusal");
+    }
+
+    /**
+     * A CSV may have up to 1000 classes: the results say the accuracy without drawing the million-cell confusion
+     * matrix, which held the JavaFX thread for more than ten minutes.
+     */
+    @Test
+    void aCsvWithAThousandClassesEndsWithItsAccuracyAndTheWindowResponds(FxRobot robot, @TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("many.csv");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 1250; i++) b.append(i * 0.001).append(',').append(i % 13 * 0.1).append(',').append(i % 1000).append('\n');
+        java.nio.file.Files.writeString(csv, b);
+        robot.interact(() -> {
+            model.csvFileProperty().set(csv);
+            model.sourceProperty().set(TrainingModel.Source.CSV);
+            model.epochsProperty().set(1);
+        });
+        robot.clickOn("#train-start");
+        waitFor(TrainingModel.State.FINISHED);
+        javafx.scene.control.Label title = robot.lookup("#train-results-title").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(title::getText).contains("not drawn"));
+        String accuracy = TrainingResultsPane.percent(model.resultsProperty().get().testAccuracy());
+        assertEquals("Test accuracy " + accuracy + ". The confusion matrix of 1,000 classes is not drawn (at most 30 are).", onFx(title::getText));
+        assertFalse(onFx(robot.lookup("#train-confusion").query()::isVisible));
+        assertTrue(status(robot).contains("1000 classes"), status(robot));
+        assertTrue(startEnabled(robot));
+    }
+
+    /**
+     * A load that never ends (a named pipe that no one writes): Stop gives the window back at once, and the next run
+     * does not wait behind the stuck one.
+     */
+    @Test
+    void stopRecoversFromALoadThatNeverEnds(FxRobot robot, @TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path fifo = dir.resolve("never.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        try {
+            robot.interact(() -> {
+                model.csvFileProperty().set(fifo);
+                model.sourceProperty().set(TrainingModel.Source.CSV);
+            });
+            robot.clickOn("#train-start");
+            if (onFx(() -> !robot.lookup("#train-stop").queryAs(Button.class).isDisabled())) robot.clickOn("#train-stop");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> startEnabled(robot));
+            assertFalse(model.stateProperty().get() == TrainingModel.State.LOADING);
+
+            robot.interact(() -> model.sourceProperty().set(TrainingModel.Source.IRIS));
+            robot.clickOn("#train-start");
+            waitFor(TrainingModel.State.FINISHED);
+        } finally {
+            Thread unblock = new Thread(() -> { // lets a reader still opening the pipe see its end (a daemon: no reader, no harm)
+                try (var w = java.nio.file.Files.newOutputStream(fifo)) {
+                    w.flush();
+                } catch (java.io.IOException ignored) {
+                    // nothing waits on it
+                }
+            });
+            unblock.setDaemon(true);
+            unblock.start();
+        }
     }
 
     @Test

@@ -169,7 +169,52 @@ class TrainingTest {
         assertEquals("bad.csv, line 2: 1 feature, the first row has 2",
                 assertThrows(ScenarioException.class, () -> DatasetFormat.read(bad)).getMessage());
         Files.writeString(bad, "0.1,0.2,0\n0.3,0.1,1.5\n");
-        assertEquals("bad.csv, line 2: the label 1.5 is not a whole, non-negative number",
+        assertEquals("bad.csv, line 2, column 3: the label 1.5 is not a class number from 0 to 999 (a data set has at most 1000 classes)",
                 assertThrows(ScenarioException.class, () -> DatasetFormat.read(bad)).getMessage());
+    }
+
+    /** 2400 training rows with a hidden layer of 1000 make 2.4 million hidden values: predicted in three parts. */
+    @Test
+    void predictionsOfManyRowsAreTakenInPartsWithTheClassesOfTheWholeSet() {
+        java.util.Random r = new java.util.Random(5);
+        double[][] rows = new double[3000][2];
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i][0] = r.nextGaussian();
+            rows[i][1] = r.nextGaussian();
+            labels[i] = r.nextInt(3);
+        }
+        Dataset d = new Dataset("many", org.backpropviz.engine.NDArray.matrix(rows), labels, List.of("a", "b", "c"));
+        Training t = new Training(d, TrainConfig.defaults("csv").withHidden(1000).withInitStd(1).withScale(false));
+        org.backpropviz.engine.NDArray x = t.trainSet().x();
+        assertTrue((long) x.rows() * 1000 > 2L * Training.PREDICT_VALUES, "more than two parts");
+        int[] whole = org.backpropviz.engine.Np.argmaxAxis1(t.probabilities(x));
+        assertArrayEquals(whole, t.predict(x));
+        assertTrue(java.util.Arrays.stream(whole).distinct().count() > 1, "not one class everywhere");
+    }
+
+    /** A batch larger than the training set is the whole set, and only that many rows' arrays are made. */
+    @Test
+    void aBatchLargerThanTheTrainingSetTrainsOnTheWholeSet() throws Exception {
+        Dataset iris = DatasetFormat.builtIn("iris");
+        List<Training.Epoch> whole = train(new Training(iris, TrainConfig.defaults("iris").withBatch(120).withEpochs(5)));
+        List<Training.Epoch> larger = train(new Training(iris, TrainConfig.defaults("iris").withBatch(10_000).withEpochs(5)));
+        assertEquals(whole, larger);
+    }
+
+    /** The window's settings and the train command share these limits; a config beyond them cannot be made. */
+    @Test
+    void aConfigBeyondTheLimitsIsRefused() {
+        TrainConfig c = TrainConfig.defaults("iris");
+        assertEquals(1000, TrainConfig.MAX_HIDDEN);
+        assertEquals(10_000, TrainConfig.MAX_BATCH);
+        assertThrows(IllegalArgumentException.class, () -> c.withHidden(TrainConfig.MAX_HIDDEN + 1));
+        assertThrows(IllegalArgumentException.class, () -> c.withHidden(Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> c.withBatch(TrainConfig.MAX_BATCH + 1));
+        assertThrows(IllegalArgumentException.class, () -> c.withStop(5, 0));
+        assertThrows(IllegalArgumentException.class, () -> c.withStop(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> c.withStop(0, -1));
+        assertThrows(IllegalArgumentException.class, () -> c.withStop(0, TrainConfig.MAX_PLATEAU + 1));
+        assertEquals(TrainConfig.MAX_HIDDEN, c.withHidden(TrainConfig.MAX_HIDDEN).withStop(1, TrainConfig.MAX_PLATEAU).hidden());
     }
 }
