@@ -80,6 +80,12 @@ public final class UncaughtExceptions implements BeforeEachCallback, BeforeTestE
         }
     }
 
+    /** Fails now if an uncaught exception has been recorded (waiting for the FX thread first), naming them all. */
+    public static void check() {
+        if (FxToolkit.isFXApplicationThreadRunning() && !Platform.isFxApplicationThread()) drainTestFx();
+        fail("so far");
+    }
+
     private static void fail(String when) {
         List<Caught> all;
         synchronized (CAUGHT) {
