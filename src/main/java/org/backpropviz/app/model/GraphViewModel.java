@@ -249,6 +249,7 @@ public final class GraphViewModel {
     /** Stops the worker; call when the window closes. */
     public void shutdown() {
         stopPlaying();
+        worker.invalidate(); // an evaluation cut short by the shutdown is not reported as a failure
         worker.shutdown();
     }
 
