@@ -200,7 +200,8 @@ final class CellGrid {
      * layout that reaches one of those rows (setting a grid with other columns lays out every row) runs ControlsFX's
      * row skin on it, which reads the row's item without a null check: a NullPointerException in
      * {@code GridRowSkin.layoutChildren} on the FX thread, the layout pass cut short and the grid showing only its
-     * header (ControlsFX issue #1468, since JavaFX 19 stopped clearing those rows when the row count changes).
+     * header (ControlsFX issue #1468, reported since JavaFX 19; older JavaFX removed those rows from the table's
+     * children whenever the row count changed, JavaFX 21 keeps them).
      * {@code TableView.refresh()} has the table drop every row it holds, shown or not, before it lays out again.
      */
     private void dropUnusedRows() {
