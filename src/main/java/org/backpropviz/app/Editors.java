@@ -8,6 +8,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 import org.backpropviz.app.editor.MatrixEditorModel;
+import org.backpropviz.app.editor.MatrixEditorView;
 import org.backpropviz.app.editor.MatrixEditorWindow;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.NDArray;
@@ -77,8 +78,9 @@ final class Editors {
         if (owner == null || owner.getWidth() <= 0) return;
         int rows = a.rank() < 2 ? 1 : a.dim(0);
         int cols = a.rank() == 0 ? 1 : a.dim(a.rank() - 1);
+        boolean heatmap = !MatrixEditorView.fitsGrid(a); // a heatmap and its block need the full height, even for few rows
         double width = Math.min(Math.max(640, owner.getWidth() - 380), Math.max(960, 120 + cols * 90.0));
-        double height = Math.min(Math.min(owner.getHeight() - 60, 680), Math.max(320, 250 + rows * 25.0));
+        double height = Math.min(Math.min(owner.getHeight() - 60, 680), heatmap ? 680 : Math.max(320, 250 + rows * 25.0));
         int k = open.size();
         boolean nodeOnTheLeft = p == Param.X || p == Param.W1 || p == Param.B1;
         var stage = w.getStage();

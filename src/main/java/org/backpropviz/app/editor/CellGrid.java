@@ -182,6 +182,7 @@ final class CellGrid {
         long t1 = System.nanoTime();
         updating = true;
         try {
+            if (view.getGrid() != null && nr > view.getGrid().getRowCount()) dropUnusedRows();
             view.setGrid(grid);
         } finally {
             updating = false;
@@ -189,6 +190,37 @@ final class CellGrid {
         long t2 = System.nanoTime();
         setColumnWidths();
         if (PROFILE) System.out.printf("PROFILE grid %dx%d (%d columns built): cells %d ms, setGrid %d ms, widths %d ms%n", nr, nc, k, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+    }
+
+    /**
+     * Makes the grid's table build its rows afresh at the next layout, before a grid with more rows is set.
+     *
+     * <p>A table keeps the rows it no longer shows (after its window is made smaller, say) among its children, with
+     * the index they last had and no item. Once a grid with more rows makes such an index valid again, the next
+     * layout that reaches one of those rows (setting a grid with other columns lays out every row) runs ControlsFX's
+     * row skin on it, which reads the row's item without a null check: a NullPointerException in
+     * {@code GridRowSkin.layoutChildren} on the FX thread, the layout pass cut short and the grid showing only its
+     * header (ControlsFX issue #1468, reported since JavaFX 19; older JavaFX removed those rows from the table's
+     * children whenever the row count changed, JavaFX 21 keeps them).
+     * {@code TableView.refresh()} has the table drop every row it holds, shown or not, before it lays out again.
+     */
+    private void dropUnusedRows() {
+        javafx.scene.control.TableView<?> table = innerTable(view);
+        if (table != null) table.refresh();
+    }
+
+    /** The TableView inside a SpreadsheetView's skin (none before it is first shown). */
+    private static javafx.scene.control.TableView<?> innerTable(javafx.scene.Parent p) {
+        for (Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.TableView<?> t) return t;
+        }
+        for (Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.Parent child) {
+                javafx.scene.control.TableView<?> t = innerTable(child);
+                if (t != null) return t;
+            }
+        }
+        return null;
     }
 
     private List<String> columnHeaders() {

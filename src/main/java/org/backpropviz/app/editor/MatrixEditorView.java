@@ -5,6 +5,8 @@ import org.backpropviz.app.control.WholeNumberSpinners;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,6 +57,8 @@ public final class MatrixEditorView extends BorderPane {
     public static final int GRID_MAX_COLUMNS = 1_000;
     /** Rows and columns of the editable block of a large array. */
     public static final int BLOCK = 20;
+    /** The least height of the block's grid: its column headers, five rows and a scroll bar. */
+    static final double BLOCK_MIN_HEIGHT = 170;
     static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
@@ -87,7 +91,7 @@ public final class MatrixEditorView extends BorderPane {
     private final Node largePane;
     private final VBox blockBox = new VBox(6);
     private final HBox blockTools;
-    private boolean large;
+    private final ReadOnlyBooleanWrapper large = new ReadOnlyBooleanWrapper(this, "large");
     private boolean movingBlock;
 
     public MatrixEditorView(MatrixEditorModel model) {
@@ -281,8 +285,8 @@ public final class MatrixEditorView extends BorderPane {
 
     /** Pastes text as Ctrl+V does: at the selected cell, or replacing the array when nothing or everything is selected. */
     public boolean paste(String text) {
-        int[] at = grid.anchor(!large);
-        if (at == null && large) at = new int[] {grid.firstRow(), grid.firstColumn()};
+        int[] at = grid.anchor(!isLarge());
+        if (at == null && isLarge()) at = new int[] {grid.firstRow(), grid.firstColumn()};
         return at == null ? model.replaceWith(text) : model.paste(text, at[0], at[1]);
     }
 
@@ -301,20 +305,25 @@ public final class MatrixEditorView extends BorderPane {
     }
 
     boolean isLarge() {
-        return large;
+        return large.get();
+    }
+
+    /** True while the array is shown as a heatmap and a block (set once the view shows it that way). */
+    public ReadOnlyBooleanProperty largeProperty() {
+        return large.getReadOnlyProperty();
     }
 
     // ------------------------------------------------------------------ showing the array
 
     private void onValue(NDArray old, NDArray a) {
         boolean nowLarge = !fitsGrid(a);
-        if (old == null || !old.sameShape(a) || nowLarge != large) {
+        if (old == null || !old.sameShape(a) || nowLarge != isLarge()) {
             showArray(a);
             return;
         }
         updateHeader(a);
         grid.refresh(a);
-        if (large) {
+        if (isLarge()) {
             heatmap.setArray(a);
             heatmap.setBlock(grid.firstRow(), grid.firstColumn(), grid.rowCount(), grid.columnCount());
             legend.setText(text("heatmap.legend", CellGrid.cellText(heatmap.scale())));
@@ -325,10 +334,11 @@ public final class MatrixEditorView extends BorderPane {
 
     private void showArray(NDArray a) {
         updateHeader(a);
-        large = !fitsGrid(a);
-        if (!large) {
+        if (fitsGrid(a)) {
+            grid.view().setMinHeight(Region.USE_COMPUTED_SIZE);
             grid.show(a, 0, 0, a.rows(), a.cols());
             if (getCenter() != grid.node()) setCenter(grid.node());
+            large.set(false);
         } else {
             largeMessage.setText(a.size() > GRID_LIMIT
                     ? text("large.message", a.shapeString(), a.size(), GRID_LIMIT, Math.min(BLOCK, a.rows()), Math.min(BLOCK, a.cols()))
@@ -341,7 +351,10 @@ public final class MatrixEditorView extends BorderPane {
             }
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) blockRow.getValueFactory()).setMax(Math.max(0, a.rows() - 1));
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) blockCol.getValueFactory()).setMax(Math.max(0, a.cols() - 1));
+            // the block shows rows even when the window leaves it little room (it asks for more: see largeProperty)
+            grid.view().setMinHeight(BLOCK_MIN_HEIGHT);
             moveBlock(Math.min(grid.firstRow(), a.rows() - 1), Math.min(grid.firstColumn(), a.cols() - 1));
+            large.set(true);
         }
     }
 
@@ -353,7 +366,7 @@ public final class MatrixEditorView extends BorderPane {
     }
 
     /** True when the grid shows the whole array; otherwise a heatmap and a block. */
-    static boolean fitsGrid(NDArray a) {
+    public static boolean fitsGrid(NDArray a) {
         return a.size() <= GRID_LIMIT && a.cols() <= GRID_MAX_COLUMNS;
     }
 

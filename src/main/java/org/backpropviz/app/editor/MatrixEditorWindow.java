@@ -27,11 +27,43 @@ public final class MatrixEditorWindow {
         stage = new Stage();
         if (owner != null) stage.initOwner(owner);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(1000, screen.getWidth() - 40), Math.min(680, screen.getHeight() - 40));
+        Scene scene = new Scene(view, defaultWidth(screen), defaultHeight(screen));
         stage.setScene(scene);
         stage.setTitle(new MessageFormat(bundle.getString("window.title"), bundle.getLocale()).format(new Object[] {name, initial.shapeString()}));
         model.valueProperty().addListener((o, a, b) -> stage.setTitle(
                 new MessageFormat(bundle.getString("window.title"), bundle.getLocale()).format(new Object[] {name, b.shapeString()})));
+        view.largeProperty().addListener((o, was, is) -> {
+            if (is) makeRoomForTheHeatmap();
+        });
+    }
+
+    private static double defaultWidth(Rectangle2D screen) {
+        return Math.min(1000, screen.getWidth() - 40);
+    }
+
+    private static double defaultHeight(Rectangle2D screen) {
+        return Math.min(680, screen.getHeight() - 40);
+    }
+
+    /**
+     * A window sized for a small array (the main window opens a (2, 3) editor 320 px high) has no room for the
+     * heatmap and the block a large array gets: it grows to at least the editor's default size, within the screen it
+     * is on. It never shrinks, so a size the user chose is kept.
+     */
+    private void makeRoomForTheHeatmap() {
+        if (!stage.isShowing()) return;
+        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()))
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        Scene scene = stage.getScene();
+        double frameW = stage.getWidth() - scene.getWidth(), frameH = stage.getHeight() - scene.getHeight();
+        double w = Math.max(stage.getWidth(), Math.min(defaultWidth(screen) + frameW, screen.getWidth()));
+        double h = Math.max(stage.getHeight(), Math.min(defaultHeight(screen) + frameH, screen.getHeight()));
+        if (w == stage.getWidth() && h == stage.getHeight()) return;
+        stage.setWidth(w);
+        stage.setHeight(h);
+        // keep the grown window on the screen: move it left or up as far as it now reaches past the edge
+        stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - w)));
+        stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - h)));
     }
 
     /**

@@ -60,6 +60,10 @@ public final class EngineWorker {
     /**
      * Runs {@code work} on the worker; on the FX thread, hands its result to {@code onResult} (or its failure to
      * {@code onFailure}) unless a newer request was submitted since. Call on the FX thread.
+     *
+     * <p>A failure is any Throwable, errors included: an OutOfMemoryError or a StackOverflowError ends this request
+     * in {@code onFailure} like an exception does, and the worker goes on to the next request (what the failed work
+     * allocated is garbage by then).
      */
     public <T> long submit(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
         long gen = generation.incrementAndGet();

@@ -3,6 +3,7 @@ package org.backpropviz.app.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -55,6 +56,8 @@ public final class GraphViewModel {
     private final PauseTransition playTimer = new PauseTransition();
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following");
     private List<Trace> chain = List.of();
+    /** Computes an iteration's snapshots on the worker: {@link #chainOf}; a test makes it fail (see EngineFaults). */
+    private Function<NetInputs, List<Trace>> evaluator = GraphViewModel::chainOf;
 
     public GraphViewModel(Scenario initial) {
         this(initial, null);
@@ -149,7 +152,8 @@ public final class GraphViewModel {
         scenario.set(edited);
         ready.set(false); // the old chain stays on screen until the new one is computed
         NetInputs in = edited.inputs();
-        submit(() -> new Computed(edited, chainOf(in)), index.get(),
+        Function<NetInputs, List<Trace>> eval = evaluator;
+        submit(() -> new Computed(edited, eval.apply(in)), index.get(),
                 c -> new Notice("notice.edited", List.of(p.label(), value.shapeString()), false));
     }
 
@@ -176,9 +180,10 @@ public final class GraphViewModel {
         following.set(false);
         Scenario s = scenario.get();
         ready.set(false); // the edit and the new chain are computed on the worker; the old state stays on screen meanwhile
+        Function<NetInputs, List<Trace>> eval = evaluator;
         submit(() -> {
             Scenario edited = fix.edit().apply(s);
-            return new Computed(edited, chainOf(edited.inputs()));
+            return new Computed(edited, eval.apply(edited.inputs()));
         }, index.get(), c -> new Notice("notice.fixed", fixText(fix), false));
     }
 
@@ -228,9 +233,10 @@ public final class GraphViewModel {
         double lr = learningRate.get();
         double before = done.loss().orElse(Double.NaN);
         ready.set(false);
+        Function<NetInputs, List<Trace>> eval = evaluator;
         submit(() -> {
             NetInputs in = Sgd.update(s.inputs(), done.grads(), lr);
-            return new Computed(s.withInputs(in).withLearningRate(lr), chainOf(in));
+            return new Computed(s.withInputs(in).withLearningRate(lr), eval.apply(in));
         }, 0, c -> new Notice("notice.sgd", List.of(format(before),
                 format(c.chain().get(c.chain().size() - 1).loss().orElse(Double.NaN)), format(lr)), false));
     }
@@ -243,6 +249,7 @@ public final class GraphViewModel {
     /** Stops the worker; call when the window closes. */
     public void shutdown() {
         stopPlaying();
+        worker.invalidate(); // an evaluation cut short by the shutdown is not reported as a failure
         worker.shutdown();
     }
 
@@ -256,7 +263,8 @@ public final class GraphViewModel {
         furthest.set(start);
         show(0);
         NetInputs in = s.inputs();
-        submit(() -> new Computed(s, chainOf(in)), keep, c -> after);
+        Function<NetInputs, List<Trace>> eval = evaluator;
+        submit(() -> new Computed(s, eval.apply(in)), keep, c -> after);
     }
 
     private void submit(java.util.concurrent.Callable<Computed> work, int keep,
@@ -270,9 +278,31 @@ public final class GraphViewModel {
             show(Math.min(keep, chain.size() - 1));
         }, failure -> {
             ready.set(true); // the chain on screen is still the last good one
-            String key = failure instanceof org.backpropviz.engine.OpFailure ? "notice.numpyFailed" : "notice.failed";
-            notice.set(new Notice(key, List.of(String.valueOf(failure.getMessage())), true));
+            notice.set(failureNotice(failure));
         });
+    }
+
+    /**
+     * What the status line says when an evaluation threw: NumPy's refusal, running out of memory (the arrays are too
+     * large for the heap; what the failed evaluation held is garbage by now, so the next edit runs as usual), or any
+     * other failure by its message. Anything but NumPy's refusal is also printed with its stack trace: it is a bug
+     * or a limit, not a lesson.
+     */
+    static Notice failureNotice(Throwable failure) {
+        if (failure instanceof org.backpropviz.engine.OpFailure) {
+            return new Notice("notice.numpyFailed", List.of(String.valueOf(failure.getMessage())), true);
+        }
+        failure.printStackTrace();
+        if (failure instanceof OutOfMemoryError) {
+            return new Notice("notice.outOfMemory", List.of(Runtime.getRuntime().maxMemory() >> 20), true);
+        }
+        String why = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return new Notice("notice.failed", List.of(why), true);
+    }
+
+    /** Replaces the evaluation the worker runs ({@link #chainOf}); for tests that make the engine fail. */
+    void setEvaluator(Function<NetInputs, List<Trace>> evaluator) {
+        this.evaluator = evaluator;
     }
 
     /** Every snapshot of one iteration, from the start to the end or to the failed step. Runs on the worker. */
