@@ -56,12 +56,12 @@ class TrainingGraphTest {
         TrainingModel training = fx(() -> app.tools().training());
         fxRun(() -> {
             training.sourceProperty().set(TrainingModel.Source.IRIS);
-            // a wide hidden layer makes each iteration take milliseconds, so the run is still going when it is paused
-            // (a fast run can end first); not more epochs instead: every epoch adds a chart point
-            training.hiddenProperty().set(4000);
+            // the widest hidden layer and the most epochs the settings allow: the run is still going when it is
+            // paused (a fast run can end first under load); it is paused after a few iterations, long before its end
+            training.hiddenProperty().set(org.backpropviz.engine.train.TrainConfig.MAX_HIDDEN);
             training.batchProperty().set(60);
             training.limitProperty().set(TrainingModel.Limit.EPOCHS);
-            training.epochsProperty().set(3000);
+            training.epochsProperty().set(org.backpropviz.engine.train.TrainConfig.MAX_EPOCHS);
         });
         robot.clickOn("#tab-training");
         robot.clickOn("#train-start");
