@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Something NumPy computes without complaint that a learner should still notice.
  *
- * @param node the node it is about
+ * @param node the node it is about ({@code affine1}, {@code relu1}, {@code sigmoid2}, …)
  * @param kind what it is
  * @param message an English explanation (the app shows its own translation built from {@code kind} and {@code args})
  * @param args the values the explanation names (shapes, counts), for translations
