@@ -8,7 +8,7 @@ public final class Activations {
     private Activations() {}
 
     /** Every kind, in the order a menu offers them. A new kind is added here, and nowhere else. */
-    public static final List<Activation> ALL = List.of(Relu.KIND);
+    public static final List<Activation> ALL = List.of(Relu.KIND, Sigmoid.KIND);
 
     /** The kind with this id ({@code "relu"}, {@code "sigmoid"}), or null. */
     public static Activation byId(String id) {
