@@ -19,7 +19,9 @@ public record EngineWarning(String node, Kind kind, String message, List<String>
         /** Every output of the ReLU is zero. args: none */
         DEAD_RELU,
         /** A value that is NaN or infinite. args: what */
-        NON_FINITE
+        NON_FINITE,
+        /** NumPy's RuntimeWarning {@code overflow encountered in exp} (a Sigmoid's {@code np.exp(-x)} of x below about −709). args: none */
+        EXP_OVERFLOW
     }
 
     public EngineWarning {

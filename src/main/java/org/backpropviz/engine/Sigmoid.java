@@ -30,6 +30,15 @@ public final class Sigmoid implements Activation {
         return NDArray.of(x.shape(), out);
     }
 
+    /** True where NumPy warns {@code overflow encountered in exp}: {@code exp(-x)} of a finite x is infinite. */
+    public static boolean overflows(NDArray x) {
+        for (int i = 0; i < x.size(); i++) {
+            double v = -x.flat(i);
+            if (Double.isFinite(v) && Double.isInfinite(Math.exp(v))) return true;
+        }
+        return false;
+    }
+
     /**
      * {@code dout * (1.0 - out) * out} with NumPy's broadcasting (dout and out may differ in shape where one of them has
      * a dimension of 1); neither argument is modified.
@@ -92,6 +101,7 @@ public final class Sigmoid implements Activation {
         ctx.line(Source.OUT, Operand.of("x", x, Role.INPUT));
         NDArray out = forward(x);
         ctx.wrote(Operand.of("out", out, Role.OUTPUT));
+        if (overflows(x)) ctx.warn(EngineWarning.Kind.EXP_OVERFLOW, "overflow encountered in exp");
         ctx.line(Source.KEEP, Operand.of("out", out, Role.OUTPUT));
         ctx.line(Source.RETURN, Operand.of("out", out, Role.OUTPUT));
         ctx.output(out);
