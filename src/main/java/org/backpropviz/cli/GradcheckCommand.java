@@ -12,8 +12,8 @@ import org.backpropviz.scenario.ScenarioException;
 import org.backpropviz.scenario.ScenarioFormat;
 
 /**
- * {@code gradcheck FILE}: for W1, b1, W2 and b2, the largest absolute difference between the backprop gradient and
- * the book's central difference with h = 1e-4.
+ * {@code gradcheck FILE}: for every weight and bias (W1, b1, …, Wn, bn), the largest absolute difference between the
+ * backprop gradient and the book's central difference with h = 1e-4.
  */
 final class GradcheckCommand {
     private GradcheckCommand() {}
@@ -38,7 +38,7 @@ final class GradcheckCommand {
             return Cli.SHAPE_ERROR;
         }
         ObjectNode o = Json.F.objectNode();
-        for (Param p : Param.TRAINABLE) {
+        for (Param p : s.inputs().trainable()) {
             NDArray numerical = GradientCheck.numerical(s.inputs(), p, GradientCheck.H);
             double d = GradientCheck.maxAbsDifference(t.grad(p).orElseThrow(), numerical);
             if (Double.isNaN(d)) o.putNull(p.label());

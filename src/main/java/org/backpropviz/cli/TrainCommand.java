@@ -3,6 +3,11 @@ package org.backpropviz.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.backpropviz.engine.Activation;
+import org.backpropviz.engine.Activations;
 import org.backpropviz.engine.train.Dataset;
 import org.backpropviz.engine.train.TrainConfig;
 import org.backpropviz.engine.train.Training;
@@ -10,8 +15,10 @@ import org.backpropviz.scenario.DatasetFormat;
 import org.backpropviz.scenario.ScenarioException;
 
 /**
- * {@code train --data iris|digits|FILE.csv [--hidden H] [--lr LR] [--batch B] [--epochs E] [--seed S] [--init-std SD]
- * [--test-fraction F] [--no-scale]}: one JSON object per epoch, then one with the totals and the time taken.
+ * {@code train --data iris|digits|FILE.csv [--hidden H[,H…]] [--activation relu|sigmoid[,…]] [--lr LR] [--batch B]
+ * [--epochs E] [--seed S] [--init-std SD] [--test-fraction F] [--no-scale]}: one JSON object per epoch, then one with
+ * the totals and the time taken. {@code --hidden} lists the hidden layers' sizes; {@code --activation} names one kind
+ * for every hidden layer or one per layer.
  */
 final class TrainCommand {
     private TrainCommand() {}
@@ -21,6 +28,7 @@ final class TrainCommand {
         for (int i = 0; i < args.length - 1; i++) if (args[i].equals("--data")) data = args[i + 1];
         if (data == null) throw new Cli.UsageException("--data iris|digits|FILE.csv is required");
         TrainConfig c = TrainConfig.defaults(data);
+        List<Activation> activations = null; // applied once the hidden layers are known
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--no-scale")) {
@@ -32,7 +40,11 @@ final class TrainCommand {
             try {
                 c = switch (a) {
                     case "--data" -> c;
-                    case "--hidden" -> c.withHidden(Options.positiveInt(a, v));
+                    case "--hidden" -> c.withHiddenSizes(sizes(a, v));
+                    case "--activation" -> {
+                        activations = activations(a, v);
+                        yield c;
+                    }
                     case "--lr" -> c.withLr(Options.number(a, v));
                     case "--batch" -> c.withBatch(Options.positiveInt(a, v));
                     case "--epochs" -> c.withEpochs(Options.positiveInt(a, v));
@@ -46,6 +58,14 @@ final class TrainCommand {
             } catch (IllegalArgumentException e) {
                 throw new Cli.UsageException(a + ": " + e.getMessage());
             }
+        }
+        if (activations != null) {
+            int layers = c.hiddenSizes().size();
+            if (activations.size() != 1 && activations.size() != layers) {
+                throw new Cli.UsageException("--activation: " + activations.size() + " kinds for " + layers + " hidden layer"
+                        + (layers == 1 ? "" : "s") + "; give one for all or one per layer");
+            }
+            c = c.withLayers(c.hiddenSizes(), activations.size() == 1 ? Collections.nCopies(layers, activations.get(0)) : activations);
         }
         Dataset d;
         try {
@@ -74,11 +94,33 @@ final class TrainCommand {
         double seconds = (System.nanoTime() - t0) / 1e9;
         ObjectNode done = Json.F.objectNode();
         done.put("done", true).put("data", d.name()).put("train_rows", tr.trainSet().size()).put("test_rows", tr.testSet().size());
-        done.put("hidden", c.hidden()).put("lr", c.lr()).put("batch", c.batch()).put("seed", c.seed()).put("init_std", c.initStd());
+        if (c.hiddenSizes().size() == 1) done.put("hidden", c.hidden());
+        else c.hiddenSizes().forEach(done.putArray("hidden")::add);
+        var acts = done.putArray("activations");
+        c.activations().forEach(act -> acts.add(act.id()));
+        done.put("lr", c.lr()).put("batch", c.batch()).put("seed", c.seed()).put("init_std", c.initStd());
         done.put("epochs", tr.epoch()).put("iterations", tr.iteration());
         if (last != null) done.put("loss", last.loss()).put("train_acc", last.trainAccuracy()).put("test_acc", last.testAccuracy());
         done.put("seconds", Math.round(seconds * 1000) / 1000.0).put("iterations_per_second", Math.round(tr.iteration() / seconds));
         out.println(Json.line(done));
         return Cli.OK;
+    }
+
+    /** {@code 50} or {@code 50,30}: the hidden layers' sizes. */
+    private static List<Integer> sizes(String option, String v) throws Cli.UsageException {
+        List<Integer> out = new ArrayList<>();
+        for (String part : v.split(",", -1)) out.add(Options.positiveInt(option, part.trim()));
+        return out;
+    }
+
+    /** {@code sigmoid} or {@code relu,sigmoid}: registered activation kinds. */
+    private static List<Activation> activations(String option, String v) throws Cli.UsageException {
+        List<Activation> out = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            Activation a = Activations.byId(part.trim());
+            if (a == null) throw new Cli.UsageException(option + ": \"" + part.trim() + "\" is not " + Activations.names());
+            out.add(a);
+        }
+        return out;
     }
 }

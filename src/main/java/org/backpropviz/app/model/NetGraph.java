@@ -10,6 +10,8 @@ import org.backpropviz.engine.NodeId;
 import org.backpropviz.engine.Operand;
 import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Trace;
+import org.backpropviz.scenario.Scenario;
+import org.backpropviz.scenario.ScenarioException;
 
 /**
  * The drawn computation graph of the lesson's two-layer net: its nodes, its edges, and which array of a {@link Trace}
@@ -19,6 +21,20 @@ import org.backpropviz.engine.Trace;
  */
 public final class NetGraph {
     private NetGraph() {}
+
+    /**
+     * The scenario, if this drawing can show its network: the lesson's two-layer ReLU net with the lesson's Affine.
+     *
+     * @throws ScenarioException naming the network, for any other (the engine and the command line run every network)
+     */
+    public static Scenario drawable(Scenario s) throws ScenarioException {
+        Network n = s.inputs().network();
+        if (!n.isLesson()) {
+            throw new ScenarioException("this window draws the lesson's two-layer ReLU net; this file's net is " + n
+                    + " (the run, gradcheck and train commands take it)");
+        }
+        return s;
+    }
 
     /** The engine's graph of the lesson's net, which these nodes show. */
     private static final Graph GRAPH = Network.LESSON.graph();
