@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * An array a scenario gives the net: the input x, the target t, or a parameter of Affine layer k ({@code Wk} or
- * {@code bk}). A value: {@code Param.w(1).equals(Param.W1)}. Ordered as a scenario lists them: x, W1, b1, W2, b2, …,
+ * {@code bk}). A value: {@code Param.w(1).equals(Param.W1)}; the factories and {@link #byLabel} return one instance
+ * per parameter, so {@code Param.w(1) == Param.W1} too. Ordered as a scenario lists them: x, W1, b1, W2, b2, …,
  * t.
  *
  * @param role what the array is
@@ -24,12 +25,15 @@ public record Param(Role role, int layer) implements Comparable<Param> {
         T
     }
 
-    public static final Param X = new Param(Role.X, 0);
+    /** One instance per parameter, so that {@code ==} works as it did when Param was an enum. */
+    private static final java.util.concurrent.ConcurrentHashMap<Param, Param> INTERNED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static final Param X = intern(new Param(Role.X, 0));
     public static final Param W1 = w(1);
     public static final Param B1 = b(1);
     public static final Param W2 = w(2);
     public static final Param B2 = b(2);
-    public static final Param T = new Param(Role.T, 0);
+    public static final Param T = intern(new Param(Role.T, 0));
 
     /** W1, b1, W2, b2: the trainable arrays of the two-layer net (a network lists its own: {@link Network#trainable()}). */
     public static final List<Param> TRAINABLE = List.of(W1, B1, W2, B2);
@@ -42,14 +46,19 @@ public record Param(Role role, int layer) implements Comparable<Param> {
         }
     }
 
-    /** {@code Wk}. */
+    /** {@code Wk} (the one instance of it). */
     public static Param w(int k) {
-        return new Param(Role.W, k);
+        return intern(new Param(Role.W, k));
     }
 
-    /** {@code bk}. */
+    /** {@code bk} (the one instance of it). */
     public static Param b(int k) {
-        return new Param(Role.B, k);
+        return intern(new Param(Role.B, k));
+    }
+
+    private static Param intern(Param p) {
+        Param known = INTERNED.putIfAbsent(p, p);
+        return known != null ? known : p;
     }
 
     /** The name as the lesson writes it: {@code x}, {@code W1}, {@code b1}, {@code W3}, {@code t}. */

@@ -187,6 +187,8 @@ class NetworkTest {
     @Test
     void paramsAreValuesOrderedAsAScenarioListsThem() {
         assertEquals(Param.w(12), Param.byLabel("W12"));
+        assertTrue(Param.w(1) == Param.W1 && Param.byLabel("b2") == Param.B2, "one instance each, as the enum had");
+        assertTrue(Network.LESSON.withDepth(3).trainable().get(2) == Param.W2);
         assertEquals(Param.B2, Param.byLabel("b2"));
         for (String bad : new String[] {"W0", "w1", "W01", "B1", "W", "Wx", "W12345"}) assertNull(Param.byLabel(bad), bad);
         List<Param> sorted = new java.util.ArrayList<>(List.of(Param.T, Param.b(3), Param.W1, Param.X, Param.w(3), Param.B1));
