@@ -1,6 +1,6 @@
 package org.backpropviz.app;
 
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.Map;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -24,7 +24,7 @@ final class Editors {
     private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
     private final GraphViewModel graph;
     private final Runnable quit;
-    private final Map<Param, MatrixEditorWindow> open = new EnumMap<>(Param.class);
+    private final Map<Param, MatrixEditorWindow> open = new TreeMap<>();
     private java.util.Locale locale = java.util.Locale.ENGLISH;
 
     /** {@code quit} asks to close the app (Ctrl+Q in an editor window does what it does in the main window). */

@@ -7,9 +7,10 @@ import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Trace;
 
 /**
- * {@code gradcheck FILE…}: for each scenario, for W1, b1, W2 and b2, the largest absolute difference between the
- * backprop gradient and the book's central difference with h = 1e-4; one JSON line per file in argument order
- * ({@link FileBatch}). A scenario whose backward pass stops at a NumPy error gets that {@code "error"} instead.
+ * {@code gradcheck FILE…}: for each scenario, for every weight and bias (W1, b1, …, Wn, bn), the largest absolute
+ * difference between the backprop gradient and the book's central difference with h = 1e-4; one JSON line per file
+ * in argument order ({@link FileBatch}). A scenario whose backward pass stops at a NumPy error gets that
+ * {@code "error"} instead.
  */
 final class GradcheckCommand {
     private GradcheckCommand() {}
@@ -22,7 +23,7 @@ final class GradcheckCommand {
                 o.set("error", Json.error(t.error().get()));
                 return Cli.SHAPE_ERROR;
             }
-            for (Param p : Param.TRAINABLE) {
+            for (Param p : s.inputs().trainable()) {
                 NDArray numerical = GradientCheck.numerical(s.inputs(), p, GradientCheck.H);
                 double d = GradientCheck.maxAbsDifference(t.grad(p).orElseThrow(), numerical);
                 o.put(p.label(), d); // NaN is written "NaN", as every number that is not finite

@@ -3,8 +3,13 @@ package org.backpropviz.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.backpropviz.engine.Activation;
+import org.backpropviz.engine.Activations;
 import org.backpropviz.engine.train.Dataset;
 import org.backpropviz.engine.train.TrainConfig;
 import org.backpropviz.engine.train.Training;
@@ -12,28 +17,35 @@ import org.backpropviz.scenario.DatasetFormat;
 import org.backpropviz.scenario.ScenarioException;
 
 /**
- * {@code train --data iris|digits|FILE.csv [--hidden H] [--lr LR] [--batch B] [--epochs E] [--seed S] [--init-std SD]
- * [--test-fraction F] [--no-scale] [--target-accuracy A] [--plateau N]}: one JSON object per epoch, then one with the
- * totals and the time taken. The options take the window's limits ({@link TrainConfig}); a batch larger than the
- * training rows is the whole training set, with a warning when it was asked for.
+ * {@code train --data iris|digits|FILE.csv [--hidden H[,H…]] [--activation relu|sigmoid[,…]] [--lr LR] [--batch B]
+ * [--epochs E] [--seed S] [--init-std SD] [--test-fraction F] [--no-scale] [--target-accuracy A] [--plateau N]}: one
+ * JSON object per epoch, then one with the totals and the time taken. {@code --hidden} lists the hidden layers' sizes;
+ * {@code --activation} names one kind for every hidden layer or one per layer. The options take the window's limits
+ * ({@link TrainConfig}); a batch larger than the training rows is the whole training set, with a warning when it was
+ * asked for.
  */
 final class TrainCommand {
     private TrainCommand() {}
 
     private static final Set<String> VALUED = Set.of("--data", "--hidden", "--lr", "--batch", "--epochs", "--seed", "--init-std",
-            "--test-fraction", "--target-accuracy", "--plateau");
+            "--test-fraction", "--target-accuracy", "--plateau", "--activation");
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Cli.UsageException {
         Map<String, String> options = Options.parse(args, VALUED, Set.of("--no-scale"));
         String data = options.get("--data");
         if (data == null) throw new Cli.UsageException("--data iris|digits|FILE.csv is required");
         TrainConfig c = TrainConfig.defaults(data);
+        List<Activation> activations = null; // applied once the hidden layers are known
         for (Map.Entry<String, String> o : options.entrySet()) {
             String a = o.getKey(), v = o.getValue();
             c = switch (a) {
                 case "--data" -> c;
                 case "--no-scale" -> c.withScale(false);
-                case "--hidden" -> c.withHidden(Options.whole(a, v, 1, TrainConfig.MAX_HIDDEN));
+                case "--hidden" -> c.withHiddenSizes(sizes(a, v));
+                case "--activation" -> {
+                    activations = activations(a, v);
+                    yield c;
+                }
                 case "--lr" -> c.withLr(Options.number(a, v, TrainConfig::validLearningRate, "a number greater than 0"));
                 case "--batch" -> c.withBatch(Options.whole(a, v, 1, TrainConfig.MAX_BATCH));
                 case "--epochs" -> c.withEpochs(Options.whole(a, v, 1, TrainConfig.MAX_EPOCHS));
@@ -45,6 +57,14 @@ final class TrainCommand {
                 case "--plateau" -> c.withStop(c.targetTestAccuracy(), Options.whole(a, v, 0, TrainConfig.MAX_PLATEAU));
                 default -> throw new IllegalStateException("an option without a meaning: " + a);
             };
+        }
+        if (activations != null) {
+            int layers = c.hiddenSizes().size();
+            if (activations.size() != 1 && activations.size() != layers) {
+                throw new Cli.UsageException("--activation: " + activations.size() + " kinds for " + layers + " hidden layer"
+                        + (layers == 1 ? "" : "s") + "; give one for all or one per layer");
+            }
+            c = c.withLayers(c.hiddenSizes(), activations.size() == 1 ? Collections.nCopies(layers, activations.get(0)) : activations);
         }
         Dataset d;
         try {
@@ -83,11 +103,37 @@ final class TrainCommand {
         double seconds = (System.nanoTime() - t0) / 1e9;
         ObjectNode done = Json.F.objectNode();
         done.put("done", true).put("data", d.name()).put("train_rows", tr.trainSet().size()).put("test_rows", tr.testSet().size());
-        done.put("hidden", c.hidden()).put("lr", c.lr()).put("batch", c.batch()).put("seed", c.seed()).put("init_std", c.initStd());
+        if (c.hiddenSizes().size() == 1) done.put("hidden", c.hidden());
+        else c.hiddenSizes().forEach(done.putArray("hidden")::add);
+        var acts = done.putArray("activations");
+        c.activations().forEach(act -> acts.add(act.id()));
+        done.put("lr", c.lr()).put("batch", c.batch()).put("seed", c.seed()).put("init_std", c.initStd());
         done.put("epochs", tr.epoch()).put("iterations", tr.iteration());
         if (last != null) done.put("loss", last.loss()).put("train_acc", last.trainAccuracy()).put("test_acc", last.testAccuracy());
         done.put("seconds", Math.round(seconds * 1000) / 1000.0).put("iterations_per_second", Math.round(tr.iteration() / seconds));
         out.println(Json.line(done));
         return Cli.OK;
+    }
+
+    /** {@code 50} or {@code 50,50}: the hidden layers' sizes, each from 1 to {@link TrainConfig#MAX_HIDDEN}. */
+    private static List<Integer> sizes(String option, String v) throws Cli.UsageException {
+        String[] parts = v.split(",", -1);
+        if (parts.length > TrainConfig.MAX_HIDDEN_LAYERS) {
+            throw new Cli.UsageException(option + ": " + parts.length + " hidden layers; at most " + TrainConfig.MAX_HIDDEN_LAYERS);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String part : parts) out.add(Options.whole(option, part.trim(), 1, TrainConfig.MAX_HIDDEN));
+        return out;
+    }
+
+    /** {@code sigmoid} or {@code relu,sigmoid}: registered activation kinds. */
+    private static List<Activation> activations(String option, String v) throws Cli.UsageException {
+        List<Activation> out = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            Activation a = Activations.byId(part.trim());
+            if (a == null) throw new Cli.UsageException(option + ": \"" + part.trim() + "\" is not " + Activations.names());
+            out.add(a);
+        }
+        return out;
     }
 }

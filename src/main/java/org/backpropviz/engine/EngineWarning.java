@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Something NumPy computes without complaint that a learner should still notice.
  *
- * @param node the node it is about
+ * @param node the node it is about ({@code affine1}, {@code relu1}, {@code sigmoid2}, …)
  * @param kind what it is
  * @param message an English explanation (the app shows its own translation built from {@code kind} and {@code args})
  * @param args the values the explanation names (shapes, counts), for translations
@@ -19,7 +19,9 @@ public record EngineWarning(String node, Kind kind, String message, List<String>
         /** Every output of the ReLU is zero. args: none */
         DEAD_RELU,
         /** A value that is NaN or infinite. args: what */
-        NON_FINITE
+        NON_FINITE,
+        /** NumPy's RuntimeWarning {@code overflow encountered in exp} (a Sigmoid's {@code np.exp(-x)} of x below about −709). args: none */
+        EXP_OVERFLOW
     }
 
     public EngineWarning {

@@ -1,13 +1,14 @@
 package org.backpropviz.engine;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The book's numerical gradient, a central difference {@code (f(p + h) - f(p - h)) / 2h} over one element at a
- * time, and its comparison with the backprop gradients. The caller's arrays are never modified: each perturbed
- * parameter is a fresh copy.
+ * time, and its comparison with the backprop gradients, for every weight and bias of the inputs' network (the loss is
+ * the network's forward pass, layer by layer). The caller's arrays are never modified: each perturbed parameter is a
+ * fresh copy.
  */
 public final class GradientCheck {
     /** The book's step. */
@@ -17,10 +18,7 @@ public final class GradientCheck {
 
     /** The loss of the forward pass. @throws OpFailure where NumPy would raise */
     public static double loss(NetInputs in) {
-        Affine affine1 = new Affine(in.W1(), in.b1(), "W1", "b1");
-        Affine affine2 = new Affine(in.W2(), in.b2(), "W2", "b2");
-        NDArray y = SoftmaxWithLoss.softmax(affine2.forward(Relu.forward(affine1.forward(in.x()))));
-        return SoftmaxWithLoss.loss(y, in.t()).item();
+        return Trace.forwardOnly(in, SoftmaxWithLoss.LOSS).item();
     }
 
     /** dL/dp by central differences with step h, one array the shape of p. */
@@ -36,10 +34,10 @@ public final class GradientCheck {
         return NDArray.of(param.shape(), grad);
     }
 
-    /** Numerical gradients of W1, b1, W2, b2. */
+    /** Numerical gradients of W1, b1, …, Wn, bn, in that order. */
     public static Map<Param, NDArray> numerical(NetInputs in, double h) {
-        Map<Param, NDArray> out = new EnumMap<>(Param.class);
-        for (Param p : Param.TRAINABLE) out.put(p, numerical(in, p, h));
+        Map<Param, NDArray> out = new LinkedHashMap<>();
+        for (Param p : in.trainable()) out.put(p, numerical(in, p, h));
         return out;
     }
 
@@ -73,7 +71,7 @@ public final class GradientCheck {
      * @param maxRel the largest {@code |b - n| / max(|b|, |n|)} over cells where either is above 1e-12; NaN when the
      *     backprop gradient's shape differs from the parameter's
      * @param nearKink per cell of the parameter: true where a ReLU input lies within the perturbation of zero, so the
-     *     central difference straddles the kink (only W1 and b1 feed the ReLU)
+     *     central difference straddles the kink (Wk and bk, when a ReLU follows Affine layer k)
      */
     public record ParamCheck(Param param, NDArray backprop, NDArray numerical, NDArray difference, double maxAbs, double maxRel,
                              boolean[] nearKink) {
@@ -86,7 +84,7 @@ public final class GradientCheck {
     /**
      * The whole check.
      *
-     * @param params W1, b1, W2, b2 in that order
+     * @param params W1, b1, …, Wn, bn in that order
      * @param smallestTargetProbability the smallest softmax probability of a row's target class: below about 1e-5
      *     the {@code 1e-7} inside the cross-entropy's log makes backprop and the central difference disagree
      * @param softTargets t has rows that are not one-hot: the loss scores only {@code argmax(t)} while the gradient
@@ -108,9 +106,8 @@ public final class GradientCheck {
     public static Report check(NetInputs in, double h) {
         Trace t = Trace.evaluate(in);
         if (!t.isComplete()) throw new IllegalStateException(t.error().map(EngineError::message).orElse("incomplete"));
-        NDArray a1 = t.forward("affine1").orElseThrow();
         List<ParamCheck> out = new java.util.ArrayList<>();
-        for (Param p : Param.TRAINABLE) {
+        for (Param p : in.trainable()) {
             NDArray bp = t.grad(p).orElseThrow(), num = numerical(in, p, h);
             NDArray diff;
             try {
@@ -129,10 +126,10 @@ public final class GradientCheck {
                     if (scale > 1e-12) maxRel = Math.max(maxRel, diff.flat(i) / scale);
                 }
             }
-            out.add(new ParamCheck(p, bp, num, diff, maxAbsDifference(bp, num), maxRel, nearKink(in, a1, p, h)));
+            out.add(new ParamCheck(p, bp, num, diff, maxAbsDifference(bp, num), maxRel, nearKink(t, p, h)));
         }
         NDArray target = in.t();
-        NDArray y = t.forward("softmax").orElseThrow();
+        NDArray y = t.forward(SoftmaxWithLoss.SOFTMAX).orElseThrow();
         boolean sameSize = target.size() == y.size();
         boolean vectorT = t.warnings().stream().anyMatch(w -> w.kind() == EngineWarning.Kind.VECTOR_T_AS_BATCH);
         return new Report(out, smallestTargetProbability(t), sameSize && !oneHot(target), vectorT, h);
@@ -152,19 +149,24 @@ public final class GradientCheck {
         return true;
     }
 
-    /** Cells of W1 or b1 whose ±h moves some ReLU input across zero (or onto it). */
-    private static boolean[] nearKink(NetInputs in, NDArray a1, Param p, double h) {
+    /** Cells of Wk or bk whose ±h moves some input of the ReLU after Affine layer k across zero (or onto it). */
+    private static boolean[] nearKink(Trace t, Param p, double h) {
+        NetInputs in = t.inputs();
         NDArray param = in.get(p);
         boolean[] kink = new boolean[param.size()];
-        if ((p != Param.W1 && p != Param.B1) || a1.rank() == 0) return kink;
-        NDArray x = in.x();
+        Affine.Layer layer = in.network().affine(p.layer());
+        boolean reluNext = in.network().after(layer).filter(l -> l instanceof ActivationLayer a && a.kind() == Relu.KIND).isPresent();
+        NDArray a1 = t.forward(layer.node()).orElseThrow();
+        if (!reluNext || a1.rank() == 0) return kink;
+        NDArray x = t.inputOf(layer).orElseThrow();
+        if (layer.variant() == Affine.Variant.REPOSITORY) x = Affine.flatten(x);
         int hidden = a1.cols(), rows = a1.rows();
         for (int cell = 0; cell < kink.length; cell++) {
             int j = param.rank() == 2 ? cell % param.cols() : cell;   // the hidden unit this cell feeds
             int i = param.rank() == 2 ? cell / param.cols() : -1;      // W1's input row
             if (j >= hidden) continue;
             for (int n = 0; n < rows && !kink[cell]; n++) {
-                double reach = p == Param.B1 ? h : (i >= 0 && i < x.cols() ? Math.abs(x.get(Math.min(n, x.rows() - 1), i)) * h : 0);
+                double reach = p.role() == Param.Role.B ? h : (i >= 0 && i < x.cols() ? Math.abs(x.get(Math.min(n, x.rows() - 1), i)) * h : 0);
                 kink[cell] = Math.abs(a1.get(n, j)) <= reach;
             }
         }
@@ -172,7 +174,7 @@ public final class GradientCheck {
     }
 
     private static double smallestTargetProbability(Trace t) {
-        NDArray y = t.forward("softmax").orElseThrow(), target = t.inputs().t();
+        NDArray y = t.forward(SoftmaxWithLoss.SOFTMAX).orElseThrow(), target = t.inputs().t();
         NDArray y2 = y.rank() == 1 ? y.reshape(1, y.size()) : y;
         double smallest = 1;
         if (target.size() == y.size()) {

@@ -2,23 +2,35 @@ package org.backpropviz.engine;
 
 import static org.backpropviz.engine.OpFailure.guard;
 
+import java.util.List;
+import org.backpropviz.engine.Operand.Role;
+import org.backpropviz.engine.SourceLine.Part;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The book's ReLU layer: {@code mask = (x <= 0)}; forward zeroes the masked entries of x, backward the same
  * entries of dout. Unlike the book, neither x nor dout is written to: both return new arrays.
+ *
+ * <p>The whole kind in one place: the math on arrays (the static methods), the steps of node {@code reluk} with the
+ * source lines they execute, its card, its formulas, and the trainer's kernels ({@link Activation}).
  */
-public final class Relu {
+public final class Relu implements Activation {
+    /** The kind of node a ReLU layer draws, and its name in scenario files. */
+    public static final String NODE = "relu";
+
+    /** The ReLU kind. */
+    public static final Relu KIND = new Relu();
+
     private Relu() {}
 
     /** {@code out = x.copy(); out[x <= 0] = 0}. x is not modified. */
     public static NDArray forward(NDArray x) {
-        return guard(() -> masked(x, x), e -> OpFailure.at(e, "out[mask] = 0", Operand.of("x", x)));
+        return guard(() -> masked(x, x), e -> OpFailure.at(e, "out[mask] = 0", Operand.of("x", x, Role.INPUT)));
     }
 
     /** {@code dx = dout.copy(); dx[x <= 0] = 0}, where x is the forward input (the cache). Not modified. */
     public static NDArray backward(NDArray x, NDArray dout) {
-        return guard(() -> masked(x, dout), e -> OpFailure.at(e, "dout[mask] = 0", Operand.of("mask", x), Operand.of("dout", dout)));
+        return guard(() -> masked(x, dout), e -> OpFailure.at(e, "dout[mask] = 0", Operand.of("mask", x, Role.INPUT), Operand.of("dout", dout, Role.DOUT)));
     }
 
     private static NDArray masked(NDArray x, NDArray target) {
@@ -51,5 +63,110 @@ public final class Relu {
             }
         }
         return NDArray.wrap(target.shape(), out);
+    }
+
+    // ------------------------------------------------------------------ the kind
+
+    @Override
+    public String id() {
+        return NODE;
+    }
+
+    @Override
+    public String title() {
+        return "ReLU";
+    }
+
+    @Override
+    public String op() {
+        return "max(0, x)";
+    }
+
+    @Override
+    public PythonSource source() {
+        return Source.SOURCE;
+    }
+
+    @Override
+    public String pythonClass() {
+        return "Relu";
+    }
+
+    @Override
+    public void forward(ActivationLayer layer, StepContext ctx) {
+        NDArray x = ctx.input();
+        ctx.line(Source.MASK, Operand.of("x", x, Role.INPUT));
+        ctx.wrote(Operand.of("self.mask", x, Role.INPUT));
+        ctx.line(Source.COPY, Operand.of("x", x, Role.INPUT));
+        ctx.wrote(Operand.of("out", x, Role.OUTPUT));
+        ctx.line(Source.ZERO, Operand.of("out", x, Role.OUTPUT), Operand.of("self.mask", x, Role.INPUT));
+        NDArray out = forward(x);
+        ctx.line(Source.RETURN, Operand.of("out", out, Role.OUTPUT));
+        ctx.output(out);
+        if (allZero(out)) {
+            String upstream = layer.index() == 1 ? "W1, b1 or x" : "W" + layer.index() + ", b" + layer.index() + " or the layers before";
+            ctx.warn(EngineWarning.Kind.DEAD_RELU, "every output of the ReLU is 0, so no gradient flows back to " + upstream);
+        }
+    }
+
+    @Override
+    public void backward(ActivationLayer layer, StepContext ctx) {
+        NDArray x = ctx.input(), dout = ctx.dout();
+        ctx.line(Source.DX_COPY, Operand.of("dout", dout, Role.DOUT));
+        ctx.wrote(Operand.of("dx", dout, Role.DX));
+        ctx.line(Source.DX_ZERO, Operand.of("dx", dout, Role.DX), Operand.of("self.mask", x, Role.INPUT));
+        NDArray dx = backward(x, dout);
+        ctx.line(Source.RETURN_DX, Operand.of("dx", dx, Role.DX));
+        ctx.output(dx);
+    }
+
+    @Override
+    public List<Formula> formulas(ActivationLayer layer, Trace t) {
+        return List.of(
+                new Formula("out = max(0, x) : " + Trace.shape(t.forward(layer.node())) + " = " + Trace.shape(t.inputOf(layer)),
+                        "relu.forward", Phase.FORWARD, List.of(Source.ZERO)),
+                new Formula("dx = dout ⊙ [x > 0] : " + Trace.shape(t.backward(layer.node())) + " = " + Trace.shape(t.doutOf(layer)) + " ⊙ "
+                        + Trace.shape(t.inputOf(layer)), "relu.backward", Phase.BACKWARD, List.of(Source.DX_ZERO)));
+    }
+
+    /** {@code out[i] = x[i] <= 0 ? 0 : x[i]}, as {@link #forward(NDArray)}. */
+    @Override
+    public void forward(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) out[i] = x[i] <= 0 ? 0.0 : x[i];
+    }
+
+    /** {@code dx[i] = x[i] <= 0 ? 0 : dout[i]}, as {@link #backward(NDArray, NDArray)}. */
+    @Override
+    public void backward(double[] x, double[] out, double[] dout, double[] dx, int n) {
+        for (int i = 0; i < n; i++) dx[i] = x[i] <= 0 ? 0.0 : dout[i];
+    }
+
+    private static boolean allZero(NDArray a) {
+        for (int i = 0; i < a.size(); i++) if (a.flat(i) != 0) return false;
+        return true;
+    }
+
+    /** The book's Relu (§5.5.1), its backward on a copy of dout. */
+    static final class Source {
+        private Source() {}
+
+        private static final PythonSource.Builder B = PythonSource.builder("Relu (the book, §5.5.1)");
+        static final SourceLine CLASS = B.code("class Relu:"),
+                INIT = B.def(Part.INIT, "    def __init__(self):"),
+                INIT_MASK = B.code("        self.mask = None"),
+                BLANK1 = B.blank(),
+                FORWARD = B.def(Part.FORWARD, "    def forward(self, x):"),
+                MASK = B.code("        self.mask = (x <= 0)", "True where x is 0 or less", "x가 0 이하인 원소는 True"),
+                COPY = B.code("        out = x.copy()"),
+                ZERO = B.code("        out[self.mask] = 0", "those become 0; the others pass as they are", "그 원소는 0, 나머지는 그대로"),
+                RETURN = B.code("        return out"),
+                BLANK2 = B.blank(),
+                BACKWARD = B.def(Part.BACKWARD, "    def backward(self, dout):"),
+                DX_COPY = B.code("        dx = dout.copy()", "the book writes into dout itself; a copy leaves the caller's array alone",
+                        "책은 dout 자체를 바꾸지만, 복사하면 호출한 쪽의 배열이 그대로 남는다"),
+                DX_ZERO = B.code("        dx[self.mask] = 0", "no gradient where the forward pass let nothing through",
+                        "순전파에서 막힌 곳으로는 기울기도 흐르지 않는다"),
+                RETURN_DX = B.code("        return dx");
+        static final PythonSource SOURCE = B.build();
     }
 }

@@ -7,14 +7,15 @@ public final class Sgd {
     private Sgd() {}
 
     /**
-     * Returns the inputs with W1, b1, W2, b2 replaced by {@code param - lr * grad}; {@code in} is not modified.
+     * Returns the inputs with every weight and bias (W1, b1, …, Wn, bn) replaced by {@code param - lr * grad}; {@code in}
+     * is not modified.
      * As NumPy's in-place {@code -=}, a gradient may broadcast to its parameter's shape but not change it.
      *
      * @throws OpFailure naming the parameter, when NumPy's {@code -=} would raise
      */
     public static NetInputs update(NetInputs in, Map<Param, NDArray> grads, double lr) {
         NetInputs out = in;
-        for (Param p : Param.TRAINABLE) {
+        for (Param p : in.trainable()) {
             NDArray grad = grads.get(p);
             if (grad == null) throw new IllegalStateException("no gradient for " + p.label() + ": run the backward pass first");
             NDArray step = Np.scale(grad, lr);

@@ -1,43 +1,47 @@
 package org.backpropviz.engine;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The nine steps of one iteration, in order: the forward pass node by node, then the backward pass in reverse.
- * The first backward step is the book's {@code SoftmaxWithLoss.backward(1)}: it starts at the loss and sends
- * {@code (y - t) / batch_size} back to Affine2.
+ * One step of an iteration: a node's forward or backward computation. A network's steps ({@link Network#steps()})
+ * are its layers' forward steps in order, then their backward steps in reverse; the first backward step is the
+ * book's {@code SoftmaxWithLoss.backward(1)}, which starts at the loss and sends {@code (y - t) / batch_size} back to
+ * the last Affine layer.
+ *
+ * @param id the node the step computes
+ * @param phase forward or backward
  */
-public enum Step {
-    AFFINE1_FORWARD("affine1", Phase.FORWARD),
-    RELU1_FORWARD("relu1", Phase.FORWARD),
-    AFFINE2_FORWARD("affine2", Phase.FORWARD),
-    SOFTMAX_FORWARD("softmax", Phase.FORWARD),
-    LOSS_FORWARD("loss", Phase.FORWARD),
-    SOFTMAX_BACKWARD("softmax", Phase.BACKWARD),
-    AFFINE2_BACKWARD("affine2", Phase.BACKWARD),
-    RELU1_BACKWARD("relu1", Phase.BACKWARD),
-    AFFINE1_BACKWARD("affine1", Phase.BACKWARD);
+public record Step(NodeId id, Phase phase) {
+    public static final Step AFFINE1_FORWARD = new Step(new NodeId(Affine.NODE, 1), Phase.FORWARD);
+    public static final Step RELU1_FORWARD = new Step(new NodeId(Relu.NODE, 1), Phase.FORWARD);
+    public static final Step AFFINE2_FORWARD = new Step(new NodeId(Affine.NODE, 2), Phase.FORWARD);
+    public static final Step SOFTMAX_FORWARD = new Step(new NodeId(SoftmaxWithLoss.SOFTMAX_NODE, 0), Phase.FORWARD);
+    public static final Step LOSS_FORWARD = new Step(new NodeId(SoftmaxWithLoss.LOSS_NODE, 0), Phase.FORWARD);
+    public static final Step SOFTMAX_BACKWARD = new Step(new NodeId(SoftmaxWithLoss.SOFTMAX_NODE, 0), Phase.BACKWARD);
+    public static final Step AFFINE2_BACKWARD = new Step(new NodeId(Affine.NODE, 2), Phase.BACKWARD);
+    public static final Step RELU1_BACKWARD = new Step(new NodeId(Relu.NODE, 1), Phase.BACKWARD);
+    public static final Step AFFINE1_BACKWARD = new Step(new NodeId(Affine.NODE, 1), Phase.BACKWARD);
 
-    /** All steps in execution order. */
-    public static final List<Step> ORDER = List.of(values());
+    /** The nine steps of the lesson's two-layer net, in order (any network: {@link Network#steps()}). */
+    public static final List<Step> ORDER = List.of(AFFINE1_FORWARD, RELU1_FORWARD, AFFINE2_FORWARD, SOFTMAX_FORWARD, LOSS_FORWARD,
+            SOFTMAX_BACKWARD, AFFINE2_BACKWARD, RELU1_BACKWARD, AFFINE1_BACKWARD);
 
-    /** The op nodes in forward order. */
+    /** The two-layer net's op nodes in forward order (any network: {@link Network#nodes()}). */
     public static final List<String> NODES = List.of("affine1", "relu1", "affine2", "softmax", "loss");
 
-    private final String node;
-    private final Phase phase;
-
-    Step(String node, Phase phase) {
-        this.node = node;
-        this.phase = phase;
+    public Step {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(phase, "phase");
     }
 
-    /** The node id: {@code affine1}, {@code relu1}, {@code affine2}, {@code softmax} or {@code loss}. */
+    /** The node's name: {@code affine1}, {@code relu1}, {@code sigmoid2}, {@code softmax} or {@code loss}. */
     public String node() {
-        return node;
+        return id.name();
     }
 
-    public Phase phase() {
-        return phase;
+    @Override
+    public String toString() {
+        return id.name() + " " + phase.id();
     }
 }

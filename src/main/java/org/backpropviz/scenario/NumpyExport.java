@@ -14,16 +14,23 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.backpropviz.engine.Affine;
+import org.backpropviz.engine.Layer;
 import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Network;
 import org.backpropviz.engine.Param;
+import org.backpropviz.engine.SoftmaxWithLoss;
 import org.backpropviz.engine.Trace;
 
 /**
  * A scenario and what the engine computed for it, as a Python script that rebuilds the arrays with NumPy, runs the
- * lesson's layers, and checks that NumPy finds the same values ({@code np.allclose}) or raises the same error.
- * The scenario's name and description (which may come from a hostile file, or a CSV file's name) appear only as
- * the string literals {@code name = '…'} and {@code description = '…'} made by {@link #pythonString}: running the
- * script never runs them.
+ * lesson's layers, and checks that NumPy finds the same values ({@code np.allclose}) or raises the same error. The
+ * script defines each layer kind of the network once, from its own source ({@link Layer#source()}), and walks the
+ * network's layer list as the book's {@code predict} does. The scenario's name and description (which may come
+ * from a hostile file, or a CSV file's name) appear only as the string literals {@code name = '…'} and
+ * {@code description = '…'} made by {@link #pythonString}: running the script never runs them.
  */
 public final class NumpyExport {
     private NumpyExport() {}
@@ -48,9 +55,10 @@ public final class NumpyExport {
         py.append("import numpy as np\n\n");
         py.append("name = ").append(pythonString(s.name())).append('\n');
         py.append("description = ").append(pythonString(s.description())).append('\n');
-        for (Param p : Param.values()) py.append(p.label()).append(" = ").append(array(s.get(p))).append('\n');
+        Network net = s.inputs().network();
+        for (Param p : net.params()) py.append(p.label()).append(" = ").append(array(s.get(p))).append('\n');
         py.append("lr = ").append(number(s.learningRate().orElse(0.1))).append("\n\n");
-        py.append(LAYERS);
+        py.append(layers(net));
         if (trace == null) return py.append(PRINT).toString();
         py.append("\n# What the app computed\n");
         py.append("app = {\n");
@@ -166,90 +174,69 @@ public final class NumpyExport {
         };
     }
 
-    private static final String LAYERS = """
-            # The lesson's layers (Deep Learning from Scratch, chapter 5)
-            def softmax(x):
-                x = x - np.max(x, axis=-1, keepdims=True)
-                return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
-
-            def cross_entropy_error(y, t):
-                if y.ndim == 1:
-                    t = t.reshape(1, t.size)
-                    y = y.reshape(1, y.size)
-                if t.size == y.size:
-                    t = t.argmax(axis=1)
-                batch_size = y.shape[0]
-                return -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size
-
-            class Affine:
-                def __init__(self, W, b):
-                    self.W, self.b, self.x = W, b, None
-                def forward(self, x):
-                    self.x = x
-                    return np.dot(x, self.W) + self.b
-                def backward(self, dout):
-                    dx = np.dot(dout, self.W.T)
-                    self.dW = np.dot(self.x.T, dout)
-                    self.db = np.sum(dout, axis=0)
-                    return dx
-
-            class Relu:
-                def forward(self, x):
-                    self.mask = (x <= 0)
-                    out = x.copy()
-                    out[self.mask] = 0
-                    return out
-                def backward(self, dout):
-                    dx = dout.copy()
-                    dx[self.mask] = 0
-                    return dx
-
-            class SoftmaxWithLoss:
-                def forward(self, x, t):
-                    self.t = t
-                    self.y = softmax(x)
-                    return cross_entropy_error(self.y, self.t)
-                def backward(self, dout=1):
-                    batch_size = self.t.shape[0]
-                    if self.t.size == self.y.size:
-                        return (self.y - self.t) / batch_size
-                    dx = self.y.copy()
-                    dx[np.arange(batch_size), self.t] -= 1
-                    return dx / batch_size
-            """;
+    /**
+     * The layer classes the network uses, each once, as their sources print them (English comments), and the
+     * network as a list: {@code layers} in forward order, {@code last} the SoftmaxWithLoss, {@code params} the names of
+     * each Affine layer's W and b.
+     */
+    private static String layers(Network net) {
+        StringBuilder py = new StringBuilder("# The lesson's layers (Deep Learning from Scratch, chapter 5)\n");
+        Set<String> written = new LinkedHashSet<>();
+        for (Layer l : net.layers()) {
+            if (written.add(l.pythonClass())) py.append(l.source().text(false)).append('\n');
+        }
+        py.append("layers = [");
+        String sep = "";
+        for (Layer l : net.layers()) {
+            if (l instanceof SoftmaxWithLoss.Layer) continue;
+            py.append(sep).append("('").append(l.nodes().get(0).name()).append("', ").append(l.pythonConstructor()).append(')');
+            sep = ", ";
+        }
+        py.append("]\nlast = SoftmaxWithLoss()\nparams = {");
+        sep = "";
+        for (int k = 1; k <= net.depth(); k++) {
+            Affine.Layer a = net.affine(k);
+            py.append(sep).append("'").append(a.node().name()).append("': ('").append(a.weights().label()).append("', '")
+                    .append(a.bias().label()).append("')");
+            sep = ", ";
+        }
+        return py.append("}\n").toString();
+    }
 
     private static final String PRINT = """
 
-            affine1, relu1, affine2, last = Affine(W1, b1), Relu(), Affine(W2, b2), SoftmaxWithLoss()
-            a2 = affine2.forward(relu1.forward(affine1.forward(x)))
-            print('loss:', last.forward(a2, t))
-            print('predicted classes:', np.argmax(softmax(a2), axis=-1))
-            dx = affine1.backward(relu1.backward(affine2.backward(last.backward(1))))
-            print('gradient shapes: dW1', np.shape(affine1.dW), 'db1', np.shape(affine1.db),
-                  'dW2', np.shape(affine2.dW), 'db2', np.shape(affine2.db))
+            a = x
+            for name, layer in layers:
+                a = layer.forward(a)
+            print('loss:', last.forward(a, t))
+            print('predicted classes:', np.argmax(softmax(a), axis=-1))
+            dout = last.backward(1)
+            for name, layer in reversed(layers):
+                dout = layer.backward(dout)
+            print('gradient shapes:', ', '.join('d%s %s, d%s %s' % (w, np.shape(layer.dW), b, np.shape(layer.db))
+                                                for name, layer in layers if name in params for w, b in [params[name]]))
             """;
 
     private static final String RUN = """
 
-            affine1, relu1, affine2, last = Affine(W1, b1), Relu(), Affine(W2, b2), SoftmaxWithLoss()
             numpy = {}
             where = None
             try:
-                where = ('affine1', 'forward'); numpy['forward affine1'] = a1 = affine1.forward(x)
-                where = ('relu1', 'forward'); numpy['forward relu1'] = z1 = relu1.forward(a1)
-                where = ('affine2', 'forward'); numpy['forward affine2'] = a2 = affine2.forward(z1)
-                where = ('softmax', 'forward'); numpy['forward softmax'] = y = softmax(a2)
-                where = ('loss', 'forward'); numpy['forward loss'] = last.forward(a2, t)
-                where = ('softmax', 'backward'); numpy['backward softmax'] = da2 = last.backward(1)
-                where = ('affine2', 'backward'); dz1 = affine2.backward(da2)
-                numpy['backward affine2'], numpy['grad W2'], numpy['grad b2'] = dz1, affine2.dW, affine2.db
-                where = ('relu1', 'backward'); numpy['backward relu1'] = da1 = relu1.backward(dz1)
-                where = ('affine1', 'backward'); dx = affine1.backward(da1)
-                numpy['backward affine1'], numpy['grad W1'], numpy['grad b1'] = dx, affine1.dW, affine1.db
+                a = x
+                for name, layer in layers:
+                    where = (name, 'forward'); numpy['forward ' + name] = a = layer.forward(a)
+                where = ('softmax', 'forward'); last.t = t; numpy['forward softmax'] = last.y = softmax(a)
+                where = ('loss', 'forward'); numpy['forward loss'] = last.loss = cross_entropy_error(last.y, last.t)
+                where = ('softmax', 'backward'); numpy['backward softmax'] = dout = last.backward(1)
+                for name, layer in reversed(layers):
+                    where = (name, 'backward'); dout = layer.backward(dout)
+                    numpy['backward ' + name] = dout
+                    if name in params:
+                        numpy['grad ' + params[name][0]], numpy['grad ' + params[name][1]] = layer.dW, layer.db
                 where = None
             except Exception as e:
                 print('NumPy raised at %s (%s): %s' % (where[0], where[1], e))
-                assert app_error is not None and app_error[:2] == where and app_error[2] == str(e).strip(), app_error
+                assert app_error is not None and app_error[:2] == where and app_error[2] == str(e), app_error
 
             for key, value in app.items():
                 assert key in numpy, key

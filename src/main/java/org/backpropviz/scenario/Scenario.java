@@ -7,7 +7,7 @@ import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.Param;
 
 /**
- * A scenario: the six arrays of the two-layer net, with an optional name, description and learning rate.
+ * A scenario: a network and its arrays (x, W1, b1, …, Wn, bn, t), with an optional name, description and learning rate.
  * Immutable; the {@code with…} methods return copies.
  */
 public record Scenario(String name, String description, Double lr, NetInputs inputs) {

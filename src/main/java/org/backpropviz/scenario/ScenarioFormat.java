@@ -31,18 +31,25 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backpropviz.engine.Activation;
+import org.backpropviz.engine.Activations;
+import org.backpropviz.engine.Affine;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.Network;
 import org.backpropviz.engine.Param;
 
 /**
- * The scenario JSON format: an object with {@code x}, {@code W1}, {@code b1}, {@code W2}, {@code b2} and {@code t},
- * each a number, a list, or a list of equal-length lists (the nesting gives the rank), and optional {@code name},
- * {@code description} and {@code lr}. This is the only class that reads or writes scenario files.
+ * The scenario JSON format: an object with {@code x}, {@code W1}, {@code b1}, …, {@code Wn}, {@code bn} (n ≥ 1; the
+ * lesson's files have n = 2) and {@code t}, each a number, a list, or a list of equal-length lists (the nesting gives
+ * the rank), and optional {@code name}, {@code description}, {@code lr}, {@code activations} (n − 1 of
+ * {@code "relu"} or {@code "sigmoid"}, all {@code "relu"} when left out) and {@code affine} ({@code "lesson"}, the
+ * default, or {@code "repository"}). This is the only class that reads or writes scenario files.
  *
  * <p>Files are strict JSON. A number that is not finite (a network that diverged holds them) is written as the
  * string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, the proto3 JSON convention; these three strings
@@ -55,8 +62,9 @@ import org.backpropviz.engine.Param;
  * 50,000 characters) are named as such, with the place.
  */
 public final class ScenarioFormat {
+    /** The arrays of the lesson's net; a net of n layers has W1, b1, …, Wn, bn between x and t. */
     private static final List<String> ARRAY_KEYS = List.of("x", "W1", "b1", "W2", "b2", "t");
-    private static final List<String> OPTIONAL_KEYS = List.of("name", "description", "lr");
+    private static final List<String> OPTIONAL_KEYS = List.of("name", "description", "lr", "activations", "affine");
 
     /**
      * Reads numbers as doubles, with Jackson's fast parser: a (1000, 784) batch and its weights (1.6 million
@@ -260,20 +268,25 @@ public final class ScenarioFormat {
         if (root == null || root.isMissingNode()) throw new ScenarioException("file is empty");
         if (!root.isObject()) throw new ScenarioException("a scenario must be a JSON object { \"x\": …, \"W1\": …, … }");
 
+        int depth = 0; // the largest k of a key Wk or bk
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!ARRAY_KEYS.contains(key) && !OPTIONAL_KEYS.contains(key)) {
+            Param p = Param.byLabel(key);
+            if (p == null && !OPTIONAL_KEYS.contains(key)) {
                 throw new ScenarioException("unknown key \"" + shorten(key) + "\"" + suggestion(key));
             }
+            if (p != null && p.trainable()) depth = Math.max(depth, p.layer());
         }
-        for (String key : ARRAY_KEYS) {
-            if (!root.has(key)) throw new ScenarioException("missing key \"" + key + "\"");
+        Network network = network(root, Math.max(depth, 1));
+        for (Param p : network.params()) {
+            if (!root.has(p.label())) throw new ScenarioException("missing key \"" + p.label() + "\"");
         }
-        NDArray[] arrays = new NDArray[ARRAY_KEYS.size()];
-        for (int i = 0; i < arrays.length; i++) arrays[i] = array(ARRAY_KEYS.get(i), root.get(ARRAY_KEYS.get(i)), overflows);
+        Map<Param, NDArray> arrays = new LinkedHashMap<>();
+        for (Param p : network.params()) arrays.put(p, array(p.label(), root.get(p.label()), overflows));
+        NDArray t = arrays.get(Param.T);
         // NumPy's dtype: [0, 2] is int, [0.0, 2.0] float. Any numbers are a t, as NumPy takes them: -1 is the last class,
         // and labels a float t cannot index with are NumPy's IndexError at the loss, not a fault of the file.
-        if (allIntegral(root.get("t"))) arrays[5] = arrays[5].asInteger();
+        if (allIntegral(root.get("t"))) arrays.put(Param.T, t.asInteger());
 
         String name = text(root, "name");
         String description = text(root, "description");
@@ -289,7 +302,35 @@ public final class ScenarioFormat {
             }
             lr = n.doubleValue();
         }
-        return new Scenario(name, description, lr, new NetInputs(arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5]));
+        return new Scenario(name, description, lr, new NetInputs(network, arrays));
+    }
+
+    /** The network of n Affine layers that {@code "activations"} and {@code "affine"} describe (defaults: ReLU, the lesson's). */
+    private static Network network(JsonNode root, int depth) throws ScenarioException {
+        Affine.Variant variant = Affine.Variant.LESSON;
+        if (root.has("affine")) {
+            JsonNode a = root.get("affine");
+            variant = a.isTextual() ? Affine.Variant.byId(a.asText()) : null;
+            if (variant == null) throw new ScenarioException("affine: " + a + " is not \"lesson\" or \"repository\"");
+        }
+        List<Activation> activations = new ArrayList<>();
+        if (root.has("activations")) {
+            JsonNode list = root.get("activations");
+            if (!list.isArray()) throw new ScenarioException("activations: must be a list such as [\"relu\", \"sigmoid\"]");
+            if (list.size() != depth - 1) {
+                throw new ScenarioException("activations: " + depth + " Affine layer" + (depth == 1 ? "" : "s") + " (W1 … W" + depth
+                        + ") need " + (depth - 1) + " activation" + (depth == 2 ? "" : "s") + ", one between each two; the list has " + list.size());
+            }
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode n = list.get(i);
+                Activation a = n.isTextual() ? Activations.byId(n.asText()) : null;
+                if (a == null) throw new ScenarioException("activations[" + i + "]: " + n + " is not " + Activations.names());
+                activations.add(a);
+            }
+        } else {
+            for (int k = 1; k < depth; k++) activations.add(org.backpropviz.engine.Relu.KIND);
+        }
+        return Network.of(activations, variant);
     }
 
     private static boolean allIntegral(JsonNode n) {
@@ -310,7 +351,13 @@ public final class ScenarioFormat {
         for (String k : concat(ARRAY_KEYS, OPTIONAL_KEYS)) {
             if (k.equalsIgnoreCase(key) || editDistance(k, key) <= 1) return " (did you mean " + k + "?)";
         }
-        return " (a scenario has x, W1, b1, W2, b2, t and optionally name, description, lr)";
+        if (key.length() > 1) { // w3 or B3: the case of a deeper net's parameter
+            String head = key.substring(0, 1);
+            Param layered = Param.byLabel((head.equalsIgnoreCase("w") ? "W" : head.toLowerCase(Locale.ROOT)) + key.substring(1));
+            if (layered != null && layered.trainable()) return " (did you mean " + layered.label() + "?)";
+        }
+        return " (a scenario has x, W1, b1, W2, b2, t and optionally name, description, lr;"
+                + " a deeper net has W3, b3, … and activations, affine)";
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -401,7 +448,13 @@ public final class ScenarioFormat {
         if (!s.name().isEmpty()) root.put("name", s.name());
         if (!s.description().isEmpty()) root.put("description", s.description());
         if (s.lr() != null) root.put("lr", s.lr());
-        for (Param p : List.of(Param.X, Param.W1, Param.B1, Param.W2, Param.B2, Param.T)) {
+        Network net = s.inputs().network();
+        if (net.affine() != Affine.Variant.LESSON) root.put("affine", net.affine().id());
+        if (net.activations().stream().anyMatch(a -> a != org.backpropviz.engine.Relu.KIND)) {
+            ArrayNode acts = root.putArray("activations");
+            for (Activation a : net.activations()) acts.add(a.id());
+        }
+        for (Param p : net.params()) {
             root.set(p.label(), toJsonNode(s.get(p), s.get(p).isInteger()));
         }
         try {

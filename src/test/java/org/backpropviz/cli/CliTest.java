@@ -263,4 +263,43 @@ class CliTest {
                 + "2,500,000,000 values, over the limit of 50,000,000 (setting backpropviz.maxResultValues)", error.get("message").asText());
         assertTrue(r.out().length() < 10_000, "nothing large is printed");
     }
+
+    @Test
+    void runNamesTheNodesOfADeeperNetAndGradcheckCoversEveryLayer() throws Exception {
+        Path deep = NumpyFixtures.resourceDir("reference-cases/deep").resolve("case-008.json");
+        Result r = run("run", deep.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode line = r.lines().get(0);
+        List<String> forward = new java.util.ArrayList<>(), backward = new java.util.ArrayList<>(), grads = new java.util.ArrayList<>();
+        line.get("forward").fieldNames().forEachRemaining(forward::add);
+        line.get("backward").fieldNames().forEachRemaining(backward::add);
+        line.get("grads").fieldNames().forEachRemaining(grads::add);
+        assertEquals(List.of("affine1", "relu1", "affine2", "sigmoid2", "affine3", "sigmoid3", "affine4", "softmax", "loss"), forward);
+        assertEquals(List.of("softmax", "affine4", "sigmoid3", "affine3", "sigmoid2", "affine2", "relu1", "affine1"), backward);
+        assertEquals(List.of("W1", "b1", "W2", "b2", "W3", "b3", "W4", "b4"), grads);
+        JsonNode exp = NumpyFixtures.read(NumpyFixtures.expectedFor(deep));
+        exp.get("grads").fieldNames().forEachRemaining(k -> NumpyFixtures.assertClose(exp.get("grads").get(k), NumpyFixtures.array(line.get("grads").get(k)), k));
+        Result g = run("gradcheck", deep.toString());
+        assertEquals(0, g.status(), g.err());
+        List<String> checked = new java.util.ArrayList<>();
+        g.lines().get(0).fieldNames().forEachRemaining(checked::add);
+        assertEquals(grads, checked);
+    }
+
+    @Test
+    void trainTakesHiddenLayersAndTheirActivation() throws Exception {
+        Result r = run("train", "--data", "iris", "--hidden", "6,5", "--activation", "sigmoid", "--epochs", "2");
+        assertEquals(0, r.status(), r.err());
+        List<JsonNode> lines = r.lines();
+        JsonNode done = lines.get(lines.size() - 1);
+        assertEquals("[6,5]", done.get("hidden").toString());
+        assertEquals("[\"sigmoid\",\"sigmoid\"]", done.get("activations").toString());
+        Result one = run("train", "--data", "iris", "--epochs", "1");
+        assertEquals(10, one.lines().get(one.lines().size() - 1).get("hidden").asInt(), "one hidden layer prints as before");
+        Result bad = run("train", "--data", "iris", "--hidden", "6,5", "--activation", "relu,sigmoid,relu");
+        assertEquals(Cli.INVALID, bad.status());
+        assertTrue(bad.err().startsWith("train: --activation: 3 kinds for 2 hidden layers; give one for all or one per layer"), bad.err());
+        Result unknown = run("train", "--data", "iris", "--activation", "tanh");
+        assertTrue(unknown.err().startsWith("train: --activation: \"tanh\" is not relu or sigmoid"), unknown.err());
+    }
 }

@@ -92,9 +92,24 @@ public final class NumpyFixtures {
         return NDArray.of(shape, data);
     }
 
+    /**
+     * The scenario's network and arrays, read as NumPy reads them and without the scenario format's checks: x, W1, b1,
+     * …, Wn, bn, t, and {@code "activations"} and {@code "affine"} where given (ReLU and the lesson's Affine if not).
+     */
     public static NetInputs inputs(JsonNode scenario) {
-        return new NetInputs(array(scenario.get("x")), array(scenario.get("W1")), array(scenario.get("b1")),
-                array(scenario.get("W2")), array(scenario.get("b2")), labels(scenario.get("t")));
+        int n = 0;
+        while (scenario.has("W" + (n + 1))) n++;
+        List<Activation> acts = new ArrayList<>();
+        for (int k = 1; k < n; k++) {
+            acts.add(scenario.has("activations") ? Activations.byId(scenario.get("activations").get(k - 1).asText()) : Relu.KIND);
+        }
+        Affine.Variant variant = scenario.has("affine") ? Affine.Variant.byId(scenario.get("affine").asText()) : Affine.Variant.LESSON;
+        List<NDArray> params = new ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            params.add(array(scenario.get("W" + k)));
+            params.add(array(scenario.get("b" + k)));
+        }
+        return NetInputs.of(Network.of(acts, variant), array(scenario.get("x")), params, labels(scenario.get("t")));
     }
 
     /** Same shape as NumPy's, and every value within 1e-9 relative (absolute near zero, relative to the array's scale). */

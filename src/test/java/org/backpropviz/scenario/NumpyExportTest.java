@@ -133,4 +133,17 @@ class NumpyExportTest {
         NumpyExport.write(dir.resolve("new.py"), "print(1)\n");
         assertEquals(List.of("lesson.py", "new.py"), names(dir));
     }
+
+    @Test
+    void aDeeperNetExportsEachLayerKindOnceAndItsLayerList() throws Exception {
+        Scenario s = ScenarioFormat.read(org.backpropviz.engine.NumpyFixtures.resourceDir("reference-cases/deep").resolve("case-008.json"));
+        String py = NumpyExport.script(s, Trace.evaluate(s.inputs()));
+        assertTrue(py.contains("layers = [('affine1', Affine(W1, b1)), ('relu1', Relu()), ('affine2', Affine(W2, b2)), ('sigmoid2', Sigmoid()),"
+                + " ('affine3', Affine(W3, b3)), ('sigmoid3', Sigmoid()), ('affine4', Affine(W4, b4))]"), py);
+        assertEquals(1, py.split("class Sigmoid:", -1).length - 1, "each class once");
+        assertTrue(py.contains("        out = 1 / (1 + np.exp(-x))"));
+        assertTrue(py.contains("W4 = np.array(") && py.contains("'grad W4'"));
+        String repo = NumpyExport.script(s.withInputs(s.inputs().withNetwork(s.inputs().network().withAffine(org.backpropviz.engine.Affine.Variant.REPOSITORY))));
+        assertTrue(repo.contains("        x = x.reshape(x.shape[0], -1)"), repo);
+    }
 }

@@ -238,4 +238,53 @@ class ScenarioFormatTest {
             assertFalse(s.name().isEmpty(), name);
         }
     }
+
+    static final String DEEP = """
+            {"x": [[0.1, 0.2]], "W1": [[1, 2, 3], [4, 5, 6]], "b1": [0, 0, 0], "W2": [[1, 0], [0, 1], [1, 1]], "b2": [0, 0],
+             "W3": [[1, 0, 0], [0, 1, 1]], "b3": [0, 0, 0], "activations": ["sigmoid", "relu"], "affine": "repository", "t": [2]}""";
+
+    @Test
+    void readsADeeperNetWithItsActivationsAndAffine() throws Exception {
+        Scenario s = ScenarioFormat.parse(DEEP);
+        org.backpropviz.engine.Network n = s.inputs().network();
+        assertEquals(3, n.depth());
+        assertEquals(java.util.List.of(org.backpropviz.engine.Sigmoid.KIND, org.backpropviz.engine.Relu.KIND), n.activations());
+        assertEquals(org.backpropviz.engine.Affine.Variant.REPOSITORY, n.affine());
+        assertEquals("(2, 3)", s.get(Param.w(3)).shapeString());
+        // written back with its network, read back equal; the lesson's net is written as before, without the new keys
+        String json = ScenarioFormat.toJson(s);
+        assertTrue(json.contains("\"affine\": \"repository\"") && json.contains("\"activations\": [\"sigmoid\", \"relu\"]"), json);
+        assertEquals(s, ScenarioFormat.parse(json));
+        String lesson = ScenarioFormat.toJson(ScenarioFormat.parse(GOOD));
+        assertFalse(lesson.contains("activations") || lesson.contains("affine"), lesson);
+        // one layer, and defaults written out
+        Scenario one = ScenarioFormat.parse("{\"x\": [1, 2], \"W1\": [[1, 0], [0, 1]], \"b1\": [0, 0], \"t\": [0, 1]}");
+        assertEquals(1, one.inputs().network().depth());
+        assertEquals(ScenarioFormat.parse(GOOD).inputs().network(),
+                ScenarioFormat.parse(GOOD.replace("\"t\":", "\"activations\": [\"relu\"], \"affine\": \"lesson\", \"t\":")).inputs().network());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a missing bias | \"b3\": [0, 0, 0], | '' | 'missing key \"b3\"'",
+        "a gap in the layers | \"W2\": [[1, 0], [0, 1], [1, 1]], \"b2\": [0, 0], | '' | 'missing key \"W2\"'",
+        "too few activations | [\"sigmoid\", \"relu\"] | [\"relu\"] | 'activations: 3 Affine layers (W1 … W3) need 2 activations, one between each two; the list has 1'",
+        "an unknown activation | [\"sigmoid\", \"relu\"] | [\"sigmoid\", \"tanh\"] | 'activations[1]: \"tanh\" is not relu or sigmoid'",
+        "activations not a list | [\"sigmoid\", \"relu\"] | \"relu\" | 'activations: must be a list such as [\"relu\", \"sigmoid\"]'",
+        "an unknown affine | \"repository\" | \"book\" | 'affine: \"book\" is not \"lesson\" or \"repository\"'",
+        "a lower-case deeper weight | \"W3\" | \"w3\" | 'unknown key \"w3\" (did you mean W3?)'",
+    })
+    void refusesABadNetworkWithOneClearLine(String what, String find, String replace, String message) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(DEEP.replace(find, replace)));
+        assertEquals(message, e.getMessage(), what);
+    }
+
+    @Test
+    void everySharedDeepCaseReadsAsTheNumpyFixtureBuildsIt() throws Exception {
+        java.nio.file.Path dir = org.backpropviz.engine.NumpyFixtures.resourceDir("reference-cases/deep");
+        for (java.nio.file.Path p : org.backpropviz.engine.NumpyFixtures.scenarios(dir)) {
+            Scenario s = ScenarioFormat.read(p);
+            assertEquals(org.backpropviz.engine.NumpyFixtures.inputs(org.backpropviz.engine.NumpyFixtures.read(p)), s.inputs(), p.toString());
+        }
+    }
 }

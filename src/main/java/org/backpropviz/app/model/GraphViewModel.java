@@ -20,7 +20,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.util.Duration;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
-import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Phase;
 import org.backpropviz.engine.Sgd;
 import org.backpropviz.engine.Step;
@@ -315,7 +314,7 @@ public final class GraphViewModel {
             t = t.step();
             out.add(t);
         }
-        for (Param p : Param.values()) in.get(p).maxAbsFinite();
+        for (NDArray a : in.asMap().values()) a.maxAbsFinite();
         for (Trace snapshot : out) prepareForViews(snapshot);
         return List.copyOf(out);
     }

@@ -3,18 +3,41 @@ package org.backpropviz.app.model;
 import java.util.List;
 import java.util.Optional;
 import org.backpropviz.engine.EngineError;
+import org.backpropviz.engine.Graph;
 import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Network;
+import org.backpropviz.engine.NodeId;
+import org.backpropviz.engine.Operand;
 import org.backpropviz.engine.Param;
-import org.backpropviz.engine.Step;
 import org.backpropviz.engine.Trace;
+import org.backpropviz.scenario.Scenario;
+import org.backpropviz.scenario.ScenarioException;
 
 /**
- * The drawn computation graph of the two-layer net: its nodes, its edges, and which array of a {@link Trace}
+ * The drawn computation graph of the lesson's two-layer net: its nodes, its edges, and which array of a {@link Trace}
  * each one shows. A node shows micrograd's {@code data | grad}: its value and the gradient of the loss with
- * respect to that value (so both have the same shape, unless a pitfall makes them differ).
+ * respect to that value (so both have the same shape, unless a pitfall makes them differ). The engine's
+ * {@link Graph} describes the same for a network of any depth; the nodes here answer through it.
  */
 public final class NetGraph {
     private NetGraph() {}
+
+    /**
+     * The scenario, if this drawing can show its network: the lesson's two-layer ReLU net with the lesson's Affine.
+     *
+     * @throws ScenarioException naming the network, for any other (the engine and the command line run every network)
+     */
+    public static Scenario drawable(Scenario s) throws ScenarioException {
+        Network n = s.inputs().network();
+        if (!n.isLesson()) {
+            throw new ScenarioException("this window draws the lesson's two-layer ReLU net; this file's net is " + n
+                    + " (the run, gradcheck and train commands take it)");
+        }
+        return s;
+    }
+
+    /** The engine's graph of the lesson's net, which these nodes show. */
+    private static final Graph GRAPH = Network.LESSON.graph();
 
     /** A node of the drawing: a data or parameter array, or an operation. */
     public enum Node {
@@ -55,6 +78,18 @@ public final class NetGraph {
 
         public Optional<Param> param() { return Optional.ofNullable(param); }
 
+        /** The engine's node this one draws. */
+        public Graph.Node engineNode() {
+            for (Graph.Node n : GRAPH.nodes()) if (n.id().equals(id)) return n;
+            throw new IllegalStateException("no engine node " + id);
+        }
+
+        /** The engine's id of an op node. @throws IllegalStateException for a data node */
+        public NodeId opId() {
+            if (engineNode() instanceof Graph.OpNode o) return o.node();
+            throw new IllegalStateException(id + " is not an operation");
+        }
+
         public static Node byId(String id) {
             for (Node n : values()) if (n.id.equals(id)) return n;
             throw new IllegalArgumentException("no node " + id);
@@ -62,25 +97,17 @@ public final class NetGraph {
 
         /** The value the node shows in this snapshot: a parameter's array, or an op's forward output. */
         public Optional<NDArray> value(Trace t) {
-            return param != null ? Optional.of(t.inputs().get(param)) : t.forward(id);
+            return GRAPH.value(engineNode(), t);
         }
 
         /** dLoss/dvalue in this snapshot, once the backward pass has computed it. */
         public Optional<NDArray> grad(Trace t) {
-            return switch (this) {
-                case X -> t.backward("affine1");
-                case W1, B1, W2, B2 -> t.grad(param);
-                case AFFINE1 -> t.backward("relu1");
-                case RELU1 -> t.backward("affine2");
-                case AFFINE2 -> t.backward("softmax");
-                case LOSS -> t.stepsDone() > Step.LOSS_FORWARD.ordinal() + 1 ? Optional.of(NDArray.scalar(1.0)) : Optional.empty();
-                case SOFTMAX, T -> Optional.empty();
-            };
+            return GRAPH.grad(engineNode(), t);
         }
 
         /** True for nodes that never get a gradient of their own (t; softmax, fused with the loss in the book). */
         public boolean hasNoGrad() {
-            return this == T || this == SOFTMAX;
+            return Graph.hasNoGrad(engineNode());
         }
     }
 
@@ -114,30 +141,15 @@ public final class NetGraph {
         throw new IllegalArgumentException("no edge " + from + " → " + to);
     }
 
-    /** The edges that carry the operand called {@code name} in an error at {@code node}. */
+    /** The edges that carry the error's operand called {@code name} ({@code x.T}, {@code dout}); none for another name. */
     public static List<Edge> edgesOf(EngineError error, String name) {
+        return error.operands().stream().filter(o -> o.name().equals(name)).findFirst().map(o -> edgesOf(error, o)).orElse(List.of());
+    }
+
+    /** The edges that carry an operand of an error, found from the operand's role at the error's node. */
+    public static List<Edge> edgesOf(EngineError error, Operand operand) {
         Node node = Node.byId(error.node());
-        String n = name.replace(".T", "");
-        return switch (node) {
-            case AFFINE1, AFFINE2 -> {
-                String k = node == Node.AFFINE1 ? "1" : "2";
-                Node w = node == Node.AFFINE1 ? Node.W1 : Node.W2;
-                Node b = node == Node.AFFINE1 ? Node.B1 : Node.B2;
-                if (n.equals("x")) yield List.of(inputEdge(node));
-                if (n.equals("W" + k)) yield List.of(edge(w, node));
-                if (n.equals("b" + k)) yield List.of(edge(b, node));
-                if (n.startsWith("np.dot(")) yield List.of(inputEdge(node), edge(w, node));
-                if (n.equals("dout")) yield outputEdge(node).map(List::of).orElse(List.of());
-                yield List.of();
-            }
-            case RELU1 -> n.equals("dout") ? List.of(edge(Node.RELU1, Node.AFFINE2)) : List.of(inputEdge(node));
-            case SOFTMAX, LOSS -> switch (n) {
-                case "x" -> List.of(edge(Node.AFFINE2, Node.SOFTMAX));
-                case "y" -> List.of(edge(Node.SOFTMAX, Node.LOSS));
-                case "t" -> List.of(edge(Node.T, Node.LOSS));
-                default -> List.of();
-            };
-            default -> List.of();
-        };
+        return GRAPH.edgesOf(node.opId(), operand.role()).stream()
+                .map(e -> edge(Node.byId(e.from().id()), Node.byId(e.to().id()))).toList();
     }
 }

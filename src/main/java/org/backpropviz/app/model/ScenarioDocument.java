@@ -121,7 +121,7 @@ public final class ScenarioDocument {
         if (!Files.exists(auto)) return null; // a link to nothing yet: the autosave writes where it points
         Scenario s;
         try {
-            s = ScenarioFormat.read(auto);
+            s = NetGraph.drawable(ScenarioFormat.read(auto));
         } catch (ScenarioException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return keepAside(home, auto, describe(e));
         }
@@ -224,7 +224,7 @@ public final class ScenarioDocument {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
-                Scenario s = ScenarioFormat.read(p);
+                Scenario s = NetGraph.drawable(ScenarioFormat.read(p));
                 Platform.runLater(() -> {
                     saved = s;
                     file.set(p);

@@ -232,7 +232,7 @@ public class MainView extends BorderPane {
 
     private void updateStatus() {
         Trace t = model.getTrace();
-        String count = text.get("status.count", t.stepsDone(), org.backpropviz.engine.Step.ORDER.size());
+        String count = text.get("status.count", t.stepsDone(), t.network().steps().size());
         String what;
         if (model.isFollowing()) {
             what = text.get("status.following");

@@ -1,9 +1,18 @@
 package org.backpropviz.engine.train;
 
+import java.util.Collections;
+import java.util.List;
+import org.backpropviz.engine.Activation;
+import org.backpropviz.engine.Affine;
+import org.backpropviz.engine.Network;
+import org.backpropviz.engine.Relu;
+
 /**
  * The settings of a training run.
  *
- * @param hidden the hidden layer's size
+ * @param hiddenSizes the size of each hidden layer, in order: one entry for the book's two-layer net, n − 1 for a net
+ *     of n Affine layers
+ * @param activations the activation after each hidden layer (as many as {@code hiddenSizes})
  * @param lr the learning rate (a running {@link Training} can change its own)
  * @param batch the mini-batch size
  * @param epochs how many passes over the training set
@@ -14,11 +23,13 @@ package org.backpropviz.engine.train;
  * @param targetTestAccuracy stop once the test accuracy reaches this (0 for never)
  * @param plateauEpochs stop when the test accuracy has not improved for this many epochs (0 for never)
  */
-public record TrainConfig(int hidden, double lr, int batch, int epochs, long seed, double initStd, double testFraction,
-                          boolean scale, double targetTestAccuracy, int plateauEpochs) {
+public record TrainConfig(List<Integer> hiddenSizes, List<Activation> activations, double lr, int batch, int epochs, long seed,
+                          double initStd, double testFraction, boolean scale, double targetTestAccuracy, int plateauEpochs) {
     // The limits of the window's settings and of the train command's options: one definition for both.
     /** The largest hidden layer: with the most features a data set may have, W1 is 80 MB. */
     public static final int MAX_HIDDEN = 1000;
+    /** The most hidden layers a trained net may have. */
+    public static final int MAX_HIDDEN_LAYERS = 5;
     /** The largest mini-batch (a larger one than the training set takes the whole set). */
     public static final int MAX_BATCH = 10_000;
     /** The most epochs a run may ask for. */
@@ -31,7 +42,14 @@ public record TrainConfig(int hidden, double lr, int batch, int epochs, long see
     public static final int MAX_SEED = Integer.MAX_VALUE;
 
     public TrainConfig {
-        if (hidden < 1 || hidden > MAX_HIDDEN) throw new IllegalArgumentException("hidden size must be from 1 to " + MAX_HIDDEN);
+        hiddenSizes = List.copyOf(hiddenSizes);
+        activations = List.copyOf(activations);
+        if (hiddenSizes.isEmpty()) throw new IllegalArgumentException("a net needs at least one hidden layer");
+        if (hiddenSizes.size() > MAX_HIDDEN_LAYERS) throw new IllegalArgumentException("a net may have at most " + MAX_HIDDEN_LAYERS + " hidden layers");
+        for (int h : hiddenSizes) if (h < 1 || h > MAX_HIDDEN) throw new IllegalArgumentException("hidden size must be from 1 to " + MAX_HIDDEN);
+        if (activations.size() != hiddenSizes.size()) {
+            throw new IllegalArgumentException(hiddenSizes.size() + " hidden layers need " + hiddenSizes.size() + " activations, not " + activations.size());
+        }
         if (!validLearningRate(lr)) throw new IllegalArgumentException("learning rate must be a positive number");
         if (batch < 1 || batch > MAX_BATCH) throw new IllegalArgumentException("batch size must be from 1 to " + MAX_BATCH);
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1");
@@ -61,6 +79,12 @@ public record TrainConfig(int hidden, double lr, int batch, int epochs, long see
         return v >= 0 && v <= 1;
     }
 
+    /** The book's two-layer net: one hidden layer of {@code hidden} units with ReLU. */
+    public TrainConfig(int hidden, double lr, int batch, int epochs, long seed, double initStd, double testFraction,
+                       boolean scale, double targetTestAccuracy, int plateauEpochs) {
+        this(List.of(hidden), List.of(Relu.KIND), lr, batch, epochs, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs);
+    }
+
     /** The defaults for a data set: small nets and short runs that reach the book's accuracy in seconds. */
     public static TrainConfig defaults(String dataset) {
         return switch (dataset) {
@@ -70,13 +94,30 @@ public record TrainConfig(int hidden, double lr, int batch, int epochs, long see
         };
     }
 
-    public TrainConfig withHidden(int h) { return new TrainConfig(h, lr, batch, epochs, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
-    public TrainConfig withLr(double v) { return new TrainConfig(hidden, v, batch, epochs, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
-    public TrainConfig withBatch(int b) { return new TrainConfig(hidden, lr, b, epochs, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
-    public TrainConfig withEpochs(int e) { return new TrainConfig(hidden, lr, batch, e, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
-    public TrainConfig withSeed(long s) { return new TrainConfig(hidden, lr, batch, epochs, s, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
-    public TrainConfig withInitStd(double s) { return new TrainConfig(hidden, lr, batch, epochs, seed, s, testFraction, scale, targetTestAccuracy, plateauEpochs); }
-    public TrainConfig withTestFraction(double f) { return new TrainConfig(hidden, lr, batch, epochs, seed, initStd, f, scale, targetTestAccuracy, plateauEpochs); }
-    public TrainConfig withScale(boolean s) { return new TrainConfig(hidden, lr, batch, epochs, seed, initStd, testFraction, s, targetTestAccuracy, plateauEpochs); }
-    public TrainConfig withStop(double target, int plateau) { return new TrainConfig(hidden, lr, batch, epochs, seed, initStd, testFraction, scale, target, plateau); }
+    /** The first hidden layer's size (the only one of the book's two-layer net). */
+    public int hidden() {
+        return hiddenSizes.get(0);
+    }
+
+    /** The network trained: the hidden layers' activations between Affine layers, the lesson's Affine. */
+    public Network network() {
+        return Network.of(activations, Affine.Variant.LESSON);
+    }
+
+    /** One hidden layer of {@code h} units, with the first layer's activation. */
+    public TrainConfig withHidden(int h) { return withLayers(List.of(h), List.of(activations.get(0))); }
+    /** Hidden layers of these sizes, each with the same activation as the first layer now has. */
+    public TrainConfig withHiddenSizes(List<Integer> sizes) { return withLayers(sizes, Collections.nCopies(sizes.size(), activations.get(0))); }
+    /** The same activation after every hidden layer. */
+    public TrainConfig withActivation(Activation a) { return withLayers(hiddenSizes, Collections.nCopies(hiddenSizes.size(), a)); }
+    /** Hidden layers and their activations, one each. */
+    public TrainConfig withLayers(List<Integer> sizes, List<Activation> acts) { return new TrainConfig(sizes, acts, lr, batch, epochs, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
+    public TrainConfig withLr(double v) { return new TrainConfig(hiddenSizes, activations, v, batch, epochs, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
+    public TrainConfig withBatch(int b) { return new TrainConfig(hiddenSizes, activations, lr, b, epochs, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
+    public TrainConfig withEpochs(int e) { return new TrainConfig(hiddenSizes, activations, lr, batch, e, seed, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
+    public TrainConfig withSeed(long s) { return new TrainConfig(hiddenSizes, activations, lr, batch, epochs, s, initStd, testFraction, scale, targetTestAccuracy, plateauEpochs); }
+    public TrainConfig withInitStd(double s) { return new TrainConfig(hiddenSizes, activations, lr, batch, epochs, seed, s, testFraction, scale, targetTestAccuracy, plateauEpochs); }
+    public TrainConfig withTestFraction(double f) { return new TrainConfig(hiddenSizes, activations, lr, batch, epochs, seed, initStd, f, scale, targetTestAccuracy, plateauEpochs); }
+    public TrainConfig withScale(boolean s) { return new TrainConfig(hiddenSizes, activations, lr, batch, epochs, seed, initStd, testFraction, s, targetTestAccuracy, plateauEpochs); }
+    public TrainConfig withStop(double target, int plateau) { return new TrainConfig(hiddenSizes, activations, lr, batch, epochs, seed, initStd, testFraction, scale, target, plateau); }
 }

@@ -1,17 +1,22 @@
 package org.backpropviz.engine.train;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import org.backpropviz.engine.MultiLayerNet;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
+import org.backpropviz.engine.Network;
 import org.backpropviz.engine.Np;
-import org.backpropviz.engine.Relu;
-import org.backpropviz.engine.TwoLayerNet;
+import org.backpropviz.engine.SoftmaxWithLoss;
+import org.backpropviz.engine.Trace;
 
 /**
- * Mini-batch SGD on the two-layer net, one iteration at a time so that a caller can pause, step, change the learning
- * rate or stop between any two. Each iteration is the same forward, backward and {@code param -= lr * grad} that the
- * graph view steps through, to the bit, computed in a {@link TwoLayerNet}'s arrays allocated once. Not thread-safe:
+ * Mini-batch SGD on a network of the config's layers (the book's two-layer net by default), one iteration at a time so
+ * that a caller can pause, step, change the learning rate or stop between any two. Each iteration is the same forward,
+ * backward and {@code param -= lr * grad} that the graph view steps through, to the bit, computed in a
+ * {@link MultiLayerNet}'s arrays allocated once. Not thread-safe:
  * one worker drives it; {@link #setLearningRate} may be called from any thread and takes effect at the next
  * iteration.
  */
@@ -30,7 +35,8 @@ public final class Training {
     private final TrainConfig config;
     private final Random rnd;
     private volatile double lr;
-    private final TwoLayerNet net;
+    private final Network network;
+    private final MultiLayerNet net;
     private final int[] labels;
     private int[] order;
     private int cursor;
@@ -57,11 +63,19 @@ public final class Training {
         this.config = config;
         this.lr = config.lr();
         this.rnd = new Random(config.seed() * 31 + 7);
-        int d = train.features(), h = config.hidden(), c = train.classes();
-        NDArray W1 = normal(d, h, config.initStd()), W2 = normal(h, c, config.initStd());
+        this.network = config.network();
+        // W1 … Wn drawn in order from the config's seed, the biases zero (the book's init_network)
+        List<Integer> widths = new ArrayList<>();
+        widths.add(train.features());
+        widths.addAll(config.hiddenSizes());
+        widths.add(train.classes());
+        List<NDArray> params = new ArrayList<>();
+        for (int k = 1; k < widths.size(); k++) {
+            params.add(normal(widths.get(k - 1), widths.get(k), config.initStd()));
+            params.add(NDArray.full(new int[] {widths.get(k)}, 0));
+        }
         // a batch larger than the training set is the whole set: arrays for more rows would only take memory
-        this.net = new TwoLayerNet(W1, NDArray.full(new int[] {h}, 0), W2, NDArray.full(new int[] {c}, 0),
-                Math.min(config.batch(), train.size()));
+        this.net = new MultiLayerNet(params, network.activations(), Math.min(config.batch(), train.size()));
         this.labels = train.labels();
         this.order = Dataset.permutation(train.size(), rnd);
     }
@@ -78,6 +92,8 @@ public final class Training {
     public int epoch() { return epoch; }
     public int iteration() { return iteration; }
     public double learningRate() { return lr; }
+    /** The network trained. */
+    public Network networkShape() { return network; }
 
     /** Takes effect at the next iteration. */
     public void setLearningRate(double v) {
@@ -91,8 +107,7 @@ public final class Training {
      */
     public NetInputs network() {
         if (lastBatch != null) return batchInputs(lastBatch);
-        NDArray[] w = net.weights();
-        return new NetInputs(NDArray.full(new int[] {1, train.features()}, 0), w[0], w[1], w[2], w[3],
+        return NetInputs.of(network, NDArray.full(new int[] {1, train.features()}, 0), net.weights(),
                 NDArray.full(new int[] {1}, 0).asInteger());
     }
 
@@ -110,8 +125,7 @@ public final class Training {
         Dataset b = train.rows(idx);
         double[] t = new double[idx.length];
         for (int i = 0; i < idx.length; i++) t[i] = b.label(i);
-        NDArray[] w = net.weights();
-        return new NetInputs(b.x(), w[0], w[1], w[2], w[3], NDArray.of(new int[] {idx.length}, t).asInteger());
+        return NetInputs.of(network, b.x(), net.weights(), NDArray.of(new int[] {idx.length}, t).asInteger());
     }
 
     /** True when every epoch is done or a stop condition has been met. */
@@ -177,12 +191,12 @@ public final class Training {
         return e;
     }
 
-    /** Class probabilities for every row of {@code x} with the current weights: softmax(relu(x·W1 + b1)·W2 + b2). */
+    /**
+     * Class probabilities for every row of {@code x} with the current weights: the network's forward pass up to the
+     * softmax (for the two-layer net, softmax(relu(x·W1 + b1)·W2 + b2)).
+     */
     public NDArray probabilities(NDArray x) {
-        NDArray[] w = net.weights();
-        NDArray a1 = Np.add(Np.dot(x, w[0]), w[1]);
-        NDArray a2 = Np.add(Np.dot(Relu.forward(a1), w[2]), w[3]);
-        return Np.softmax(a2);
+        return Trace.forwardOnly(NetInputs.of(network, x, net.weights(), NDArray.full(new int[] {1}, 0).asInteger()), SoftmaxWithLoss.SOFTMAX);
     }
 
     /**
@@ -192,7 +206,7 @@ public final class Training {
      */
     public int[] predict(NDArray x) {
         int n = x.rows(), d = x.cols();
-        int chunk = Math.max(1, PREDICT_VALUES / Math.max(config.hidden(), train.classes()));
+        int chunk = Math.max(1, PREDICT_VALUES / Math.max(java.util.Collections.max(config.hiddenSizes()), train.classes()));
         if (n <= chunk) return Np.argmaxAxis1(probabilities(x));
         int[] out = new int[n];
         for (int from = 0; from < n; from += chunk) {

@@ -56,6 +56,47 @@ class TrainingTest {
         assertEquals(3, shortBatches, "three epochs' short last batches were compared");
     }
 
+    /**
+     * Deeper nets too: three and four Affine layers with Sigmoid and ReLU, each iteration equal to the graph's
+     * forward, backward and SGD step to the bit (the activations' kernels compute what their steps compute).
+     */
+    @Test
+    void aDeeperNetsIterationsEqualTheGraphsToTheBit() throws Exception {
+        org.backpropviz.engine.Activation sig = org.backpropviz.engine.Sigmoid.KIND, relu = org.backpropviz.engine.Relu.KIND;
+        for (TrainConfig c : List.of(TrainConfig.defaults("iris").withLayers(List.of(8, 5), List.of(sig, relu)).withInitStd(0.5),
+                TrainConfig.defaults("iris").withLayers(List.of(6, 6, 4), List.of(relu, sig, sig)).withInitStd(0.8).withBatch(7))) {
+            Training t = new Training(DatasetFormat.builtIn("iris"), c);
+            org.backpropviz.engine.NetInputs ref = t.network();
+            assertEquals(c.network(), ref.network());
+            assertEquals(2 * (c.hiddenSizes().size() + 1), ref.trainable().size());
+            for (int i = 0; i < 60; i++) {
+                org.backpropviz.engine.NetInputs next = t.nextBatch();
+                org.backpropviz.engine.NetInputs batch = ref.with(org.backpropviz.engine.Param.X, next.x()).with(org.backpropviz.engine.Param.T, next.t());
+                org.backpropviz.engine.Trace trace = org.backpropviz.engine.Trace.evaluate(batch);
+                assertTrue(trace.isComplete());
+                ref = org.backpropviz.engine.Sgd.update(batch, trace.grads(), t.learningRate());
+                Training.Iteration it = t.iterate();
+                assertEquals(trace.loss().orElseThrow(), it.loss(), 0.0, "loss of iteration " + it.iteration());
+                org.backpropviz.engine.NetInputs now = t.network();
+                for (org.backpropviz.engine.Param p : now.trainable()) {
+                    assertArrayEquals(ref.get(p).toFlatArray(), now.get(p).toFlatArray(), 0.0, p.label() + " after iteration " + it.iteration());
+                }
+                if (t.epochComplete()) t.endEpoch();
+            }
+            // predictions walk the same layers
+            org.backpropviz.engine.NDArray probs = t.probabilities(t.testSet().x());
+            assertEquals("(30, 3)", probs.shapeString());
+        }
+    }
+
+    @Test
+    void aSigmoidNetWithTwoHiddenLayersLearnsIris() throws Exception {
+        TrainConfig c = TrainConfig.defaults("iris").withHiddenSizes(List.of(10, 8)).withActivation(org.backpropviz.engine.Sigmoid.KIND)
+                .withInitStd(0.5).withLr(0.5);
+        List<Training.Epoch> e = train(new Training(DatasetFormat.builtIn("iris"), c));
+        assertTrue(e.get(e.size() - 1).testAccuracy() >= 0.9, "iris test accuracy " + e.get(e.size() - 1));
+    }
+
     @Test
     void theWeightsItHandsOutAreCopies() throws Exception {
         Training t = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris"));

@@ -1,0 +1,160 @@
+package org.backpropviz.engine;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A network of n Affine layers for a training loop (the book's {@code MultiLayerNet}; for n = 2 with ReLU its
+ * {@code TwoLayerNet}): one mini-batch's forward pass, backward pass and {@code param -= lr * grad}, in arrays
+ * allocated once. {@link Trace#evaluate} followed by {@link Sgd#update} makes a new array for every operation (about
+ * 0.3 MB an iteration for the digits, 0.5 GB a run); this computes the same operations in the same order on the same
+ * kernels ({@code Gemm}, {@link Np}'s row loops, each {@link Activation}'s kernels), so its numbers are the same to the
+ * bit (see {@code TrainingTest}), and allocates next to nothing per iteration. It skips only what the update does not
+ * use: the gradient sent back to x. The shapes are the trainer's own (2-D x, so both Affine variants compute the same),
+ * and NumPy's shape errors cannot occur.
+ *
+ * <p>The weights live in this object and are updated in place; they leave it only as copies ({@link #weights}), so
+ * no one ever reads an array that changes. Not thread-safe: one worker drives it.
+ */
+public final class MultiLayerNet {
+    private final int n, maxBatch;
+    /** sizes[0] = d, the input's features; sizes[k] = the width of layer k's output; sizes[n] = the classes. */
+    private final int[] sizes;
+    private final Activation[] act;
+    // the parameters, updated in place (index k - 1 for layer k); the biases as 1 × width rows
+    private final DMatrixRMaj[] W, b, dW, db;
+    // forward: z[0] is the batch x; a[k] = z[k]·W(k+1) + b(k+1); z[k] = act(a[k - 1]) for the hidden layers
+    private final DMatrixRMaj[] a, z;
+    private final DMatrixRMaj y;
+    // backward: da[k] the gradient at a[k]; dz[k] the gradient at z[k] (k ≥ 1)
+    private final DMatrixRMaj[] da, dz;
+    private final double[] scratch;
+
+    /**
+     * Copies the starting weights; none is modified or kept.
+     *
+     * @param weightsAndBiases W1 (d, h1), b1 (h1,), W2 (h1, h2), b2 (h2,), …, Wn (h(n-1), c), bn (c,)
+     * @param activations the n − 1 activations between them
+     * @param maxBatch the largest batch {@link #step} will be given
+     */
+    public MultiLayerNet(List<NDArray> weightsAndBiases, List<Activation> activations, int maxBatch) {
+        n = weightsAndBiases.size() / 2;
+        if (weightsAndBiases.size() % 2 != 0 || n < 1 || activations.size() != n - 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("a net of n layers needs W1, b1, …, Wn, bn, n - 1 activations and a batch of at least 1, not "
+                    + weightsAndBiases.size() + " arrays, " + activations.size() + " activations and " + maxBatch);
+        }
+        sizes = new int[n + 1];
+        for (int k = 1; k <= n; k++) {
+            NDArray w = weightsAndBiases.get(2 * k - 2), bias = weightsAndBiases.get(2 * k - 1);
+            if (k == 1) sizes[0] = w.rank() == 2 ? w.rows() : -1;
+            if (w.rank() != 2 || bias.rank() != 1 || w.rows() != sizes[k - 1] || bias.size() != w.cols()) {
+                throw new IllegalArgumentException("layer " + k + " needs W" + k + " (" + sizes[k - 1] + ", h) and b" + k + " (h,), not "
+                        + w.shapeString() + " and " + bias.shapeString());
+            }
+            sizes[k] = w.cols();
+        }
+        this.maxBatch = maxBatch;
+        act = activations.toArray(new Activation[0]);
+        W = new DMatrixRMaj[n];
+        b = new DMatrixRMaj[n];
+        dW = new DMatrixRMaj[n];
+        db = new DMatrixRMaj[n];
+        a = new DMatrixRMaj[n];
+        da = new DMatrixRMaj[n];
+        z = new DMatrixRMaj[n];
+        dz = new DMatrixRMaj[n];
+        for (int k = 0; k < n; k++) {
+            W[k] = weightsAndBiases.get(2 * k).toMatrix();
+            b[k] = weightsAndBiases.get(2 * k + 1).toMatrix();
+            dW[k] = new DMatrixRMaj(sizes[k], sizes[k + 1]);
+            db[k] = new DMatrixRMaj(1, sizes[k + 1]);
+            a[k] = new DMatrixRMaj(maxBatch, sizes[k + 1]);
+            da[k] = new DMatrixRMaj(maxBatch, sizes[k + 1]);
+            z[k] = new DMatrixRMaj(maxBatch, sizes[k]);
+            if (k > 0) dz[k] = new DMatrixRMaj(maxBatch, sizes[k]);
+        }
+        y = new DMatrixRMaj(maxBatch, sizes[n]);
+        scratch = new double[sizes[n]];
+    }
+
+    /** n, the number of Affine layers. */
+    public int depth() {
+        return n;
+    }
+
+    /**
+     * One iteration on the rows {@code rows[from..to)} of {@code data} (n, d) with their labels: forward, backward and
+     * {@code param -= lr * grad}. Neither {@code data}, {@code labels} nor {@code rows} is modified.
+     *
+     * @return the batch's loss, {@code -Σ log(y[i, t_i] + 1e-7) / batch}, from the weights before the update
+     */
+    public double step(NDArray data, int[] labels, int[] rows, int from, int to, double lr) {
+        int m = to - from, d = sizes[0], c = sizes[n];
+        if (m < 1 || m > maxBatch || data.rank() != 2 || data.cols() != d) {
+            throw new IllegalArgumentException("a batch of 1 to " + maxBatch + " rows of " + d + " features, not " + m + " of " + data.shapeString());
+        }
+        for (int k = 0; k < n; k++) {
+            z[k].reshape(m, sizes[k]);
+            a[k].reshape(m, sizes[k + 1]);
+            da[k].reshape(m, sizes[k + 1]);
+            if (k > 0) dz[k].reshape(m, sizes[k]);
+        }
+        y.reshape(m, c);
+        double[] src = data.matrix().data;
+        for (int i = 0; i < m; i++) System.arraycopy(src, rows[from + i] * d, z[0].data, i * d, d);
+
+        // forward, layer by layer: a = z·W + b; z' = act(a); y = softmax(a) after the last
+        for (int k = 0; k < n; k++) {
+            Gemm.mult(z[k], false, W[k], false, a[k]);
+            addRow(a[k], b[k]);
+            if (k < n - 1) act[k].forward(a[k].data, z[k + 1].data, m * sizes[k + 1]);
+        }
+        Np.softmaxRows(a[n - 1].data, m, c, y.data, scratch);
+        double sum = 0;
+        for (int i = 0; i < m; i++) sum += Math.log(y.data[i * c + labels[rows[from + i]]] + 1e-7);
+        double loss = -sum / m;
+
+        // backward, in the layers' reverse order: da = (y - t) / batch at the last; for each Affine layer
+        // dz = da·Wᵀ (not for the first), dW = zᵀ·da, db = Σ da; then the activation before it gives da from dz
+        DMatrixRMaj last = da[n - 1];
+        System.arraycopy(y.data, 0, last.data, 0, m * c);
+        for (int i = 0; i < m; i++) last.data[i * c + labels[rows[from + i]]] -= 1;
+        for (int i = 0; i < m * c; i++) last.data[i] = last.data[i] / m;
+        for (int k = n - 1; k >= 0; k--) {
+            if (k > 0) Gemm.mult(da[k], false, W[k], true, dz[k]);
+            Gemm.mult(z[k], true, da[k], false, dW[k]);
+            Np.sumRows(da[k].data, m, sizes[k + 1], db[k].data);
+            if (k > 0) act[k - 1].backward(a[k - 1].data, z[k].data, dz[k].data, da[k - 1].data, m * sizes[k]);
+        }
+
+        // param -= lr * grad, after every gradient is known (the gradients above read the old weights)
+        for (int k = 0; k < n; k++) {
+            descend(W[k], dW[k], lr);
+            descend(b[k], db[k], lr);
+        }
+        return loss;
+    }
+
+    /** {@code a[r, :] += row} for every row, as NumPy broadcasts a bias. */
+    private static void addRow(DMatrixRMaj a, DMatrixRMaj row) {
+        int cols = a.numCols;
+        for (int r = 0; r < a.numRows; r++) {
+            for (int col = 0; col < cols; col++) a.data[r * cols + col] = a.data[r * cols + col] + row.data[col];
+        }
+    }
+
+    /** {@code param -= lr * grad}: the same two roundings as {@code param - (lr * grad)}. */
+    private static void descend(DMatrixRMaj param, DMatrixRMaj grad, double lr) {
+        for (int i = 0; i < param.getNumElements(); i++) param.data[i] = param.data[i] - lr * grad.data[i];
+    }
+
+    /** Copies of the current weights, as {@code [W1, b1, …, Wn, bn]} with their NumPy shapes. */
+    public List<NDArray> weights() {
+        NDArray[] out = new NDArray[2 * n];
+        for (int k = 0; k < n; k++) {
+            out[2 * k] = NDArray.of(new int[] {sizes[k], sizes[k + 1]}, W[k].data);
+            out[2 * k + 1] = NDArray.of(new int[] {sizes[k + 1]}, b[k].data);
+        }
+        return List.of(out);
+    }
+}
