@@ -63,13 +63,31 @@ class CliBatchTest {
         assertEquals(List.of(good.toString(), huge.toString(), dir.resolve("bad.json").toString(), good.toString()),
                 lines.stream().map(l -> l.get("file").asText()).toList());
         assertTrue(lines.get(0).has("forward"));
-        assertEquals("out of memory: the Java heap is too small for this scenario's arrays", lines.get(1).get("failed").asText());
-        assertFalse(lines.get(1).has("forward"));
+        assertEquals("LimitError", lines.get(1).get("error").get("kind").asText(), "refused by the engine's result-size limit");
+        assertFalse(lines.get(1).get("forward").has("affine1"));
         assertEquals("unknown key \"w1\" (did you mean W1?)", lines.get(2).get("invalid").asText());
         assertEquals(lines.get(0), lines.get(3), "the file after the failures gives the same line as before them");
         assertEquals(2, r.status());
         assertEquals("", r.err(), "each file is reported once, on its line");
         noStackTrace(r);
+    }
+
+    @Test
+    void anEngineThatRunsOutOfMemoryOnAFileFailsThatFileOnly(@TempDir Path dir) throws Exception {
+        Path good = ref("seed-batch.json");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int[] calls = {0};
+        int status = FileBatch.run(new String[] {good.toString(), good.toString()}, new java.io.PrintStream(bytes, true, "UTF-8"), (s, o) -> {
+            if (calls[0]++ == 0) throw new OutOfMemoryError("Java heap space");
+            o.put("ok", true);
+            return Cli.OK;
+        });
+        List<String> out = bytes.toString("UTF-8").lines().toList();
+        assertEquals(2, out.size());
+        assertEquals("out of memory: the Java heap is too small for this scenario's arrays",
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.get(0)).get("failed").asText());
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.get(1)).get("ok").asBoolean());
+        assertEquals(Cli.INVALID, status);
     }
 
     @Test
@@ -102,7 +120,7 @@ class CliBatchTest {
         }
         assertTrue(lines.get(1).has("error"), lines.get(1).toString());
         assertEquals("unknown key \"w1\" (did you mean W1?)", lines.get(2).get("invalid").asText());
-        assertEquals("out of memory: the Java heap is too small for this scenario's arrays", lines.get(3).get("failed").asText());
+        assertEquals("LimitError", lines.get(3).get("error").get("kind").asText(), "refused by the engine's result-size limit");
         assertEquals(lines.get(0), lines.get(4));
         assertEquals(2, r.status());
         assertEquals("", r.err());
