@@ -41,8 +41,8 @@ import org.backpropviz.engine.Shapes;
  * element. An all-zero array is drawn the same way whatever its shape: the numbers 0 when small, the colour of 0 and
  * the legend "all 0" when large. An absent array ("not computed yet") shows a placeholder that looks unlike any value,
  * zero included. States reach CSS as pseudo-classes: {@code :computed}, {@code :heatmap}, {@code :sequential},
- * {@code :all-zero}, {@code :dense} and {@code :densest} (compact numbers of four or
- * five and more columns). Colours come from CSS:
+ * {@code :all-zero}, {@code :dense} and {@code :densest} (compact numbers set tighter
+ * to fit the width). Colours come from CSS:
  * {@code -bp-negative-color}, {@code -bp-zero-color}, {@code -bp-positive-color}, {@code -bp-sequential-color},
  * {@code -bp-nan-color}.
  */
@@ -67,8 +67,8 @@ public class MatrixView extends StackPane {
     private final StyleableObjectProperty<Color> sequentialColor = colour(SEQUENTIAL, SequentialPalette.DEFAULT.high());
     private final StyleableObjectProperty<Color> nanColor = colour(NAN, DivergingPalette.DEFAULT.nonFinite());
     private boolean compact;
-    /** Decimals of compact cells: fewer for wider arrays, so that six columns fit a graph node. */
-    private int compactDecimals = 3;
+    /** How tightly compact cells are set ({@link #DENSITIES}): tighter for wider arrays, so that six columns fit a node. */
+    private int density;
     private ColourScale colourScale = ColourScale.DIVERGING;
     private double heatmapWidth = 140;
     private double heatmapHeight = 56;
@@ -106,7 +106,7 @@ public class MatrixView extends StackPane {
 
     public BooleanProperty legendVisibleProperty() { return legendVisible; }
 
-    /** The largest size of the heatmap picture. */
+    /** The largest size of the heatmap picture; its width is also the width compact numbers are set to fit. */
     public void setHeatmapSize(double w, double h) {
         heatmapWidth = w;
         heatmapHeight = h;
@@ -114,9 +114,9 @@ public class MatrixView extends StackPane {
     }
 
     /**
-     * Compact cells (for the small views inside graph nodes) show three decimals instead of four, two for an array of
-     * four or five columns and one for six, in a smaller font ({@code :dense}, {@code :densest}): six columns fit a
-     * node.
+     * Compact cells (for the small views inside graph nodes) show three decimals instead of four; when the numbers
+     * would not fit the view's width ({@link #setHeatmapSize}) they get two decimals or one and a smaller font
+     * ({@code :dense}, {@code :densest}): six columns fit a node.
      */
     public void setCompact(boolean on) {
         compact = on;
@@ -125,7 +125,7 @@ public class MatrixView extends StackPane {
 
     /** A number as this view's cells show it (for the array shown now). */
     public String formatCell(double v) {
-        return compact ? formatCompact(v, compactDecimals) : format(v);
+        return compact ? formatCompact(v, DENSITIES[density].decimals()) : format(v);
     }
 
     /** The colour scale of the array shown (diverging when there is none). */
@@ -161,9 +161,35 @@ public class MatrixView extends StackPane {
         return s;
     }
 
-    /** Decimals of compact cells for an array of {@code cols} columns: 3 up to three columns, 2 up to five, 1 for six. */
-    static int compactDecimals(int cols) {
-        return cols <= 3 ? 3 : cols <= 5 ? 2 : 1;
+    /**
+     * The ways compact cells are set, loosest first: decimals, and font size, side padding and least width as
+     * matrix-view.css gives them (the plain cells, {@code :dense}, {@code :densest}), to estimate a grid's width.
+     */
+    private record Density(int decimals, double font, double padding, double minWidth) {}
+
+    private static final Density[] DENSITIES = {
+        new Density(3, 11, 6, 30), new Density(2, 10, 4, 24), new Density(2, 9, 2, 19), new Density(1, 9, 2, 19)};
+
+    /** The grid's border, its padding and a cell's gap (matrix-view.css). */
+    private static final double GRID_FRAME = 7, GAP = 1;
+
+    /** The loosest density at which {@code a}'s compact numbers fit {@code width} (the tightest if none does). */
+    static int densityFor(NDArray a, double width) {
+        for (int d = 0; d < DENSITIES.length; d++) {
+            Density k = DENSITIES[d];
+            double widest = 0;
+            for (int i = 0; i < a.size(); i++) widest = Math.max(widest, ems(formatCompact(a.flat(i), k.decimals())));
+            double cell = Math.max(k.minWidth(), widest * k.font() + k.padding()) + GAP;
+            if (a.cols() * cell + GRID_FRAME <= width) return d;
+        }
+        return DENSITIES.length - 1;
+    }
+
+    /** The width of a number's text in em: digits and {@code e} about 0.64, a point or a minus sign about 0.35. */
+    private static double ems(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) w += s.charAt(i) == '.' || s.charAt(i) == '-' ? 0.35 : 0.64;
+        return w;
     }
 
     /** True when the array is drawn as a heatmap rather than numbers. */
@@ -192,7 +218,7 @@ public class MatrixView extends StackPane {
         NDArray a = array.get();
         heatmap = false;
         colourScale = a == null ? ColourScale.DIVERGING : ColourScale.of(a);
-        compactDecimals = a == null ? 3 : compactDecimals(a.cols());
+        density = a == null || !compact ? 0 : densityFor(a, heatmapWidth);
         pseudoClassStateChanged(COMPUTED, a != null);
         pseudoClassStateChanged(SEQUENTIAL_SCALE, colourScale == ColourScale.SEQUENTIAL);
         pseudoClassStateChanged(ALL_ZERO, a != null && ColourScale.allZero(a));
@@ -207,8 +233,8 @@ public class MatrixView extends StackPane {
             show(placeholderLabel);
         } else if (a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get()) {
             show(numbers(a));
-            pseudoClassStateChanged(DENSE, compact && a.cols() > 3);
-            pseudoClassStateChanged(DENSEST, compact && a.cols() > 4);
+            pseudoClassStateChanged(DENSE, density > 0);
+            pseudoClassStateChanged(DENSEST, density > 1);
         } else {
             cells.clear();
             heatmap = true;

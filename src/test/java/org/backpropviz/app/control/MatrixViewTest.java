@@ -122,6 +122,7 @@ class MatrixViewTest {
         double[][] widest = {{3, -0.135}, {4, -9.87}, {5, -9.87}, {6, -9.87}, {6, -12.3}, {5, -5e-3}};
         fx(() -> {
             view.setCompact(true);
+            view.setHeatmapSize(146, 60);
             return null;
         });
         for (double[] w : widest) {
@@ -143,6 +144,15 @@ class MatrixViewTest {
         assertTrue(is("densest"));
         show(filled(2, 3, 0.5));
         assertFalse(is("dense"), "three columns keep the usual cells");
+        show(filled(5, 4, 7.2)); // Iris measurements: four short numbers fit as they are
+        assertFalse(is("dense"));
+        show(NDArray.vector(0, 1, 2, 0, 2)); // labels: a little tighter, not the smallest font
+        assertTrue(is("dense"));
+        assertFalse(is("densest"));
+        show(filled(4, 4, -0.5196)); // four weights: two decimals
+        assertEquals("-0.52", fx(view::cellTexts).get(0));
+        show(filled(6, 6, -0.5196)); // six: one
+        assertEquals("-0.5", fx(view::cellTexts).get(0));
     }
 
     @Test
