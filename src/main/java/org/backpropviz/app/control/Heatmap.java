@@ -143,9 +143,15 @@ public final class Heatmap extends VBox {
     /** Shows {@code a} (not modified; null shows nothing). */
     public void setArray(NDArray a) {
         if (a == array && a != null) return; // arrays never change: the same one looks the same
+        setArray(a, a == null ? ColourScale.DIVERGING : ColourScale.of(a));
+    }
+
+    /** Shows {@code a} on a scale already chosen by {@link ColourScale#of} (a view that knows it saves a pass over a large array). */
+    void setArray(NDArray a, ColourScale chosen) {
+        if (a == array && a != null) return;
         array = a;
         scale = a == null ? 0 : DivergingPalette.scaleOf(a);
-        colourScale = a == null ? ColourScale.DIVERGING : ColourScale.of(a);
+        colourScale = chosen;
         allZero = a != null && ColourScale.allZero(a);
         pseudoClassStateChanged(SEQUENTIAL_SCALE, colourScale == ColourScale.SEQUENTIAL);
         pseudoClassStateChanged(ALL_ZERO, allZero);

@@ -218,7 +218,7 @@ public class MatrixView extends StackPane {
         NDArray a = array.get();
         heatmap = false;
         colourScale = a == null ? ColourScale.DIVERGING : ColourScale.of(a);
-        density = a == null || !compact ? 0 : densityFor(a, heatmapWidth);
+        density = 0;
         pseudoClassStateChanged(COMPUTED, a != null);
         pseudoClassStateChanged(SEQUENTIAL_SCALE, colourScale == ColourScale.SEQUENTIAL);
         pseudoClassStateChanged(ALL_ZERO, a != null && ColourScale.allZero(a));
@@ -232,6 +232,7 @@ public class MatrixView extends StackPane {
             placeholderLabel.setText(placeholder.get());
             show(placeholderLabel);
         } else if (a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get()) {
+            density = compact ? densityFor(a, heatmapWidth) : 0; // before the cells are written
             show(numbers(a));
             pseudoClassStateChanged(DENSE, density > 0);
             pseudoClassStateChanged(DENSEST, density > 1);
@@ -302,7 +303,7 @@ public class MatrixView extends StackPane {
         }
         map.setBox(heatmapWidth, heatmapHeight);
         map.setLegendVisible(legendVisible.get());
-        map.setArray(a);
+        map.setArray(a, colourScale);
         return map;
     }
 
