@@ -2,9 +2,12 @@ package org.backpropviz.app.control;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.function.BiConsumer;
 import javafx.css.CssMetaData;
+import javafx.css.PseudoClass;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
@@ -27,22 +30,33 @@ import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 
 /**
- * An array as a diverging heatmap ({@link DivergingPalette}): one picture drawn at display size, each pixel taking
- * the element under it, with an optional legend (−max, 0, +max), an index-and-value probe on hover, outlined cells
- * ({@link #setMarks}), a rectangle over a block ({@link #setBlock}) and a click callback ({@link #setOnPick}).
- * Colours come from CSS: {@code -bp-negative-color}, {@code -bp-zero-color}, {@code -bp-positive-color},
+ * An array as a heatmap: one picture drawn at display size, each pixel taking the element under it, on the scale
+ * {@link ColourScale#of} chooses (a signed array on the diverging scale −max … 0 … +max, any other on the one-sided
+ * scale 0 … max), with an optional legend that gives the range and names the scale, an index-and-value probe on
+ * hover, outlined cells ({@link #setMarks}), a rectangle over a block ({@link #setBlock}) and a click callback
+ * ({@link #setOnPick}). An all-zero array is drawn in the colour of 0 with the legend "all 0", whatever its shape.
+ * States reach CSS as the pseudo-classes {@code :sequential} and {@code :all-zero}. Colours come from CSS:
+ * {@code -bp-negative-color}, {@code -bp-zero-color}, {@code -bp-positive-color}, {@code -bp-sequential-color},
  * {@code -bp-nan-color}, {@code -bp-mark-color} (heatmap.css maps them to the theme).
  */
 public final class Heatmap extends VBox {
+    static final PseudoClass SEQUENTIAL_SCALE = PseudoClass.getPseudoClass("sequential");
+    static final PseudoClass ALL_ZERO = PseudoClass.getPseudoClass("all-zero");
+
     private final Pane picture = new Pane();
     private final ImageView image = new ImageView();
     private final Canvas overlay = new Canvas();
     private final HBox legend = new HBox(4);
     private final Label low = Labels.empty(), high = Labels.empty(), probe = Labels.of(" ");
     private final Canvas legendBar = new Canvas(90, 8);
+    private final HBox bar = new HBox(legendBar);
     private final Tooltip tip = new Tooltip();
+    private final Tooltip legendTip = new Tooltip();
+    private final ResourceBundle text = ResourceBundle.getBundle("org.backpropviz.app.control.control");
     private NDArray array;
     private double scale;
+    private ColourScale colourScale = ColourScale.DIVERGING;
+    private boolean allZero;
     private boolean dirty;
     private boolean[] marks = new boolean[0];
     private int[] block;
@@ -63,7 +77,6 @@ public final class Heatmap extends VBox {
         low.setMinWidth(Region.USE_PREF_SIZE); // the numbers are never cut; the bar between them gives way
         high.setMinWidth(Region.USE_PREF_SIZE);
         probe.getStyleClass().add("legend-label");
-        HBox bar = new HBox(legendBar);
         bar.setAlignment(Pos.CENTER);
         legend.getChildren().addAll(low, bar, high);
         legend.setAlignment(Pos.CENTER_LEFT);
@@ -72,12 +85,13 @@ public final class Heatmap extends VBox {
         getChildren().addAll(picture, legend, probe);
         setSpacing(2);
         Tooltip.install(picture, tip);
+        Tooltip.install(legend, legendTip);
         picture.setOnMouseMoved(e -> {
             String at = describe(e.getX(), e.getY());
-            probe.setText(at.isEmpty() ? " " : at);
+            probe.setText(at.isEmpty() ? idleProbe() : at);
             tip.setText(at);
         });
-        picture.setOnMouseExited(e -> probe.setText(" "));
+        picture.setOnMouseExited(e -> probe.setText(idleProbe()));
         picture.setOnMouseClicked(e -> {
             int[] rc = cellAt(e.getX(), e.getY());
             if (rc != null && onPick != null) onPick.accept(rc[0], rc[1]);
@@ -100,7 +114,7 @@ public final class Heatmap extends VBox {
         redraw();
     }
 
-    /** Whether the −max … +max legend and the hover line show (on by default). */
+    /** Whether the legend (range and scale) and the hover line show (on by default). */
     public void setLegendVisible(boolean visible) {
         // Hidden, they leave the scene graph rather than turn invisible: an invisible label is still laid out, at 0 x 0,
         // which makes its skin clip the text, and that clip asks for a CSS pass, which in turn makes JavaFX repaint
@@ -129,8 +143,18 @@ public final class Heatmap extends VBox {
     /** Shows {@code a} (not modified; null shows nothing). */
     public void setArray(NDArray a) {
         if (a == array && a != null) return; // arrays never change: the same one looks the same
+        setArray(a, a == null ? ColourScale.DIVERGING : ColourScale.of(a));
+    }
+
+    /** Shows {@code a} on a scale already chosen by {@link ColourScale#of} (a view that knows it saves a pass over a large array). */
+    void setArray(NDArray a, ColourScale chosen) {
+        if (a == array && a != null) return;
         array = a;
         scale = a == null ? 0 : DivergingPalette.scaleOf(a);
+        colourScale = chosen;
+        allZero = a != null && ColourScale.allZero(a);
+        pseudoClassStateChanged(SEQUENTIAL_SCALE, colourScale == ColourScale.SEQUENTIAL);
+        pseudoClassStateChanged(ALL_ZERO, allZero);
         redraw();
     }
 
@@ -142,6 +166,16 @@ public final class Heatmap extends VBox {
     /** The scale of the colours: the largest finite |element|. */
     public double scale() {
         return scale;
+    }
+
+    /** The colour scale of the array shown: one-sided when it has no negative element. */
+    public ColourScale colourScale() {
+        return colourScale;
+    }
+
+    /** True when every element of the array shown is 0. */
+    public boolean isAllZero() {
+        return allZero;
     }
 
     // ------------------------------------------------------------------ drawing
@@ -158,8 +192,8 @@ public final class Heatmap extends VBox {
         super.layoutChildren();
     }
 
-    private DivergingPalette palette() {
-        return new DivergingPalette(negative.get(), zero.get(), positive.get(), nonFinite.get());
+    private Palette palette() {
+        return colourScale.palette(negative.get(), zero.get(), positive.get(), sequential.get(), nonFinite.get());
     }
 
     private void redraw() {
@@ -181,8 +215,8 @@ public final class Heatmap extends VBox {
         int pw = Math.max(1, (int) Math.round(w)), ph = Math.max(1, (int) Math.round(h));
         cellW = (double) pw / cols;
         cellH = (double) ph / rows;
-        DivergingPalette p = palette();
-        DivergingPalette.Pixels px = p.pixels();
+        Palette p = palette();
+        Palette.Pixels px = p.pixels();
         double max = scale();
         int[] argb = new int[pw * ph];
         int[] colourOfColumn = new int[pw];
@@ -227,22 +261,48 @@ public final class Heatmap extends VBox {
         }
     }
 
-    private void drawLegend(DivergingPalette p, double max) {
-        low.setText(MatrixView.format(-max));
-        high.setText(MatrixView.format(max));
+    /**
+     * The legend: {@code −max [bar] max} on the diverging scale (0 marked in the middle), {@code 0 [bar] max} on the
+     * sequential one, {@code all 0} for an all-zero array; the hover line names the scale while nothing is hovered,
+     * and the legend's tooltip says it in full.
+     */
+    private void drawLegend(Palette p, double max) {
+        String maxText = MatrixView.format(max);
+        if (allZero) {
+            low.setText(text.getString("legend.allZero"));
+            legendTip.setText(text.getString("legend.allZero.tip"));
+            if (legend.getChildren().size() != 1) legend.getChildren().setAll(low);
+        } else {
+            boolean sequential = colourScale == ColourScale.SEQUENTIAL;
+            low.setText(sequential ? "0" : MatrixView.format(-max));
+            high.setText(maxText);
+            legendTip.setText(MessageFormat.format(text.getString(sequential ? "legend.sequential.tip" : "legend.diverging.tip"), maxText));
+            if (legend.getChildren().size() != 3) legend.getChildren().setAll(low, bar, high);
+        }
+        probe.setText(idleProbe());
         // the bar takes what the two numbers leave of the picture's width (at least 16 px, at most 90)
         double labels = 7.0 * (low.getText().length() + high.getText().length()) + 12;
         legendBar.setWidth(Math.max(16, Math.min(90, Math.max(picture.getPrefWidth(), boxWidth) - labels)));
         GraphicsContext g = legendBar.getGraphicsContext2D();
         g.clearRect(0, 0, legendBar.getWidth(), legendBar.getHeight());
         int steps = (int) legendBar.getWidth();
+        boolean signed = colourScale == ColourScale.DIVERGING;
         for (int s = 0; s < steps; s++) {
-            g.setFill(max == 0 ? p.zero() : p.color(-max + 2 * max * (s + 0.5) / steps, max));
+            double f = (s + 0.5) / steps;
+            g.setFill(max == 0 ? p.zero() : p.color(signed ? -max + 2 * max * f : max * f, max));
             g.fillRect(s, 0, 1, legendBar.getHeight());
         }
-        g.setStroke(Color.gray(0.4));
-        g.setLineWidth(1);
-        g.strokeLine(steps / 2.0, 0, steps / 2.0, legendBar.getHeight()); // zero
+        if (signed) {
+            g.setStroke(Color.gray(0.4));
+            g.setLineWidth(1);
+            g.strokeLine(steps / 2.0, 0, steps / 2.0, legendBar.getHeight()); // zero
+        }
+    }
+
+    /** The hover line while nothing is hovered: the name of the scale ("" for an all-zero array, whose legend says it). */
+    private String idleProbe() {
+        if (array == null || allZero) return " ";
+        return text.getString(colourScale == ColourScale.SEQUENTIAL ? "legend.sequential" : "legend.diverging");
     }
 
     private int[] cellAt(double x, double y) {
@@ -266,6 +326,7 @@ public final class Heatmap extends VBox {
     private final StyleableObjectProperty<Color> negative = colour(Css.NEGATIVE);
     private final StyleableObjectProperty<Color> zero = colour(Css.ZERO);
     private final StyleableObjectProperty<Color> positive = colour(Css.POSITIVE);
+    private final StyleableObjectProperty<Color> sequential = colour(Css.SEQUENTIAL);
     private final StyleableObjectProperty<Color> nonFinite = colour(Css.NAN);
     private final StyleableObjectProperty<Color> mark = colour(Css.MARK);
 
@@ -282,13 +343,14 @@ public final class Heatmap extends VBox {
         static final Css NEGATIVE = new Css("-bp-negative-color", DivergingPalette.DEFAULT.negative(), h -> h.negative);
         static final Css ZERO = new Css("-bp-zero-color", DivergingPalette.DEFAULT.zero(), h -> h.zero);
         static final Css POSITIVE = new Css("-bp-positive-color", DivergingPalette.DEFAULT.positive(), h -> h.positive);
+        static final Css SEQUENTIAL = new Css("-bp-sequential-color", SequentialPalette.DEFAULT.high(), h -> h.sequential);
         static final Css NAN = new Css("-bp-nan-color", DivergingPalette.DEFAULT.nonFinite(), h -> h.nonFinite);
         static final Css MARK = new Css("-bp-mark-color", Color.web("#c77700"), h -> h.mark);
         static final List<CssMetaData<? extends Styleable, ?>> ALL;
 
         static {
             List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(VBox.getClassCssMetaData());
-            all.addAll(List.of(NEGATIVE, ZERO, POSITIVE, NAN, MARK));
+            all.addAll(List.of(NEGATIVE, ZERO, POSITIVE, SEQUENTIAL, NAN, MARK));
             ALL = Collections.unmodifiableList(all);
         }
 

@@ -35,25 +35,41 @@ import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 
 /**
- * A small read-only picture of an array: its numbers when it is small enough to read, otherwise a diverging
- * heatmap (negative, zero, positive) with a legend. An absent array ("not computed yet") shows a placeholder
- * that looks unlike any value, zero included. Colours come from CSS: {@code -bp-negative-color},
- * {@code -bp-zero-color}, {@code -bp-positive-color}, {@code -bp-nan-color}.
+ * A small read-only picture of an array: its numbers when it is small enough to read (up to {@link #SMALL} ×
+ * {@link #SMALL} by default), otherwise a {@link Heatmap} with a legend. Both colour the array on the scale
+ * {@link ColourScale#of} chooses: two-sided for a signed array, one-sided from 0 for an array with no negative
+ * element. An all-zero array is drawn the same way whatever its shape: the numbers 0 when small, the colour of 0 and
+ * the legend "all 0" when large. An absent array ("not computed yet") shows a placeholder that looks unlike any value,
+ * zero included. States reach CSS as pseudo-classes: {@code :computed}, {@code :heatmap}, {@code :sequential},
+ * {@code :all-zero}, {@code :dense} and {@code :densest} (compact numbers set tighter
+ * to fit the width). Colours come from CSS:
+ * {@code -bp-negative-color}, {@code -bp-zero-color}, {@code -bp-positive-color}, {@code -bp-sequential-color},
+ * {@code -bp-nan-color}.
  */
 public class MatrixView extends StackPane {
+    /** Arrays of at most this many rows and columns show their numbers unless a view asks for less. */
+    public static final int SMALL = 6;
     private static final PseudoClass COMPUTED = PseudoClass.getPseudoClass("computed");
     private static final PseudoClass HEATMAP = PseudoClass.getPseudoClass("heatmap");
+    private static final PseudoClass SEQUENTIAL_SCALE = PseudoClass.getPseudoClass("sequential");
+    private static final PseudoClass ALL_ZERO = PseudoClass.getPseudoClass("all-zero");
+    private static final PseudoClass DENSE = PseudoClass.getPseudoClass("dense");
+    private static final PseudoClass DENSEST = PseudoClass.getPseudoClass("densest");
 
     private final ObjectProperty<NDArray> array = new SimpleObjectProperty<>(this, "array");
-    private final IntegerProperty maxNumberRows = new SimpleIntegerProperty(this, "maxNumberRows", 4);
-    private final IntegerProperty maxNumberCols = new SimpleIntegerProperty(this, "maxNumberCols", 4);
+    private final IntegerProperty maxNumberRows = new SimpleIntegerProperty(this, "maxNumberRows", SMALL);
+    private final IntegerProperty maxNumberCols = new SimpleIntegerProperty(this, "maxNumberCols", SMALL);
     private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "");
     private final BooleanProperty legendVisible = new SimpleBooleanProperty(this, "legendVisible", true);
     private final StyleableObjectProperty<Color> negativeColor = colour(NEGATIVE, DivergingPalette.DEFAULT.negative());
     private final StyleableObjectProperty<Color> zeroColor = colour(ZERO, DivergingPalette.DEFAULT.zero());
     private final StyleableObjectProperty<Color> positiveColor = colour(POSITIVE, DivergingPalette.DEFAULT.positive());
+    private final StyleableObjectProperty<Color> sequentialColor = colour(SEQUENTIAL, SequentialPalette.DEFAULT.high());
     private final StyleableObjectProperty<Color> nanColor = colour(NAN, DivergingPalette.DEFAULT.nonFinite());
     private boolean compact;
+    /** How tightly compact cells are set ({@link #DENSITIES}): tighter for wider arrays, so that six columns fit a node. */
+    private int density;
+    private ColourScale colourScale = ColourScale.DIVERGING;
     private double heatmapWidth = 140;
     private double heatmapHeight = 56;
     private final List<Label> cells = new ArrayList<>();
@@ -79,10 +95,10 @@ public class MatrixView extends StackPane {
     public NDArray getArray() { return array.get(); }
     public void setArray(NDArray a) { array.set(a); }
 
-    /** Arrays with more rows than this are drawn as a heatmap. */
+    /** Arrays with more rows than this are drawn as a heatmap ({@link #SMALL} by default). */
     public IntegerProperty maxNumberRowsProperty() { return maxNumberRows; }
 
-    /** Arrays with more columns than this are drawn as a heatmap. */
+    /** Arrays with more columns than this are drawn as a heatmap ({@link #SMALL} by default). */
     public IntegerProperty maxNumberColsProperty() { return maxNumberCols; }
 
     /** What an absent array says ("not computed yet"). */
@@ -90,23 +106,30 @@ public class MatrixView extends StackPane {
 
     public BooleanProperty legendVisibleProperty() { return legendVisible; }
 
-    /** The largest size of the heatmap picture. */
+    /** The largest size of the heatmap picture; its width is also the width compact numbers are set to fit. */
     public void setHeatmapSize(double w, double h) {
         heatmapWidth = w;
         heatmapHeight = h;
         refresh();
     }
 
-    /** Compact cells show three decimals instead of four (for the small views inside graph nodes). */
+    /**
+     * Compact cells (for the small views inside graph nodes) show three decimals instead of four; when the numbers
+     * would not fit the view's width ({@link #setHeatmapSize}) they get two decimals or one and a smaller font
+     * ({@code :dense}, {@code :densest}): six columns fit a node.
+     */
     public void setCompact(boolean on) {
         compact = on;
         refresh();
     }
 
-    /** A number as this view's cells show it. */
+    /** A number as this view's cells show it (for the array shown now). */
     public String formatCell(double v) {
-        return compact ? formatCompact(v) : format(v);
+        return compact ? formatCompact(v, DENSITIES[density].decimals()) : format(v);
     }
+
+    /** The colour scale of the array shown (diverging when there is none). */
+    public ColourScale colourScale() { return colourScale; }
 
     /** Three decimals at most, scientific when very large or small. */
     public static String formatCompact(double v) {
@@ -116,6 +139,57 @@ public class MatrixView extends StackPane {
         String s = String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.3f", v);
         if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         return s.equals("-0") ? "0" : s;
+    }
+
+    /**
+     * A number in a few characters, for the columns of a graph node: three decimals as {@link #formatCompact(double)};
+     * with fewer, one decimal less for every digit before the point past the first ({@code 0.52}, {@code 12.3},
+     * {@code 123}), the shortest scientific form for small values ({@code 4e-3}) or, with one decimal, the value
+     * rounded ({@code -0.0}, unlike an exact {@code 0}).
+     */
+    public static String formatCompact(double v, int decimals) {
+        if (decimals >= 3) return formatCompact(v);
+        if (!Double.isFinite(v) || v == 0) return format(v);
+        double a = Math.abs(v);
+        if (a >= 1e4 || (decimals == 2 && a < 5e-3)) {
+            return String.format(Locale.ROOT, "%.0e", v).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+        }
+        if (a < 0.05 && decimals <= 1) return v < 0 ? "-0.0" : "0.0";
+        int places = Math.max(0, a < 9.95 ? decimals : a < 99.5 ? decimals - 1 : 0);
+        String s = String.format(Locale.ROOT, "%." + places + "f", v);
+        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s;
+    }
+
+    /**
+     * The ways compact cells are set, loosest first: decimals, and font size, side padding and least width as
+     * matrix-view.css gives them (the plain cells, {@code :dense}, {@code :densest}), to estimate a grid's width.
+     */
+    private record Density(int decimals, double font, double padding, double minWidth) {}
+
+    private static final Density[] DENSITIES = {
+        new Density(3, 11, 6, 30), new Density(2, 10, 4, 24), new Density(2, 9, 2, 19), new Density(1, 9, 2, 19)};
+
+    /** The grid's border, its padding and a cell's gap (matrix-view.css). */
+    private static final double GRID_FRAME = 7, GAP = 1;
+
+    /** The loosest density at which {@code a}'s compact numbers fit {@code width} (the tightest if none does). */
+    static int densityFor(NDArray a, double width) {
+        for (int d = 0; d < DENSITIES.length; d++) {
+            Density k = DENSITIES[d];
+            double widest = 0;
+            for (int i = 0; i < a.size(); i++) widest = Math.max(widest, ems(formatCompact(a.flat(i), k.decimals())));
+            double cell = Math.max(k.minWidth(), widest * k.font() + k.padding()) + GAP;
+            if (a.cols() * cell + GRID_FRAME <= width) return d;
+        }
+        return DENSITIES.length - 1;
+    }
+
+    /** The width of a number's text in em: digits and {@code e} about 0.64, a point or a minus sign about 0.35. */
+    private static double ems(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) w += s.charAt(i) == '.' || s.charAt(i) == '-' ? 0.35 : 0.64;
+        return w;
     }
 
     /** True when the array is drawn as a heatmap rather than numbers. */
@@ -143,7 +217,11 @@ public class MatrixView extends StackPane {
     private void refresh() {
         NDArray a = array.get();
         heatmap = false;
+        colourScale = a == null ? ColourScale.DIVERGING : ColourScale.of(a);
+        density = 0;
         pseudoClassStateChanged(COMPUTED, a != null);
+        pseudoClassStateChanged(SEQUENTIAL_SCALE, colourScale == ColourScale.SEQUENTIAL);
+        pseudoClassStateChanged(ALL_ZERO, a != null && ColourScale.allZero(a));
         if (a == null) {
             cells.clear();
             if (placeholderLabel == null) {
@@ -154,13 +232,20 @@ public class MatrixView extends StackPane {
             placeholderLabel.setText(placeholder.get());
             show(placeholderLabel);
         } else if (a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get()) {
+            density = compact ? densityFor(a, heatmapWidth) : 0; // before the cells are written
             show(numbers(a));
+            pseudoClassStateChanged(DENSE, density > 0);
+            pseudoClassStateChanged(DENSEST, density > 1);
         } else {
             cells.clear();
             heatmap = true;
             show(heatmap(a));
         }
         pseudoClassStateChanged(HEATMAP, heatmap);
+        if (heatmap || a == null) {
+            pseudoClassStateChanged(DENSE, false);
+            pseudoClassStateChanged(DENSEST, false);
+        }
     }
 
     /** Makes {@code child} the only child, leaving the children alone when it already is (no new CSS, no relayout). */
@@ -174,6 +259,7 @@ public class MatrixView extends StackPane {
      */
     private Region numbers(NDArray a) {
         double max = DivergingPalette.scaleOf(a);
+        Palette palette = palette();
         boolean reuse = numberGrid != null && numberShape != null && java.util.Arrays.equals(numberShape, a.shape())
                 && cells.size() == a.size();
         if (!reuse) {
@@ -203,7 +289,7 @@ public class MatrixView extends StackPane {
                     cells.add(cell);
                     numberGrid.add(cell, c, r);
                 }
-                cell.setBackground(new Background(new BackgroundFill(tint(v, max, 0.55), CornerRadii.EMPTY, Insets.EMPTY)));
+                cell.setBackground(new Background(new BackgroundFill(palette.color(v, max, 0.55), CornerRadii.EMPTY, Insets.EMPTY)));
             }
         }
         return numberGrid;
@@ -217,13 +303,13 @@ public class MatrixView extends StackPane {
         }
         map.setBox(heatmapWidth, heatmapHeight);
         map.setLegendVisible(legendVisible.get());
-        map.setArray(a);
+        map.setArray(a, colourScale);
         return map;
     }
 
-    /** The diverging colour of v on a scale of ±max; {@code strength} 1 is full colour. */
-    private Color tint(double v, double max, double strength) {
-        return new DivergingPalette(negativeColor.get(), zeroColor.get(), positiveColor.get(), nanColor.get()).color(v, max, strength);
+    /** The palette of the array's scale in the colours CSS gave. */
+    private Palette palette() {
+        return colourScale.palette(negativeColor.get(), zeroColor.get(), positiveColor.get(), sequentialColor.get(), nanColor.get());
     }
 
     // ------------------------------------------------------------------ CSS
@@ -252,12 +338,13 @@ public class MatrixView extends StackPane {
     private static final ColourMeta NEGATIVE = new ColourMeta("-bp-negative-color", Color.BLUE, v -> v.negativeColor);
     private static final ColourMeta ZERO = new ColourMeta("-bp-zero-color", Color.WHITE, v -> v.zeroColor);
     private static final ColourMeta POSITIVE = new ColourMeta("-bp-positive-color", Color.RED, v -> v.positiveColor);
+    private static final ColourMeta SEQUENTIAL = new ColourMeta("-bp-sequential-color", Color.BLUE, v -> v.sequentialColor);
     private static final ColourMeta NAN = new ColourMeta("-bp-nan-color", Color.BLACK, v -> v.nanColor);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
 
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(StackPane.getClassCssMetaData());
-        all.addAll(List.of(NEGATIVE, ZERO, POSITIVE, NAN));
+        all.addAll(List.of(NEGATIVE, ZERO, POSITIVE, SEQUENTIAL, NAN));
         CSS = java.util.Collections.unmodifiableList(all);
     }
 

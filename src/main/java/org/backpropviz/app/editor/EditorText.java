@@ -1,5 +1,6 @@
 package org.backpropviz.app.editor;
 
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -19,7 +20,10 @@ public final class EditorText {
         return new EditorText(MatrixEditorModel.bundle(locale));
     }
 
-    /** A message from the bundle, {@link MessageFormat} style; numbers as plain digits; the key itself if missing. */
+    /**
+     * A message from the bundle, {@link MessageFormat} style; the key itself if missing. Whole numbers are written
+     * as plain digits, except where the pattern formats them itself ({@code {1,choice,1#1 number|1<{1} numbers}}).
+     */
     public String msg(String key, Object... args) {
         String pattern;
         try {
@@ -28,20 +32,27 @@ public final class EditorText {
             return key;
         }
         MessageFormat f = new MessageFormat(pattern, bundle.getLocale());
+        Format[] own = f.getFormatsByArgumentIndex();
         Object[] plain = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             Object x = args[i];
-            plain[i] = x instanceof Integer || x instanceof Long ? String.valueOf(x) : x;
+            boolean formatted = i < own.length && own[i] != null;
+            plain[i] = (x instanceof Integer || x instanceof Long) && !formatted ? String.valueOf(x) : x;
         }
         return f.format(plain);
     }
 
-    /** Why a text is not an array, in the bundle's language, naming the place. */
+    /**
+     * Why a text is not an array, in the bundle's language, naming the place with NumPy's indices: the first row
+     * is row 0, as the grid's headers and the playground count ({@link ArrayText}'s English message counts from 1).
+     */
     public String describe(ArrayText.ParseException e) {
         Object[] args = e.args();
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof ArrayText.Place p) args[i] = place(p);
         }
+        boolean rowFirst = e.problem() == ArrayText.Problem.RAGGED || e.problem() == ArrayText.Problem.MIXED_NESTING;
+        if (rowFirst && args.length > 0 && args[0] instanceof Integer row) args[0] = row - 1;
         String key = "parse." + e.problem().name();
         try {
             bundle.getString(key);
@@ -51,11 +62,12 @@ public final class EditorText {
         return msg(key, args);
     }
 
+    /** The place from 0 ({@link ArrayText.Place} counts from 1 and uses 0 for "none"). */
     private String place(ArrayText.Place p) {
         if (p.name() != null) return p.name();
-        if (p.row() > 0 && p.column() > 0) return msg("place.cell", p.row(), p.column());
-        if (p.column() > 0) return msg("place.element", p.column());
-        if (p.row() > 0) return msg("place.row", p.row());
+        if (p.row() > 0 && p.column() > 0) return msg("place.cell", p.row() - 1, p.column() - 1);
+        if (p.column() > 0) return msg("place.element", p.column() - 1);
+        if (p.row() > 0) return msg("place.row", p.row() - 1);
         return msg("place.value");
     }
 }

@@ -214,6 +214,32 @@ public final class PlaygroundModel {
         return sb.append(" = ").append(Shapes.number(p.result().flat(cell))).toString();
     }
 
+    /**
+     * What result cell {@code cell} is, with NumPy's indices (from 0): {@code np.dot(A, B)[0, 2] = A[0, :] · B[:, 2]: row 0
+     * of A times column 2 of B, summed}; "" when there is no such cell.
+     */
+    public String cellDescription(int cell) {
+        Product p = product.get();
+        if (p == null || !p.ok() || cell < 0 || cell >= p.result().size()) return "";
+        NDArray a = p.a(), b = p.b();
+        String at = index(p.result().shape(), cell);
+        if (a.rank() == 0) return MessageFormat.format(text.getString("cell.scalarA"), at);
+        if (b.rank() == 0) return MessageFormat.format(text.getString("cell.scalarB"), at);
+        int bCols = b.rank() == 2 ? b.cols() : 1;
+        String row = Integer.toString(cell / bCols), col = Integer.toString(cell % bCols);
+        if (a.rank() == 1 && b.rank() == 1) return text.getString("cell.vectors");
+        if (a.rank() == 1) return MessageFormat.format(text.getString("cell.vectorMatrix"), col);
+        if (b.rank() == 1) return MessageFormat.format(text.getString("cell.matrixVector"), row);
+        return MessageFormat.format(text.getString("cell.matrices"), row, col);
+    }
+
+    /** The NumPy index of flat element {@code flat} of an array of this shape: {@code [1, 2]}, {@code [4]}, "" for 0-D. */
+    static String index(int[] shape, int flat) {
+        if (shape.length == 0) return "";
+        if (shape.length == 1) return "[" + flat + "]";
+        return "[" + flat / shape[1] + ", " + flat % shape[1] + "]";
+    }
+
     /** {@code (2,) · (2, 3) → (3,)}; with an error the result is {@code ?}. */
     public static String shapesLine(Product p) {
         String res = p.ok() ? Shapes.tuple(p.result().shape()) : "?";

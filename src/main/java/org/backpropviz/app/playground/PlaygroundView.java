@@ -46,6 +46,7 @@ public final class PlaygroundView extends VBox {
     private final Label hint = new Label();
     private final HBox product = new HBox(10);
     private final Label sum = new Label();
+    private final Label cellText = new Label();
     private final Button walk = new Button();
     private final Map<Integer, Label> aCells = new HashMap<>(), bCells = new HashMap<>(), resultCells = new HashMap<>();
     private Timeline walkTimeline;
@@ -117,8 +118,13 @@ public final class PlaygroundView extends VBox {
         walk.setOnAction(e -> startWalk());
         HBox sumRow = new HBox(10, walk, sum);
         sumRow.setAlignment(Pos.CENTER_LEFT);
-        sumRow.setPadding(new javafx.geometry.Insets(0, 8, 8, 8));
-        productBox.getChildren().add(sumRow);
+        cellText.setId("pg-cell-text");
+        cellText.getStyleClass().add("pg-cell-text");
+        cellText.setWrapText(true);
+        cellText.managedProperty().bind(cellText.textProperty().isNotEmpty());
+        VBox selection = new VBox(4, cellText, sumRow);
+        selection.setPadding(new javafx.geometry.Insets(0, 8, 8, 8));
+        productBox.getChildren().add(selection);
 
         getChildren().addAll(intro, editors, buttons, inputError, shapes, message, hint, note, scroll);
 
@@ -238,12 +244,24 @@ public final class PlaygroundView extends VBox {
         return box;
     }
 
-    /** The array's cells; a vector drawn as a column when {@code column}; {@code markAxis} outlines a mismatched axis. */
+    /**
+     * The array's cells with NumPy's indices beside them (from 0: columns above, rows on the left, a vector's
+     * elements along it); a vector drawn as a column when {@code column}; {@code markAxis} outlines a mismatched axis.
+     */
     private GridPane grid(NDArray a, boolean column, Map<Integer, Label> cells, boolean clickable, int markAxis) {
         GridPane g = new GridPane();
         g.getStyleClass().add("pg-grid");
         g.pseudoClassStateChanged(MISMATCH, markAxis >= 0);
         int rows = a.rank() == 2 ? a.rows() : 1, cols = a.rank() == 0 ? 1 : a.cols();
+        boolean down = column && a.rank() == 1; // a vector drawn as a column: its indices on the left
+        int top = a.rank() == 0 || down ? 0 : 1, left = a.rank() == 2 || down ? 1 : 0;
+        if (top == 1) {
+            for (int c = 0; c < Math.min(cols, MAX_CELLS); c++) g.add(index(c, "pg-column-index"), c + left, 0);
+        }
+        if (left == 1) {
+            int n = down ? cols : rows;
+            for (int r = 0; r < Math.min(n, MAX_CELLS); r++) g.add(index(r, "pg-row-index"), 0, r + top);
+        }
         for (int r = 0; r < Math.min(rows, MAX_CELLS); r++) {
             for (int c = 0; c < Math.min(cols, MAX_CELLS); c++) {
                 int flat = r * cols + c;
@@ -255,16 +273,23 @@ public final class PlaygroundView extends VBox {
                     cell.setOnMouseClicked(e -> model.select(model.selectedProperty().get() == flat ? -1 : flat));
                 }
                 cells.put(flat, cell);
-                if (column && a.rank() == 1) g.add(cell, 0, c);
-                else g.add(cell, c, r);
+                if (down) g.add(cell, left, c + top);
+                else g.add(cell, c + left, r + top);
             }
         }
         if (rows > MAX_CELLS || cols > MAX_CELLS) {
             Label more = new Label(MessageFormat.format(text.getString("more"), a.shapeString()));
             more.getStyleClass().add("pg-more");
-            g.add(more, 0, Math.min(rows, MAX_CELLS), Math.min(cols, MAX_CELLS), 1);
+            g.add(more, left, Math.min(down ? cols : rows, MAX_CELLS) + top, Math.min(down ? 1 : cols, MAX_CELLS), 1);
         }
         return g;
+    }
+
+    /** An index beside the cells, as NumPy counts: from 0. */
+    private static Label index(int i, String styleClass) {
+        Label l = new Label(Integer.toString(i));
+        l.getStyleClass().addAll("pg-index", styleClass);
+        return l;
     }
 
     static String format(double v) {
@@ -283,6 +308,7 @@ public final class PlaygroundView extends VBox {
         clear(resultCells, HIGHLIGHT);
         PlaygroundModel.Product p = model.productProperty().get();
         walk.setDisable(cell < 0);
+        cellText.setText(model.cellDescription(cell));
         if (p == null || !p.ok() || cell < 0) {
             sum.setText(p != null && p.ok() ? text.getString("pick") : "");
             return;

@@ -66,10 +66,8 @@ public class NodeView extends VBox {
         value.setHeatmapSize(w, 60);
         grad.setHeatmapSize(w, 60);
         grad.pseudoClassStateChanged(GRAD, true);
-        value.maxNumberColsProperty().set(3);
-        value.setCompact(true);
+        value.setCompact(true); // up to 6 x 6 numbers, as everywhere; compact ones fit the node
         grad.setCompact(true);
-        grad.maxNumberColsProperty().set(3);
         warning.getStyleClass().add("node-warning");
         warning.setWrapText(true);
         warning.setVisible(false);

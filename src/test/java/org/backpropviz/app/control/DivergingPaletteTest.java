@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The pixel table a heatmap paints with gives the palette's own colours, to one level of 255. */
+/** The pixel tables a heatmap paints with give the palettes' own colours, to one level of 255. */
 class DivergingPaletteTest {
     private static int channelDistance(int a, int b) {
         int d = 0;
@@ -16,7 +16,7 @@ class DivergingPaletteTest {
     @Test
     void pixelsMatchTheColoursOfThePalette() {
         DivergingPalette p = DivergingPalette.DEFAULT;
-        DivergingPalette.Pixels px = p.pixels();
+        Palette.Pixels px = p.pixels();
         double max = 3.7;
         for (int i = -1000; i <= 1000; i++) {
             double v = max * i / 1000.0;
@@ -27,5 +27,20 @@ class DivergingPaletteTest {
         assertEquals(p.argb(Double.NaN, max), px.argb(Double.NaN, max));
         assertEquals(p.argb(Double.NEGATIVE_INFINITY, max), px.argb(Double.NEGATIVE_INFINITY, max));
         assertEquals(p.argb(0.4, 0), px.argb(0.4, 0), "an all-zero array is drawn in the zero colour");
+    }
+
+    @Test
+    void sequentialPixelsMatchTheColoursOfThePalette() {
+        SequentialPalette p = SequentialPalette.DEFAULT;
+        Palette.Pixels px = p.pixels();
+        double max = 0.4767;
+        for (int i = 0; i <= 1000; i++) {
+            double v = max * i / 1000.0;
+            int want = p.argb(v, max), got = px.argb(v, max);
+            assertTrue(channelDistance(want, got) <= 2, v + ": " + Integer.toHexString(want) + " vs " + Integer.toHexString(got));
+        }
+        assertEquals(p.argb(0, max), px.argb(-0.3, max), "a negative value, which such an array has not, is drawn as 0");
+        assertEquals(p.argb(Double.NaN, max), px.argb(Double.NaN, max));
+        assertEquals(DivergingPalette.DEFAULT.pixels().argb(0, 0), px.argb(0, 0), "an all-zero array looks the same on both scales");
     }
 }

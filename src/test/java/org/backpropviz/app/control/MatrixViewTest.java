@@ -9,6 +9,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.backpropviz.engine.NDArray;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The matrix picture: numbers when small, a heatmap with a legend when large, and "not computed" unlike zero. */
+/**
+ * The matrix picture: numbers up to 6 × 6, a heatmap with a legend (range and scale) when larger, one-sided colours
+ * for arrays with no negative element, all-zero arrays alike whatever their shape, and "not computed" unlike zero.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MatrixViewTest {
     private MatrixView view;
@@ -38,7 +42,32 @@ class MatrixViewTest {
     }
 
     private boolean computed() throws Exception {
-        return fx(() -> view.getPseudoClassStates().contains(PseudoClass.getPseudoClass("computed")));
+        return is("computed");
+    }
+
+    private boolean is(String pseudoClass) throws Exception {
+        return fx(() -> view.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudoClass)));
+    }
+
+    private void show(NDArray a) throws Exception {
+        fx(() -> {
+            view.setArray(a);
+            return null;
+        });
+    }
+
+    /** The heatmap's labels in order: the legend's (−max and max, 0 and max, or "all 0"), then the hover line. */
+    private List<String> legend(FxRobot robot) throws Exception {
+        return fx(() -> robot.from(view).lookup(".legend-label").queryAllAs(Label.class).stream().map(Label::getText).toList());
+    }
+
+    /** The heatmap's picture. */
+    private javafx.scene.image.Image picture(FxRobot robot, Heatmap map) throws Exception {
+        return fx(() -> robot.from(map).lookup(".image-view").queryAs(javafx.scene.image.ImageView.class).getImage());
+    }
+
+    private static NDArray filled(int rows, int cols, double v) {
+        return NDArray.full(new int[] {rows, cols}, v);
     }
 
     @Test
@@ -68,6 +97,128 @@ class MatrixViewTest {
                 .map(Label::getText).toList());
         assertEquals("-3", legend.get(0));
         assertEquals("3", legend.get(1));
+        assertEquals("signed scale (\u00b1)", legend.get(2), "the hover line names the scale while nothing is hovered");
+        assertFalse(is("sequential"));
+        assertEquals(ColourScale.DIVERGING, fx(view::colourScale));
+    }
+
+    @Test
+    void everyArrayUpToSixBySixShowsItsNumbers() throws Exception {
+        for (int[] shape : new int[][] {{}, {6}, {1, 6}, {6, 1}, {5, 4}, {6, 6}, {4, 4}}) {
+            NDArray a = NDArray.full(shape, 0.25);
+            show(a);
+            assertFalse(fx(view::isHeatmap), java.util.Arrays.toString(shape));
+            assertEquals(a.size(), fx(view::cellTexts).size());
+        }
+        for (int[] shape : new int[][] {{7}, {1, 7}, {7, 1}, {7, 7}, {100, 784}}) {
+            show(NDArray.full(shape, 0.25));
+            assertTrue(fx(view::isHeatmap), java.util.Arrays.toString(shape));
+        }
+    }
+
+    @Test
+    void compactNumbersOfUpToSixColumnsFitAGraphNode() throws Exception {
+        // a data node leaves its arrays 146 px; the widest number a column count allows, in every cell
+        double[][] widest = {{3, -0.135}, {4, -9.87}, {5, -9.87}, {6, -9.87}, {6, -12.3}, {5, -5e-3}};
+        fx(() -> {
+            view.setCompact(true);
+            view.setHeatmapSize(146, 60);
+            return null;
+        });
+        for (double[] w : widest) {
+            int cols = (int) w[0];
+            show(filled(6, cols, w[1]));
+            double width = fx(() -> {
+                view.applyCss();
+                return view.prefWidth(-1);
+            });
+            assertTrue(width <= 146, cols + " columns of " + fx(view::cellTexts).get(0) + ": " + width + " px");
+            assertTrue(fx(view::cellTexts).stream().noneMatch(t -> t.contains("\u2026")));
+        }
+        assertEquals(List.of("-9.9", "-12", "-0.0", "0.1", "0"), List.of(MatrixView.formatCompact(-9.87, 1),
+                MatrixView.formatCompact(-12.3, 1), MatrixView.formatCompact(-0.03, 1), MatrixView.formatCompact(0.123, 1),
+                MatrixView.formatCompact(0, 1)));
+        assertEquals(List.of("-0.52", "12.3", "-5e-3", "123", "2e4"), List.of(MatrixView.formatCompact(-0.5196, 2),
+                MatrixView.formatCompact(12.34, 2), MatrixView.formatCompact(-0.0049, 2), MatrixView.formatCompact(123.4, 2),
+                MatrixView.formatCompact(20000, 2)));
+        assertTrue(is("densest"));
+        show(filled(2, 3, 0.5));
+        assertFalse(is("dense"), "three columns keep the usual cells");
+        show(filled(5, 4, 7.2)); // Iris measurements: four short numbers fit as they are
+        assertFalse(is("dense"));
+        show(NDArray.vector(0, 1, 2, 0, 2)); // labels: a little tighter, not the smallest font
+        assertTrue(is("dense"));
+        assertFalse(is("densest"));
+        show(filled(4, 4, -0.5196)); // four weights: two decimals
+        assertEquals("-0.52", fx(view::cellTexts).get(0));
+        show(filled(6, 6, -0.5196)); // six: one
+        assertEquals("-0.5", fx(view::cellTexts).get(0));
+    }
+
+    @Test
+    void nonNegativeArraysGetAOneSidedScaleFromZero(FxRobot robot) throws Exception {
+        double[] softmaxLike = new double[20 * 30];
+        for (int i = 0; i < softmaxLike.length; i++) softmaxLike[i] = (i % 10) / 20.0;
+        show(NDArray.of(new int[] {20, 30}, softmaxLike));
+        assertTrue(fx(view::isHeatmap));
+        assertTrue(is("sequential"));
+        assertEquals(ColourScale.SEQUENTIAL, fx(view::colourScale));
+        assertEquals(List.of("0", "0.45", "one-sided scale (\u2265 0)"), legend(robot));
+        Heatmap map = fx(() -> robot.from(view).lookup(".heatmap").queryAs(Heatmap.class));
+        assertTrue(fx(() -> map.getPseudoClassStates().contains(PseudoClass.getPseudoClass("sequential"))));
+        // its strongest pixel is the theme's one-sided colour (base.css), not the diverging scale's positive one
+        javafx.scene.image.Image img = picture(robot, map);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        fx(() -> {
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) colours.add(img.getPixelReader().getArgb(x, y));
+            }
+            return null;
+        });
+        assertTrue(colours.contains(0xFF08519C), "the end of the scale");
+        assertTrue(colours.contains(0xFFF7F7F7), "0");
+        assertFalse(colours.contains(0xFF1B7837), "no diverging green");
+
+        // the same numbers with one below zero: the two-sided scale again
+        softmaxLike[7] = -0.01;
+        show(NDArray.of(new int[] {20, 30}, softmaxLike));
+        assertFalse(is("sequential"));
+        assertEquals(List.of("-0.45", "0.45", "signed scale (\u00b1)"), legend(robot));
+
+        // small arrays: the numbers' tints follow the same choice
+        show(NDArray.vector(0, 1, 0));
+        assertTrue(is("sequential"));
+        Label one = fx(() -> (Label) robot.from(view).lookup(".matrix-cell").queryAll().toArray()[1]);
+        Color tint = fx(() -> (Color) one.getBackground().getFills().get(0).getFill());
+        assertEquals(Color.web("#f7f7f7").interpolate(Color.web("#08519c"), 0.55), tint);
+    }
+
+    @Test
+    void anAllZeroArrayIsShownTheSameWayWhateverItsShape(FxRobot robot) throws Exception {
+        // small: the numbers 0 in the colour of 0; large: the colour of 0 and the legend "all 0"; never a scale
+        for (int[] shape : new int[][] {{2}, {1, 2}, {3, 3}, {6, 6}}) {
+            show(NDArray.full(shape, 0.0));
+            assertFalse(fx(view::isHeatmap), java.util.Arrays.toString(shape));
+            assertTrue(is("all-zero"));
+            assertTrue(fx(view::cellTexts).stream().allMatch("0"::equals));
+            List<Color> tints = fx(() -> robot.from(view).lookup(".matrix-cell").queryAllAs(Label.class).stream()
+                    .map(l -> (Color) l.getBackground().getFills().get(0).getFill()).toList());
+            assertTrue(tints.stream().allMatch(Color.web("#f7f7f7")::equals), tints.toString());
+        }
+        for (int[] shape : new int[][] {{7}, {1, 10}, {50}, {100, 784}}) {
+            show(NDArray.full(shape, 0.0));
+            assertTrue(fx(view::isHeatmap), java.util.Arrays.toString(shape));
+            assertTrue(is("all-zero"));
+            assertEquals(List.of("all 0", " "), legend(robot), java.util.Arrays.toString(shape));
+            Heatmap map = fx(() -> robot.from(view).lookup(".heatmap").queryAs(Heatmap.class));
+            assertTrue(fx(map::isAllZero));
+            javafx.scene.image.Image img = picture(robot, map);
+            assertEquals(0xFFF7F7F7, (int) fx(() -> img.getPixelReader().getArgb((int) img.getWidth() / 2, (int) img.getHeight() / 2)));
+        }
+        // a non-zero array of the same shape afterwards gets its range and scale back
+        show(filled(100, 784, 0.5));
+        assertFalse(is("all-zero"));
+        assertEquals(List.of("0", "0.5", "one-sided scale (\u2265 0)"), legend(robot));
     }
 
     @Test

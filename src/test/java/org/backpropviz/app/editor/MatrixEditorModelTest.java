@@ -166,7 +166,7 @@ class MatrixEditorModelTest {
         assertEquals("Paste refused: a 2 \u00d7 2 block does not fit at [1, 1] of a (2, 3) array (room for 1 \u00d7 2)."
                 + " Select another cell, or use Replace to replace the whole array.", model.getErrorMessage());
         assertFalse(model.paste("1, x", 0, 0));
-        assertEquals("Paste refused: row 1, column 2: \"x\" is not a number", model.getErrorMessage());
+        assertEquals("Paste refused: row 0, column 1: \"x\" is not a number", model.getErrorMessage());
         assertValue(new int[] {2, 3}, 1, 2, 3, 4, 7, 8);
         // nothing selected: the pasted array replaces the whole array, shape and all
         assertTrue(model.paste("np.array([[1., 2.], [3., 4.]])", -1, -1));
@@ -216,6 +216,6 @@ class MatrixEditorModelTest {
         assertFalse(ko.setCell(0, 1, "abc"));
         assertEquals("t[1]: \"abc\"은(는) 숫자가 아닙니다 \u2014 이전 값 2.0을(를) 유지합니다", ko.getErrorMessage());
         assertFalse(ko.paste("1,2\n3", -1, -1));
-        assertEquals("붙여넣기 거부: 2행에는 수가 1개, 1행에는 2개 있습니다", ko.getErrorMessage());
+        assertEquals("붙여넣기 거부: 1행에는 수가 1개, 0행에는 2개 있습니다", ko.getErrorMessage());
     }
 }

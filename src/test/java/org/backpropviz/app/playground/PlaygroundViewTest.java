@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -24,9 +26,11 @@ class PlaygroundViewTest {
     private static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
     private PlaygroundModel model;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = new PlaygroundModel();
         stage.setScene(new Scene(new PlaygroundView(model), 1000, 650));
         stage.show();
@@ -35,6 +39,25 @@ class PlaygroundViewTest {
     @AfterEach
     void dispose() {
         model.dispose();
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Applies {@code text} as A and returns what the playground says about it. */
+    private String refusalOf(FxRobot robot, String text) throws Exception {
+        TextField a = robot.lookup("#pg-a-text").queryAs(TextField.class);
+        robot.interact(() -> a.setText(text));
+        robot.clickOn("#pg-a-apply");
+        return fx(() -> text(robot, "#pg-input-error"));
+    }
+
+    /** The texts of the index labels of one kind inside the captioned grid whose caption starts with {@code name}. */
+    private static List<String> indices(FxRobot robot, String name, String kind) {
+        Node box = robot.lookup(".pg-caption").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().startsWith(name + "  ")).findFirst().orElseThrow().getParent();
+        return robot.from(box).lookup(kind).queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 
     private static String text(FxRobot robot, String query) {
@@ -87,7 +110,7 @@ class PlaygroundViewTest {
         TextField a = robot.lookup("#pg-a-text").queryAs(TextField.class);
         robot.interact(() -> a.setText("[[1, 2], [3]]"));
         robot.clickOn("#pg-a-apply");
-        assertEquals("A was not changed: row 2 has 1 numbers, row 1 has 2", text(robot, "#pg-input-error"));
+        assertEquals("A was not changed: row 1 has 1 number, row 0 has 2", text(robot, "#pg-input-error"));
         assertEquals("(2,)", model.aProperty().get().shapeString());
 
         robot.interact(() -> a.setText("[[1, 2], [3, 4], [5, 6]]"));
@@ -113,5 +136,75 @@ class PlaygroundViewTest {
                 WaitForAsyncUtils.asyncFx(() -> text(robot, "#pg-input-error")).get(10, TimeUnit.SECONDS));
         assertEquals(4, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#pg-batch-n").queryAs(javafx.scene.control.Spinner.class).getValue())
                 .get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void refusedTextNamesPlacesAsNumPyCountsThemAndCountsNumbersInTheSingular(FxRobot robot) throws Exception {
+        waitForMessage(robot, "np.dot(A, B): (2,) · (2, 3) → (3,)");
+        assertEquals("A was not changed: row 1 has 3 numbers, row 0 has 1", refusalOf(robot, "[[1], [2, 3, 4]]"));
+        assertEquals("A was not changed: row 1, column 1: \"x\" is not a number", refusalOf(robot, "[[1, 2], [3, x]]"));
+        assertEquals("A was not changed: element 1: \"x\" is not a number", refusalOf(robot, "[1, x]"));
+        assertEquals("(2,)", model.aProperty().get().shapeString());
+    }
+
+    @Test
+    void gridsNumberTheirRowsAndColumnsFromZero(FxRobot robot) throws Exception {
+        waitForMessage(robot, "np.dot(A, B): (2,) · (2, 3) → (3,)");
+        assertEquals(List.of("0", "1"), fx(() -> indices(robot, "A", ".pg-column-index")), "x's two elements");
+        assertEquals(List.of(), fx(() -> indices(robot, "A", ".pg-row-index")), "a 1-D x has no rows");
+        assertEquals(List.of("0", "1", "2"), fx(() -> indices(robot, "B", ".pg-column-index")));
+        assertEquals(List.of("0", "1"), fx(() -> indices(robot, "B", ".pg-row-index")));
+        assertEquals(List.of("0", "1", "2"), fx(() -> indices(robot, "np.dot(A, B)", ".pg-column-index")));
+    }
+
+    @Test
+    void aSelectedCellIsDescribedWithNumPysIndices(FxRobot robot) throws Exception {
+        waitForMessage(robot, "np.dot(A, B): (2,) · (2, 3) → (3,)");
+        assertEquals("", fx(() -> text(robot, "#pg-cell-text")));
+        robot.interact(() -> model.select(1));
+        assertEquals("np.dot(A, B)[1] = A · B[:, 1]: A times column 1 of B, element by element, summed",
+                fx(() -> text(robot, "#pg-cell-text")));
+
+        robot.clickOn("#pg-batch");
+        waitForMessage(robot, "np.dot(A, B): (4, 2) · (2, 3) → (4, 3)");
+        Node cell = fx(() -> robot.lookup(".pg-result-cell").queryAll().stream().skip(5).findFirst().orElseThrow());
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, model.selectedProperty().get());
+        assertEquals("np.dot(A, B)[1, 2] = A[1, :] · B[:, 2]: row 1 of A times column 2 of B, element by element, summed",
+                fx(() -> text(robot, "#pg-cell-text")));
+        robot.clickOn(cell); // a second click clears the selection and its description
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", fx(() -> text(robot, "#pg-cell-text")));
+    }
+
+    @Test
+    void koreanCountsFromZeroToo(FxRobot robot) throws Exception {
+        Locale was = Locale.getDefault();
+        PlaygroundModel korean;
+        try {
+            Locale.setDefault(Locale.KOREAN); // the app sets it when the language changes; the tools read it
+            korean = fx(() -> {
+                PlaygroundModel m = new PlaygroundModel();
+                stage.getScene().setRoot(new PlaygroundView(m));
+                return m;
+            });
+        } finally {
+            Locale.setDefault(was);
+        }
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> korean.productProperty().get() != null));
+            robot.interact(() -> korean.select(2));
+            assertEquals("np.dot(A, B)[2] = A · B[:, 2]: A와 B의 2열을 원소끼리 곱해 더한 값", fx(() -> text(robot, "#pg-cell-text")));
+            TextField a = robot.lookup("#pg-a-text").queryAs(TextField.class);
+            robot.interact(() -> a.setText("[[1, 2], [3]]"));
+            robot.clickOn("#pg-a-apply");
+            assertEquals("A을(를) 바꾸지 않았습니다: 1행에는 수가 1개, 0행에는 2개 있습니다", fx(() -> text(robot, "#pg-input-error")));
+            robot.interact(() -> a.setText("[[1, 2], [3, x]]"));
+            robot.clickOn("#pg-a-apply");
+            assertEquals("A을(를) 바꾸지 않았습니다: 1행 1열: \"x\"은(는) 숫자가 아닙니다", fx(() -> text(robot, "#pg-input-error")));
+        } finally {
+            korean.dispose();
+        }
     }
 }
