@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.backpropviz.app.control.Fonts;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.model.NetGraph;
 import org.backpropviz.app.model.ScenarioDocument;
@@ -134,6 +135,9 @@ public class BackpropApp extends Application {
 
     /** Rebuilds the window's content in another language; the scenario and the step shown are kept. */
     public void showIn(Messages messages) {
+        // Korean needs the shipped font with Hangul before its first CSS pass (loaded only then, or when the
+        // Language menu opens: reading the three files takes a noticeable part of a start)
+        if ("ko".equals(messages.locale().getLanguage())) Fonts.load();
         if (view != null) view.dispose();
         text = messages;
         editors.setLocale(text.locale());

@@ -15,7 +15,9 @@ import javafx.animation.AnimationTimer;
  * also prints every single gap longer than N ms, with the wall-clock time it ended and how long the pulse before it
  * spent on the FX thread in CSS and layout (the rest of a gap is animations, events and waiting for the renderer);
  * {@code -Dbackpropviz.editorProbe=true} prints how long each editor window took to open, from the double-click
- * (or Enter) until its first laid-out pulse.
+ * (or Enter) until its first laid-out pulse;
+ * {@code -Dbackpropviz.exitAfterFirstFrames=true} closes the app once its first frames are drawn (the packaging
+ * build runs it so to list the classes a start loads, for the packaged app's class-data archive).
  */
 final class Probes {
     private Probes() {}
@@ -33,6 +35,14 @@ final class Probes {
 
     /** Starts the probes that were asked for (FX thread, after the stage is shown). */
     static void install(javafx.stage.Stage stage) {
+        if (Boolean.getBoolean("backpropviz.exitAfterFirstFrames")) {
+            // a second more for the first chain's results to be computed and drawn
+            org.backpropviz.app.control.AfterThisFrame.run(3, () -> {
+                var settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                settle.setOnFinished(e -> javafx.application.Platform.exit());
+                settle.play();
+            });
+        }
         if (Boolean.getBoolean("backpropviz.startupProbe")) {
             new AnimationTimer() {
                 @Override

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 /**
@@ -26,7 +29,11 @@ import java.util.zip.CRC32;
  *   take it from the window while a training run starts. The optimising compiler's code is faster only for long
  *   computations: a (1000, 784, 1000, 10) pass takes about 15% longer without it, a whole digits training run is
  *   no slower. The {@code bench} and {@code train} commands run in the JVM they were started in, with both
- *   compilers. A user's own compiler option ({@code -XX:TieredStopAtLevel=4}, say) leaves both options out.</li>
+ *   compilers. A user's own compiler option ({@code -XX:TieredStopAtLevel=4}, say) leaves both options out;</li>
+ *   <li>JavaFX on the module path ({@code --module-path} with the JavaFX jars of the {@code lib} folder, and the
+ *   {@code --add-exports}/{@code --add-opens} that ControlsFX needs, {@link #FX_ACCESS}): JavaFX is only supported
+ *   as named modules, and from the classpath it warns "Unsupported JavaFX configuration" at every start. The archive
+ *   holds the modules' classes too (the same module path at every start).</li>
  * </ul>
  *
  * <p>Nothing here loads JavaFX. The relaunch is skipped (and the window starts in this JVM) unless this JVM was
@@ -37,6 +44,24 @@ import java.util.zip.CRC32;
 public final class WindowJvm {
     /** Set on the child JVM, so that it never relaunches itself. */
     static final String CHILD = "backpropviz.launchedBy";
+
+    /**
+     * The JavaFX internals that ControlsFX (on the classpath, so in the unnamed module) reaches into, opened to it
+     * when JavaFX is on the module path. The same list is in pom.xml, for {@code mvn javafx:run} and for the
+     * packaged app's launcher (WindowJvmTest checks that they agree).
+     */
+    public static final List<String> FX_ACCESS = List.of(
+            "--add-exports", "javafx.base/com.sun.javafx.event=ALL-UNNAMED",
+            "--add-exports", "javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED",
+            "--add-exports", "javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED",
+            "--add-opens", "javafx.controls/javafx.scene.control.skin=ALL-UNNAMED",
+            "--add-exports", "javafx.graphics/com.sun.javafx.scene=ALL-UNNAMED",
+            "--add-exports", "javafx.graphics/com.sun.javafx.scene.traversal=ALL-UNNAMED",
+            "--add-exports", "javafx.base/com.sun.javafx.collections=ALL-UNNAMED");
+
+    /** A JavaFX jar with a module in it: Maven Central's carry the platform in their name (javafx-base-21-linux.jar). */
+    private static final Pattern FX_MODULE_JAR =
+            Pattern.compile("javafx-([a-z]+)-[0-9][^-]*-(linux|mac|win)[a-z0-9-]*\\.jar");
 
     private WindowJvm() {}
 
@@ -83,11 +108,20 @@ public final class WindowJvm {
         Path launcher = Path.of(javaHome, "bin", windows ? "java.exe" : "java");
         if (!Files.isExecutable(launcher)) return Optional.empty(); // a runtime image without the java launcher
         Path archive = home.resolve("cache").resolve("startup-" + identity(jar, javaHome, vmVersion) + ".jsa");
+        List<Path> fx = fxModules(jar.resolveSibling("lib"));
         // the start-up probe counts from here; the management classes it takes to know this JVM's start are
         // only loaded when that probe is on (the process's own start instant is only known to the second)
         long launchedAt = Boolean.getBoolean("backpropviz.startupProbe")
                 ? java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() : System.currentTimeMillis();
-        return Optional.of(new Plan(launcher, original, archive, launchedAt));
+        return Optional.of(new Plan(launcher, original, archive, launchedAt, fx));
+    }
+
+    /** The JavaFX jars with modules in {@code lib}, sorted; empty if there are none (JavaFX then stays on the classpath). */
+    static List<Path> fxModules(Path lib) {
+        File[] jars = lib.toFile().listFiles((d, n) -> FX_MODULE_JAR.matcher(n).matches());
+        if (jars == null) return List.of();
+        Arrays.sort(jars);
+        return Arrays.stream(jars).map(File::toPath).toList();
     }
 
     /**
@@ -101,7 +135,7 @@ public final class WindowJvm {
         jars.add(jar.toFile());
         File[] lib = jar.resolveSibling("lib").toFile().listFiles((d, n) -> n.endsWith(".jar"));
         if (lib != null) {
-            java.util.Arrays.sort(lib);
+            Arrays.sort(lib);
             jars.addAll(List.of(lib));
         }
         for (File f : jars) s.append('|').append(f.getAbsolutePath()).append(':').append(f.length()).append(':').append(f.lastModified());
@@ -115,8 +149,15 @@ public final class WindowJvm {
                 || option.endsWith("TieredCompilation") || option.equals("-Xint") || option.equals("-Xcomp");
     }
 
-    /** A child JVM to start: {@code java} with the archive's options and then this JVM's own arguments. */
-    record Plan(Path java, List<String> originalArgs, Path archive, long launchedAt) {
+    /**
+     * A child JVM to start: {@code java} with the archive's options, JavaFX's module path ({@code fxModules}, none
+     * for JavaFX on the classpath) and then this JVM's own arguments.
+     */
+    record Plan(Path java, List<String> originalArgs, Path archive, long launchedAt, List<Path> fxModules) {
+        Plan(Path java, List<String> originalArgs, Path archive, long launchedAt) {
+            this(java, originalArgs, archive, launchedAt, List.of());
+        }
+
         /** True when the archive exists, so the child maps it; else the child records it at exit. */
         boolean uses() {
             return Files.isRegularFile(archive);
@@ -143,6 +184,16 @@ public final class WindowJvm {
             }
             c.add("-Xlog:cds=off");
             c.add("-Xlog:cds+dynamic=off");
+            if (!fxModules.isEmpty()) {
+                c.add("--module-path");
+                c.add(fxModules.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+                c.add("--add-modules");
+                c.add(fxModules.stream().map(p -> {
+                    var m = FX_MODULE_JAR.matcher(p.getFileName().toString());
+                    return m.matches() ? "javafx." + m.group(1) : null;
+                }).collect(Collectors.joining(",")));
+                c.addAll(FX_ACCESS);
+            }
             c.add("-D" + CHILD + "=" + launchedAt);
             c.addAll(originalArgs);
             return c;

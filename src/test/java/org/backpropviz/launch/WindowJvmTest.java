@@ -83,6 +83,72 @@ class WindowJvmTest {
     }
 
     @Test
+    void javaFxGoesOnTheModulePathWithTheAccessControlsFxNeeds() throws Exception {
+        Path jar = jar();
+        Path lib = jar.resolveSibling("lib");
+        for (String m : List.of("base", "graphics", "controls", "swing")) Files.writeString(lib.resolve("javafx-" + m + "-21.0.11-linux.jar"), m);
+        Files.writeString(lib.resolve("javafx-controls-21.0.11.jar"), "the empty jar Maven also copies"); // no module in it
+        Files.writeString(lib.resolve("controlsfx-11.2.2.jar"), "stays on the classpath");
+        List<String> c = plan(jar, "-Xmx1g", "-jar", jar.toString()).orElseThrow().command(null);
+        int mp = c.indexOf("--module-path");
+        assertTrue(mp > 0, c.toString());
+        assertEquals(String.join(java.io.File.pathSeparator, lib.resolve("javafx-base-21.0.11-linux.jar").toString(),
+                lib.resolve("javafx-controls-21.0.11-linux.jar").toString(), lib.resolve("javafx-graphics-21.0.11-linux.jar").toString(),
+                lib.resolve("javafx-swing-21.0.11-linux.jar").toString()), c.get(mp + 1));
+        assertEquals("--add-modules", c.get(mp + 2));
+        assertEquals("javafx.base,javafx.controls,javafx.graphics,javafx.swing", c.get(mp + 3));
+        assertEquals(WindowJvm.FX_ACCESS, c.subList(mp + 4, mp + 4 + WindowJvm.FX_ACCESS.size()));
+        assertEquals(List.of("-Xmx1g", "-jar", jar.toString()), c.subList(c.size() - 3, c.size()), "the user's options still come last");
+
+        Files.createDirectories(dir.resolve("other/lib"));
+        Path plain = Files.writeString(dir.resolve("other/app.jar"), "jar");
+        assertFalse(plan(plain, "-jar", plain.toString()).orElseThrow().command(null).contains("--module-path"),
+                "no JavaFX modules beside the jar: JavaFX stays where the jar's manifest puts it");
+    }
+
+    /** The jar that holds {@code c}, from the test's own classpath. */
+    private static Path jarOf(Class<?> c) throws Exception {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test
+    void aRealJvmWithThePlansModulePathStartsJavaFxAsModulesWithoutWarning() throws Exception {
+        // the JavaFX jars these tests run with, in a lib folder as the app's jar has them beside it
+        Path lib = Files.createDirectories(dir.resolve("app/lib"));
+        for (Class<?> c : List.of(javafx.beans.Observable.class, javafx.application.Platform.class, javafx.scene.control.Button.class,
+                javafx.embed.swing.SwingFXUtils.class)) {
+            Path fx = jarOf(c);
+            Files.createSymbolicLink(lib.resolve(fx.getFileName()), fx);
+        }
+        List<Path> modules = WindowJvm.fxModules(lib);
+        assertEquals(4, modules.size(), modules.toString());
+        // headless: Monocle (a test library) patched into javafx.graphics, where JavaFX looks for it
+        Path monocle = jarOf(Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory"));
+        var plan = new WindowJvm.Plan(Path.of(JDK, "bin", "java"), List.of("--patch-module", "javafx.graphics=" + monocle,
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), FxStartProbe.class.getName()),
+                dir.resolve("cache/none.jsa"), System.currentTimeMillis(), modules);
+        Path out = dir.resolve("child.log");
+        Process child = new ProcessBuilder(plan.command(null)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "JavaFX started and exited");
+        String said = Files.readString(out);
+        assertEquals(0, child.exitValue(), said);
+        assertTrue(said.contains("JavaFX started from module javafx.graphics"), said);
+        assertTrue(said.contains("behavior exported: true"), said);
+        assertFalse(said.contains("Unsupported JavaFX configuration"), said);
+    }
+
+    @Test
+    void mvnJavafxRunOpensTheSameInternals() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        List<String> options = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("<option>([^<]*)</option>").matcher(pom);
+        while (m.find()) options.add(m.group(1).trim());
+        assertTrue(java.util.Collections.indexOfSubList(options, WindowJvm.FX_ACCESS) >= 0,
+                "pom.xml's javafx-maven-plugin options carry WindowJvm.FX_ACCESS in the same order: " + options);
+    }
+
+    @Test
     void aUsersOwnCompilerOptionLeavesTheWindowsOut() throws Exception {
         Path jar = jar();
         for (String own : List.of("-XX:TieredStopAtLevel=4", "-XX:CICompilerCount=3", "-XX:-TieredCompilation", "-Xint")) {

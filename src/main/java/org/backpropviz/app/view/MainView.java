@@ -195,6 +195,8 @@ public class MainView extends BorderPane {
         view.getItems().addAll(fit, zoomIn, zoomOut, new SeparatorMenuItem(), inspect);
         Menu language = new Menu(text.get("menu.language"));
         language.setId("menu-language");
+        // each language is named in itself: 한국어 needs the shipped Korean font even in the English window
+        language.setOnShowing(e -> org.backpropviz.app.control.Fonts.load());
         ToggleGroup group = new ToggleGroup();
         for (Locale l : Messages.LANGUAGES) {
             RadioMenuItem item = new RadioMenuItem(text.get("language." + l.getLanguage()));
