@@ -56,7 +56,7 @@ class ArrayPicturesWindowTest {
         for (String id : new String[] {"x", "W1", "b1", "W2", "b2", "t"}) {
             MatrixView v = matrix(robot, "#value-" + id);
             assertFalse(fx(v::isHeatmap), id);
-            assertShows(robot, "#value-" + id, s.get(org.backpropviz.engine.Param.valueOf(id.toUpperCase(java.util.Locale.ROOT))));
+            assertShows(robot, "#value-" + id, s.get(org.backpropviz.engine.Param.byLabel(id)));
         }
         assertTrue(is(matrix(robot, "#value-x"), SEQUENTIAL), "measurements in cm: nothing below 0");
         assertTrue(is(matrix(robot, "#value-t"), SEQUENTIAL), "class labels");
