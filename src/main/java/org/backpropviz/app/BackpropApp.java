@@ -118,6 +118,7 @@ public class BackpropApp extends Application {
 
     /** Rebuilds the window's content in another language; the scenario and the step shown are kept. */
     public void showIn(Messages messages) {
+        boolean codeShown = view == null || view.codePane().model().shownProperty().get();
         if (view != null) view.dispose();
         text = messages;
         editors.setLocale(text.locale());
@@ -141,6 +142,7 @@ public class BackpropApp extends Application {
             Locale.setDefault(l); // the hosted tools read their bundles in the default locale
             showIn(new Messages(l));
         }, tabs);
+        view.codePane().model().shownProperty().set(codeShown);
         view.addMenu(0, files.menu(text, this::requestClose));
         view.setOnEditNode(this::openEditor);
         stage.getScene().setRoot(view);
