@@ -102,6 +102,7 @@ public class CodePaneView extends VBox {
                 error.getStyleClass().add("code-error");
                 error.setWrapText(true);
                 error.setMinHeight(Region.USE_PREF_SIZE);
+                error.setMaxWidth(Double.MAX_VALUE);
                 lines.getChildren().add(error);
                 current = error;
             }

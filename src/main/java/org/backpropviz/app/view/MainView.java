@@ -175,7 +175,8 @@ public class MainView extends BorderPane {
     private void showCode(boolean on) {
         if (on && !graphAndCode.getItems().contains(codePane)) {
             graphAndCode.getItems().add(codePane);
-            graphAndCode.setDividerPositions(0.68);
+            double h = graphAndCode.getHeight();
+            graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 600 ? 170 : 210) / h) : 0.7);
         } else if (!on) {
             graphAndCode.getItems().remove(codePane);
         }
