@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backpropviz.app.Messages;
+import org.backpropviz.app.control.LazyTooltip;
 import org.backpropviz.app.model.CodePaneModel;
 import org.backpropviz.app.model.CodePaneModel.Listing;
 import org.backpropviz.app.model.CodePaneModel.Row;
@@ -128,6 +129,8 @@ public class CodePaneView extends VBox {
             Label c = new Label("  # " + comment);
             c.getStyleClass().add("code-comment");
             c.setMinWidth(0);
+            String whole = comment;
+            LazyTooltip.install(c, () -> whole); // a narrow window cuts a long comment short
             box.getChildren().add(c);
         }
         if (!r.variables().isEmpty()) {
