@@ -138,6 +138,7 @@ public class BackpropApp extends Application {
         // Korean needs the shipped font with Hangul before its first CSS pass (loaded only then, or when the
         // Language menu opens: reading the three files takes a noticeable part of a start)
         if ("ko".equals(messages.locale().getLanguage())) Fonts.load();
+        boolean codeShown = view == null || view.codePane().model().shownProperty().get();
         if (view != null) view.dispose();
         text = messages;
         editors.setLocale(text.locale());
@@ -161,6 +162,7 @@ public class BackpropApp extends Application {
             Locale.setDefault(l); // the hosted tools read their bundles in the default locale
             showIn(new Messages(l));
         }, tabs);
+        view.codePane().model().shownProperty().set(codeShown);
         view.addMenu(0, files.menu(text, this::requestClose));
         view.setOnEditNode(this::openEditor);
         stage.getScene().setRoot(view);

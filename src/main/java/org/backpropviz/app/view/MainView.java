@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -16,6 +17,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -27,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.backpropviz.app.Messages;
 import org.backpropviz.app.Presets;
+import org.backpropviz.app.model.CodePaneModel;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.model.NetGraph.Node;
 import org.backpropviz.engine.Trace;
@@ -42,6 +45,9 @@ public class MainView extends BorderPane {
     private final GraphView graph;
     private final InspectorView inspector;
     private final SplitPane split = new SplitPane();
+    private final CodePaneModel code;
+    private final CodePaneView codePane;
+    private final SplitPane graphAndCode = new SplitPane();
     private final Label status = new Label();
     private final Label notice = new Label();
     private final Label about = new Label();
@@ -88,9 +94,24 @@ public class MainView extends BorderPane {
         about.setMaxWidth(Double.MAX_VALUE);
         VBox.setVgrow(about, Priority.NEVER);
         graphArea.getChildren().add(0, about);
-        split.getItems().add(graphArea);
+        code = new CodePaneModel(model.traceProperty());
+        disposer.onDispose(code::dispose);
+        codePane = new CodePaneView(code, text, disposer);
+        SplitPane.setResizableWithParent(codePane, false);
+        graphAndCode.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        graphAndCode.setId("graph-and-code");
+        graphAndCode.getItems().add(graphArea);
+        disposer.listen(code.shownProperty(), (o, a, on) -> showCode(on));
+        showCode(code.shownProperty().get());
+        split.getItems().add(graphAndCode);
         split.setId("split");
         ToolbarView toolbar = new ToolbarView(model, text, disposer);
+        ToggleButton codeToggle = new ToggleButton(text.get("toolbar.code"));
+        codeToggle.setId("code-toggle");
+        codeToggle.setTooltip(new javafx.scene.control.Tooltip(text.get("tip.code")));
+        codeToggle.setFocusTraversable(false);
+        codeToggle.selectedProperty().bindBidirectional(code.shownProperty());
+        toolbar.getItems().addAll(new javafx.scene.control.Separator(), codeToggle);
         status.setId("status");
         status.setMinWidth(Region.USE_PREF_SIZE);
         status.getStyleClass().add("status");
@@ -146,6 +167,21 @@ public class MainView extends BorderPane {
         showInspector(model.selectedProperty().get() != null);
     }
 
+    /** The code pane under the graph (its model says whether it is shown). */
+    public CodePaneView codePane() {
+        return codePane;
+    }
+
+    private void showCode(boolean on) {
+        if (on && !graphAndCode.getItems().contains(codePane)) {
+            graphAndCode.getItems().add(codePane);
+            double h = graphAndCode.getHeight();
+            graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 600 ? 170 : 210) / h) : 0.7);
+        } else if (!on) {
+            graphAndCode.getItems().remove(codePane);
+        }
+    }
+
     public GraphView graph() {
         return graph;
     }
@@ -192,7 +228,11 @@ public class MainView extends BorderPane {
         MenuItem inspect = new MenuItem(text.get("menu.closeInspector"));
         inspect.setAccelerator(KeyCombination.keyCombination("Esc"));
         inspect.setOnAction(e -> model.selectedProperty().set(null));
-        view.getItems().addAll(fit, zoomIn, zoomOut, new SeparatorMenuItem(), inspect);
+        CheckMenuItem showCode = new CheckMenuItem(text.get("menu.codePane"));
+        showCode.setId("menu-code-pane");
+        showCode.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        showCode.selectedProperty().bindBidirectional(code.shownProperty());
+        view.getItems().addAll(fit, zoomIn, zoomOut, new SeparatorMenuItem(), inspect, showCode);
         Menu language = new Menu(text.get("menu.language"));
         language.setId("menu-language");
         // each language is named in itself: 한국어 needs the shipped Korean font even in the English window

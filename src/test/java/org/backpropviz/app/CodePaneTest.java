@@ -1,0 +1,142 @@
+package org.backpropviz.app;
+
+import static org.backpropviz.app.AppFixture.fx;
+import static org.backpropviz.app.AppFixture.fxRun;
+import static org.backpropviz.app.AppFixture.text;
+import static org.backpropviz.app.AppFixture.waitIndex;
+import static org.backpropviz.app.AppFixture.waitReady;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import javafx.scene.input.KeyCode;
+import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.view.CodePaneView;
+import org.backpropviz.engine.Trace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The code pane under the graph follows the steps: the layer's method, the executed line and its shapes, the failing line. */
+@ExtendWith(ApplicationExtension.class)
+class CodePaneTest {
+    private BackpropApp app;
+    private GraphViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        app = AppFixture.startApp(stage, AppFixture.freshHome());
+        model = app.model();
+    }
+
+    @AfterEach
+    void stop() {
+        fxRun(app::stop);
+    }
+
+    /** The shown line whose code is {@code code} (stripped), or null. */
+    private static HBox line(FxRobot robot, String code) {
+        return fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream()
+                .filter(b -> ((Label) b.lookup(".code-text")).getText().strip().equals(code)).findFirst().orElse(null));
+    }
+
+    private static List<String> lines(FxRobot robot) {
+        return fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream()
+                .map(b -> ((Label) b.lookup(".code-text")).getText().strip()).toList());
+    }
+
+    private static boolean has(HBox b, PseudoClass p) {
+        return fx(() -> b.getPseudoClassStates().contains(p));
+    }
+
+    private static String shapes(HBox b) {
+        return fx(() -> b.lookup(".code-shapes") instanceof Label l ? l.getText() : "");
+    }
+
+    private static String comment(HBox b) {
+        return fx(() -> b.lookup(".code-comment") instanceof Label l ? l.getText() : "");
+    }
+
+    @Test
+    void atTheStartShowsTheFirstLayersForwardWithNothingRun(FxRobot robot) {
+        waitReady(model, 10);
+        assertEquals("Affine1 · forward", text(robot, "#code-title"));
+        assertEquals("press → to run Affine1.forward", text(robot, "#code-hint"));
+        List<String> shown = lines(robot);
+        assertEquals("class Affine:", shown.get(0));
+        assertTrue(shown.contains("def forward(self, x):"), shown.toString());
+        assertFalse(shown.contains("def backward(self, dout):"), shown.toString());
+        assertTrue(fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream()
+                .noneMatch(b -> b.getPseudoClassStates().contains(CodePaneView.EXECUTED))), "nothing highlighted before the first step");
+    }
+
+    @Test
+    void oneStepHighlightsAffinesForwardLineWithItsShapes(FxRobot robot) {
+        waitReady(model, 10);
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        assertEquals("Affine1 · forward", text(robot, "#code-title"));
+        assertEquals("", text(robot, "#code-hint"));
+        HBox out = line(robot, "out = np.dot(x, self.W) + self.b");
+        assertNotNull(out, lines(robot).toString());
+        assertTrue(has(out, CodePaneView.EXECUTED));
+        assertFalse(has(out, CodePaneView.CURRENT));
+        assertTrue(has(line(robot, "return out"), CodePaneView.CURRENT), "the step ran the whole method: it ends at return");
+        assertFalse(has(out, CodePaneView.MISMATCH));
+        String s = shapes(out);
+        assertTrue(s.contains("x (2,)"), s);
+        assertTrue(s.contains("self.W (2, 3)"), s);
+        assertTrue(s.contains("self.b (3,)"), s);
+        assertFalse(has(line(robot, "def forward(self, x):"), CodePaneView.EXECUTED));
+        assertTrue(lines(robot).contains("class Affine:"));
+    }
+
+    @Test
+    void theBackwardFailureOfTheLessonsVectorIsRedWithNumpysMessageAndKoreanComments(FxRobot robot) {
+        waitReady(model, 10);
+        robot.type(KeyCode.F5); // the forward pass
+        robot.type(KeyCode.F5); // the backward pass, up to the error
+        Trace end = fx(model::getFurthest);
+        waitIndex(model, end.stepsDone());
+        assertTrue(end.error().isPresent());
+        assertEquals("Affine2 · backward", text(robot, "#code-title"));
+        assertTrue(lines(robot).contains("def backward(self, dout):"));
+        assertFalse(lines(robot).contains("def forward(self, x):"));
+        HBox dw = line(robot, "self.dW = np.dot(self.x.T, dout)");
+        assertTrue(has(dw, CodePaneView.MISMATCH));
+        assertTrue(has(line(robot, "dx = np.dot(dout, self.W.T)"), CodePaneView.EXECUTED), "the line before ran");
+        assertFalse(has(line(robot, "dx = np.dot(dout, self.W.T)"), CodePaneView.MISMATCH));
+        assertFalse(has(line(robot, "self.db = np.sum(dout, axis = 0)"), CodePaneView.EXECUTED), "nothing after the error ran");
+        assertEquals("ValueError: " + end.error().get().message(), text(robot, "#code-error"));
+        assertTrue(text(robot, "#code-error").startsWith("ValueError: shapes ("), text(robot, "#code-error"));
+        assertTrue(comment(dw).contains("the transpose of x"), comment(dw));
+
+        fxRun(() -> app.showIn(new Messages(Locale.KOREAN)));
+        HBox ko = line(robot, "self.dW = np.dot(self.x.T, dout)");
+        assertEquals("  # Shape을 고려하여, x의 전치행렬과 역전파의 이전 입력신호 dout을 내적한다.", comment(ko));
+        assertTrue(has(ko, CodePaneView.MISMATCH));
+        assertEquals("Affine2 · 역전파", text(robot, "#code-title"));
+    }
+
+    @Test
+    void theViewMenuAndTheToolbarHideAndShowThePaneAcrossALanguageSwitch(FxRobot robot) {
+        waitReady(model, 10);
+        assertTrue(fx(() -> robot.lookup("#code-pane").tryQuery().isPresent()), "shown by default");
+        robot.clickOn("#code-toggle");
+        assertFalse(fx(() -> robot.lookup("#code-pane").tryQuery().isPresent()));
+        fxRun(() -> app.showIn(new Messages(Locale.KOREAN)));
+        assertFalse(fx(() -> robot.lookup("#code-pane").tryQuery().isPresent()), "still hidden after the switch");
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        assertTrue(fx(() -> robot.lookup("#code-pane").tryQuery().isPresent()));
+    }
+}
