@@ -109,7 +109,7 @@ public class BackpropApp extends Application {
     /** The scenario file named by {@code -Dbackpropviz.open=FILE} (for looking at big arrays), else the lesson's example. */
     private static Scenario fileScenario(String file) {
         try {
-            return org.backpropviz.app.model.NetGraph.drawable(org.backpropviz.scenario.ScenarioFormat.read(Path.of(file)));
+            return org.backpropviz.scenario.ScenarioFormat.read(Path.of(file));
         } catch (Exception e) {
             System.err.println("cannot open " + file + ": " + e.getMessage());
         }

@@ -248,6 +248,8 @@ public final class GraphViewModel {
     // ------------------------------------------------------------------ internals
 
     private void compute(Scenario s, int keep, Notice after) {
+        String id = selected.get();
+        if (id != null && !NetGraph.of(s.inputs().network()).find(id).isPresent()) selected.set(null); // its layer is gone
         scenario.set(s);
         Trace start = Trace.start(s.inputs());
         chain = List.of(start);

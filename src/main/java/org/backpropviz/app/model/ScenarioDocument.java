@@ -90,7 +90,7 @@ public final class ScenarioDocument {
         if (!Files.exists(auto)) return null;
         Scenario s;
         try {
-            s = NetGraph.drawable(ScenarioFormat.read(auto));
+            s = ScenarioFormat.read(auto);
         } catch (ScenarioException e) {
             return new Restored(null, null, null, null, e.getMessage());
         }
@@ -162,7 +162,7 @@ public final class ScenarioDocument {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
-                Scenario s = NetGraph.drawable(ScenarioFormat.read(p));
+                Scenario s = ScenarioFormat.read(p);
                 Platform.runLater(() -> {
                     saved = s;
                     file.set(p);

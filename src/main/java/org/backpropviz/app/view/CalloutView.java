@@ -74,7 +74,7 @@ public class CalloutView extends VBox {
         if (e == null) shown = null;
         if (e == null || e.equals(shown)) return;
         shown = e;
-        title.setText(text.get("callout.title", Node.byId(e.node()).title(), text.get("phase." + e.phase().id())));
+        title.setText(text.get("callout.title", org.backpropviz.app.model.NetGraph.of(t.network()).node(e.node()).title(), text.get("phase." + e.phase().id())));
         expression.setText(e.expression());
         message.setText(e.message());
         Mismatch m = Mismatch.of(e);

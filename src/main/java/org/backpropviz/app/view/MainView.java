@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 import org.backpropviz.app.Messages;
 import org.backpropviz.app.Presets;
 import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.model.NetGraph;
 import org.backpropviz.app.model.NetGraph.Node;
 import org.backpropviz.engine.Trace;
 
@@ -238,10 +239,10 @@ public class MainView extends BorderPane {
             what = text.get("status.following");
         } else if (t.error().isPresent()) {
             var e = t.error().get();
-            what = text.get("status.error", Node.byId(e.node()).title(), text.get("phase." + e.phase().id()));
+            what = text.get("status.error", NetGraph.of(t.network()).node(e.node()).title(), text.get("phase." + e.phase().id()));
         } else if (t.next().isPresent() && model.canStep()) {
             var s = t.next().get();
-            what = text.get("status.next", Node.byId(s.node()).title(), text.get("phase." + s.phase().id()));
+            what = text.get("status.next", NetGraph.of(t.network()).node(s.node()).title(), text.get("phase." + s.phase().id()));
         } else if (!model.isReady()) {
             what = text.get("status.computing");
         } else {
@@ -280,8 +281,8 @@ public class MainView extends BorderPane {
     private Node selectedParam() {
         String id = model.selectedProperty().get();
         if (id == null) return null;
-        Node n = Node.byId(id);
-        return n.param().isPresent() ? n : null;
+        Node n = NetGraph.of(model.getScenario().inputs().network()).find(id).orElse(null);
+        return n != null && n.param().isPresent() ? n : null;
     }
 
     private void onKey(KeyEvent e) {
