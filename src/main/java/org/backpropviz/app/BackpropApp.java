@@ -31,6 +31,7 @@ public class BackpropApp extends Application {
     private Editors editors;
     private Tools tools;
     private MainView view;
+    private NetworkMenu network;
     private Stage stage;
     private Messages text;
     private boolean closed;
@@ -142,6 +143,10 @@ public class BackpropApp extends Application {
             showIn(new Messages(l));
         }, tabs);
         view.addMenu(0, files.menu(text, this::requestClose));
+        NetworkMenu network = new NetworkMenu(model, text, () -> stage);
+        view.addMenu(1, network.editMenu());
+        view.addMenu(2, network.networkMenu());
+        this.network = network;
         view.setOnEditNode(this::openEditor);
         stage.getScene().setRoot(view);
         // skins now, not at the next pulse: the tab pane has no children until its skin exists, and code run
@@ -183,6 +188,10 @@ public class BackpropApp extends Application {
     /** The document: file, unsaved changes, autosave (for tests). */
     public ScenarioDocument document() {
         return document;
+    }
+
+    NetworkMenu network() {
+        return network;
     }
 
     FileActions files() {

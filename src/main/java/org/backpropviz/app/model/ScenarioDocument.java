@@ -168,6 +168,7 @@ public final class ScenarioDocument {
                     file.set(p);
                     graph.selectedProperty().set(null);
                     graph.load(s);
+                    graph.history().clear(); // a file's history starts with it
                     updateDirty();
                     addRecent(p);
                     graph.say("notice.opened", List.of(p.getFileName().toString()), false);

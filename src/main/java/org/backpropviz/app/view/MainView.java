@@ -256,6 +256,8 @@ public class MainView extends BorderPane {
         if (n != null && n.key().equals("notice.fixed") && !n.args().isEmpty()) {
             List<Object> a = n.args();
             notice.setText(text.get(n.key(), text.get((String) a.get(0), a.subList(1, a.size()).toArray())));
+        } else if (n != null && n.args().size() == 2 && n.args().get(1) instanceof List<?> changeArgs) {
+            notice.setText(text.get(n.key(), text.get((String) n.args().get(0), changeArgs.toArray()))); // a named change
         } else {
             notice.setText(n == null ? "" : text.get(n.key(), n.args().toArray()));
         }
