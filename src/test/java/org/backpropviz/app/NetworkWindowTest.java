@@ -152,4 +152,17 @@ class NetworkWindowTest {
         assertEquals("(5, 2)", fx(() -> model.getScenario().get(Param.w(3)).shapeString()));
         assertEquals("(5,)", fx(() -> model.getScenario().get(Param.b(2)).shapeString()));
     }
+
+    @Test
+    void theDeeperPresetsRunInTheWindow(FxRobot robot) {
+        load(model, Presets.load("iris-3-layer-sigmoid"));
+        assertTrue(robot.lookup("#node-sigmoid2").tryQuery().isPresent(), "4 → 5 → 5 → 3 with Sigmoids");
+        assertTrue(robot.lookup("#node-W3").tryQuery().isPresent());
+        assertTrue(fx(() -> model.getFurthest().isComplete()), "the iteration runs to the end");
+
+        load(model, Presets.load("lesson-repository-affine"));
+        Trace end = fx(model::getFurthest);
+        assertEquals("affine1", end.error().orElseThrow().node(), "a (2,) x becomes (2, 1) and cannot meet W1");
+        assertEquals("(2, 1)", end.error().orElseThrow().operands().get(0).shapeString());
+    }
 }
