@@ -32,6 +32,7 @@ public class BackpropApp extends Application {
     private Editors editors;
     private Tools tools;
     private MainView view;
+    private NetworkMenu network;
     private Stage stage;
     private Messages text;
     private boolean closed;
@@ -126,7 +127,7 @@ public class BackpropApp extends Application {
     /** The scenario file named by {@code -Dbackpropviz.open=FILE} (for looking at big arrays), else the lesson's example. */
     private static Scenario fileScenario(String file) {
         try {
-            return org.backpropviz.app.model.NetGraph.drawable(org.backpropviz.scenario.ScenarioFormat.read(Path.of(file)));
+            return org.backpropviz.scenario.ScenarioFormat.read(Path.of(file));
         } catch (Exception e) {
             System.err.println("cannot open " + file + ": " + e.getMessage());
         }
@@ -164,6 +165,10 @@ public class BackpropApp extends Application {
         }, tabs);
         view.codePane().model().shownProperty().set(codeShown);
         view.addMenu(0, files.menu(text, this::requestClose));
+        NetworkMenu network = new NetworkMenu(model, text, () -> stage);
+        view.addMenu(1, network.editMenu());
+        view.addMenu(2, network.networkMenu());
+        this.network = network;
         view.setOnEditNode(this::openEditor);
         stage.getScene().setRoot(view);
         // skins now, not at the next pulse: the tab pane has no children until its skin exists, and code run
@@ -205,6 +210,10 @@ public class BackpropApp extends Application {
     /** The document: file, unsaved changes, autosave (for tests). */
     public ScenarioDocument document() {
         return document;
+    }
+
+    NetworkMenu network() {
+        return network;
     }
 
     FileActions files() {

@@ -32,7 +32,12 @@ final class Editors {
         this.graph = graph;
         this.quit = quit;
         graph.scenarioProperty().addListener((o, a, s) -> {
-            for (Map.Entry<Param, MatrixEditorWindow> e : open.entrySet()) {
+            for (Map.Entry<Param, MatrixEditorWindow> e : java.util.List.copyOf(open.entrySet())) {
+                if (!s.inputs().has(e.getKey())) { // its layer was removed
+                    e.getValue().getStage().close();
+                    open.remove(e.getKey());
+                    continue;
+                }
                 NDArray now = s.get(e.getKey());
                 MatrixEditorModel m = e.getValue().getModel();
                 if (!m.getValue().equals(now)) m.load(now); // the editor's own commits are already there

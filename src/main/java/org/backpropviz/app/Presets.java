@@ -10,7 +10,8 @@ import org.backpropviz.scenario.ScenarioFormat;
 /** The scenarios shipped in {@code /assets/presets/}, in menu order; the window opens on the first. */
 public final class Presets {
     /** Every preset the app knows of; one missing from the jar is left out of the menu. */
-    public static final List<String> KNOWN = List.of("lesson-vector", "lesson-mismatch", "batch-of-4", "softmax-with-loss", "iris-5");
+    public static final List<String> KNOWN = List.of("lesson-vector", "lesson-mismatch", "batch-of-4", "softmax-with-loss", "iris-5",
+            "iris-3-layer-sigmoid", "lesson-repository-affine");
 
     private Presets() {}
 

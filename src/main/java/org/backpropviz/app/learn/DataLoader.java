@@ -61,7 +61,8 @@ final class DataLoader {
         NDArray x2 = x.rank() == 1 ? x.reshape(1, x.size()) : x;
         int n = x2.rows();
         int[] labels;
-        int classes = in.W2().rank() == 2 ? in.W2().cols() : 0;
+        NDArray last = in.get(org.backpropviz.engine.Param.w(in.network().depth())); // the output layer's W
+        int classes = last.rank() == 2 ? last.cols() : 0;
         if (t.size() == n && !(t.rank() == 2 && t.cols() > 1)) {
             labels = new int[n];
             for (int i = 0; i < n; i++) {

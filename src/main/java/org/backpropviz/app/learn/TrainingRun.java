@@ -63,6 +63,23 @@ final class TrainingRun {
 
     // ------------------------------------------------------------------ worker thread
 
+    /**
+     * The graph's network, trained: its depth and activations (and, on the scenario's own batch, its hidden widths);
+     * the book's two-layer net when the scenario has no hidden layer.
+     */
+    static TrainConfig sameNetwork(TrainConfig c, TrainingModel.Settings settings) {
+        org.backpropviz.engine.NetInputs in = settings.scenario();
+        if (in == null || in.network().depth() < 2) return c;
+        org.backpropviz.engine.Network n = in.network();
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        for (int k = 1; k < n.depth(); k++) {
+            org.backpropviz.engine.NDArray w = in.get(org.backpropviz.engine.Param.w(k));
+            boolean own = settings.source() == TrainingModel.Source.SCENARIO && w.rank() == 2;
+            sizes.add(own ? w.cols() : settings.hidden());
+        }
+        return c.withLayers(sizes, n.activations());
+    }
+
     /** Loads the data and initialises the weights; false (after posting the failure) when that fails. */
     boolean prepare() {
         if (training != null) return true;
@@ -74,6 +91,7 @@ final class TrainingRun {
                     : settings.iterations() / itersPerEpoch + 1;
             TrainConfig c = new TrainConfig(settings.hidden(), settings.lr(), settings.batch(), epochs, settings.seed(),
                     settings.initStd(), settings.testFraction(), settings.scale(), settings.targetAccuracy(), settings.plateau());
+            c = sameNetwork(c, settings);
             Training t = new Training(d, c);
             t.setLearningRate(lr);
             training = t;

@@ -47,8 +47,8 @@ public final class Formulas {
             }
             return out;
         }
-        switch (node) {
-            case W1, B1, W2, B2 -> {
+        switch (node.param().orElseThrow().role()) {
+            case W, B -> {
                 Param p = node.param().orElseThrow();
                 String g = "d" + p.label();
                 String rule = p.role() == Param.Role.W ? g + " = xᵀ · dout" : g + " = Σ₀ dout";

@@ -38,9 +38,14 @@ public final class GraphViewModel {
     /** Something that happened that the status line should say: a bundle key and its arguments. */
     public record Notice(String key, List<Object> args, boolean error) {}
 
-    private record Computed(Scenario scenario, List<Trace> chain) {}
+    private record Computed(Scenario scenario, List<Trace> chain, Scenario before) {
+        Computed(Scenario scenario, List<Trace> chain) {
+            this(scenario, chain, null);
+        }
+    }
 
     private final EngineWorker worker = new EngineWorker();
+    private final ScenarioHistory history = new ScenarioHistory();
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index");
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
@@ -70,6 +75,9 @@ public final class GraphViewModel {
     }
 
     // ------------------------------------------------------------------ properties
+
+    /** The scenario's undo history (network changes, presets, SGD updates). */
+    public ScenarioHistory history() { return history; }
 
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
     public Scenario getScenario() { return scenario.get(); }
@@ -123,10 +131,46 @@ public final class GraphViewModel {
 
     // ------------------------------------------------------------------ commands
 
-    /** Shows a preset from its start. */
+    /** Shows a preset from its start; undo comes back to the scenario before. */
     public void loadPreset(String name, Scenario s) {
+        Scenario before = scenario.get();
         load(s);
         preset.set(name);
+        if (before != null && !before.equals(s)) history.record(before, "change.preset", List.of(s.name()));
+    }
+
+    /**
+     * Changes the scenario as one undoable step named by a bundle key and its arguments ({@code change.addLayer}):
+     * a change to its network, say. The new scenario is shown from its start.
+     */
+    public void change(Scenario next, String key, List<Object> args) {
+        Scenario before = scenario.get();
+        if (next.equals(before)) return;
+        String name = preset.get();
+        load(next);
+        if (name != null) preset.set(name); // the preset's text still says what the example is about
+        history.record(before, key, args);
+        notice.set(new Notice("notice.changed", List.of(key, args), false));
+    }
+
+    /** Takes back the last change of the scenario (see {@link ScenarioHistory}). */
+    public void undo() {
+        Scenario s = history.undo(scenario.get());
+        if (s != null) restore(s, "notice.undone");
+    }
+
+    /** Makes the last undone change again. */
+    public void redo() {
+        Scenario s = history.redo(scenario.get());
+        if (s != null) restore(s, "notice.redone");
+    }
+
+    private void restore(Scenario s, String noticeKey) {
+        var e = noticeKey.equals("notice.undone") ? history.nextRedoProperty().get() : history.nextUndoProperty().get();
+        stopPlaying();
+        following.set(false);
+        s.learningRate().ifPresent(learningRate::set);
+        compute(s, 0, new Notice(noticeKey, List.of(e.key(), e.args()), false));
     }
 
     /** Shows another scenario from its start; its chain is computed on the worker. */
@@ -235,7 +279,7 @@ public final class GraphViewModel {
         Function<NetInputs, List<Trace>> eval = evaluator;
         submit(() -> {
             NetInputs in = Sgd.update(s.inputs(), done.grads(), lr);
-            return new Computed(s.withInputs(in).withLearningRate(lr), eval.apply(in));
+            return new Computed(s.withInputs(in).withLearningRate(lr), eval.apply(in), s);
         }, 0, c -> new Notice("notice.sgd", List.of(format(before),
                 format(c.chain().get(c.chain().size() - 1).loss().orElse(Double.NaN)), format(lr)), false));
     }
@@ -255,6 +299,8 @@ public final class GraphViewModel {
     // ------------------------------------------------------------------ internals
 
     private void compute(Scenario s, int keep, Notice after) {
+        String id = selected.get();
+        if (id != null && !NetGraph.of(s.inputs().network()).find(id).isPresent()) selected.set(null); // its layer is gone
         scenario.set(s);
         Trace start = Trace.start(s.inputs());
         chain = List.of(start);
@@ -269,6 +315,7 @@ public final class GraphViewModel {
     private void submit(java.util.concurrent.Callable<Computed> work, int keep,
                         java.util.function.Function<Computed, Notice> noticeOf) {
         worker.submit(work, c -> {
+            if (c.before() != null) history.record(c.before(), "change.sgd", List.of(format(lr(c.scenario()))));
             scenario.set(c.scenario());
             chain = c.chain();
             furthest.set(chain.get(chain.size() - 1));
@@ -362,6 +409,10 @@ public final class GraphViewModel {
         out.add(fix.messageKey());
         out.addAll(fix.args());
         return out;
+    }
+
+    private static double lr(Scenario s) {
+        return s.learningRate().orElse(Double.NaN);
     }
 
     private static String format(double v) {

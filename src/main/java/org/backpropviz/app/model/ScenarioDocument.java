@@ -121,7 +121,7 @@ public final class ScenarioDocument {
         if (!Files.exists(auto)) return null; // a link to nothing yet: the autosave writes where it points
         Scenario s;
         try {
-            s = NetGraph.drawable(ScenarioFormat.read(auto));
+            s = ScenarioFormat.read(auto);
         } catch (ScenarioException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return keepAside(home, auto, describe(e));
         }
@@ -224,12 +224,13 @@ public final class ScenarioDocument {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
-                Scenario s = NetGraph.drawable(ScenarioFormat.read(p));
+                Scenario s = ScenarioFormat.read(p);
                 Platform.runLater(() -> {
                     saved = s;
                     file.set(p);
                     graph.selectedProperty().set(null);
                     graph.load(s);
+                    graph.history().clear(); // a file's history starts with it
                     updateDirty();
                     addRecent(p);
                     graph.say("notice.opened", List.of(p.getFileName().toString()), false);

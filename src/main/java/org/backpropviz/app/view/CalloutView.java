@@ -76,7 +76,7 @@ public class CalloutView extends VBox {
         if (e == null || e.equals(shown)) return;
         shown = e;
         // a result over the engine's limit is the engine's refusal, not NumPy's error
-        title.setText(text.get(e.isLimitError() ? "callout.limitTitle" : "callout.title", Node.byId(e.node()).title(),
+        title.setText(text.get(e.isLimitError() ? "callout.limitTitle" : "callout.title", org.backpropviz.app.model.NetGraph.of(t.network()).node(e.node()).title(),
                 text.get("phase." + e.phase().id())));
         npLabel.setText(text.get(e.isLimitError() ? "callout.limitSays" : "callout.numpySays"));
         expression.setText(e.expression());

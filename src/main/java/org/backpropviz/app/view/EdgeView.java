@@ -94,7 +94,7 @@ public class EdgeView extends Group {
         shape.setText(now.or(() -> later).map(NDArray::shapeString).orElse("?"));
         pseudoClassStateChanged(PENDING, now.isEmpty());
         boolean bad = t.error().map(e -> e.operands().stream()
-                .anyMatch(o -> org.backpropviz.app.model.NetGraph.edgesOf(e, o).contains(edge))).orElse(false);
+                .anyMatch(o -> org.backpropviz.app.model.NetGraph.edgesOf(t.network(), e, o).contains(edge))).orElse(false);
         pseudoClassStateChanged(MISMATCH, bad);
         shape.pseudoClassStateChanged(MISMATCH, bad);
         shape.pseudoClassStateChanged(PENDING, now.isEmpty());

@@ -1,7 +1,8 @@
 package org.backpropviz.app.view;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.Animation;
@@ -28,6 +29,7 @@ import org.backpropviz.app.model.NetGraph;
 import org.backpropviz.app.model.NetGraph.Edge;
 import org.backpropviz.app.model.NetGraph.Node;
 import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Phase;
 import org.backpropviz.engine.Step;
 import org.backpropviz.engine.Trace;
@@ -38,7 +40,10 @@ import org.backpropviz.engine.Trace;
  * backward step sends the gradients back the other way. A new step during an animation finishes it at once.
  */
 public class GraphView extends Pane {
-    static final double WIDTH = 1326;
+    /** Horizontal distance between two operations in the row of operations. */
+    static final double OP_STEP = 228;
+    /** Room right of the loss (its card and the target above it). */
+    private static final double RIGHT_MARGIN = 186;
     /**
      * How much the graph may grow to fill a large window. Only with a GPU: JavaFX's software renderer (a machine
      * without one, a remote desktop, Xvfb) draws text under any scale other than 1 as outlines instead of cached
@@ -48,21 +53,9 @@ public class GraphView extends Pane {
     private static final double MAX_FIT = Platform.isSupported(ConditionalFeature.SCENE3D) ? 1.3 : 1.0;
     /** Space between the row of data nodes and the row of operations, for the edges and their shape labels. */
     private static final double ROW_GAP = 64;
-    private static final Map<Node, double[]> PLACES = new EnumMap<>(Node.class);
-
-    static {
-        PLACES.put(Node.X, new double[] {8, 250});
-        PLACES.put(Node.W1, new double[] {100, 14});
-        PLACES.put(Node.B1, new double[] {288, 14});
-        PLACES.put(Node.AFFINE1, new double[] {228, 250});
-        PLACES.put(Node.RELU1, new double[] {456, 250});
-        PLACES.put(Node.W2, new double[] {572, 14});
-        PLACES.put(Node.B2, new double[] {760, 14});
-        PLACES.put(Node.AFFINE2, new double[] {684, 250});
-        PLACES.put(Node.SOFTMAX, new double[] {912, 250});
-        PLACES.put(Node.T, new double[] {1148, 14});
-        PLACES.put(Node.LOSS, new double[] {1140, 250});
-    }
+    /** The y of the row of data nodes above the operations. */
+    private static final double TOP = 14;
+    private static final double MAIN = 250;
 
     private final GraphViewModel model;
     private final Messages text;
@@ -71,7 +64,13 @@ public class GraphView extends Pane {
     private final Group nodeLayer = new Group();
     private final Group labelLayer = new Group();
     private final Group tokenLayer = new Group();
-    private final Map<Node, NodeView> nodes = new EnumMap<>(Node.class);
+    private final Map<Node, NodeView> nodes = new LinkedHashMap<>();
+    /** Where each node goes: its x, and whether it sits in the top row (parameters, t) or in the row of operations. */
+    private final Map<Node, double[]> places = new HashMap<>();
+    /** The network drawn. */
+    private NetGraph drawn;
+    /** The width of the drawing at scale 1. */
+    private double width;
     private final List<EdgeView> edges = new ArrayList<>();
     private final Scale scale = new Scale(1, 1);
     private final Translate shift = new Translate();
@@ -101,9 +100,82 @@ public class GraphView extends Pane {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        for (Node n : Node.values()) {
+        labelLayer.setMouseTransparent(true);
+        build(NetGraph.of(model.getScenario().inputs().network()));
+        content.getChildren().addAll(edgeLayer, nodeLayer, labelLayer, tokenLayer);
+        content.getTransforms().addAll(shift, scale);
+        getChildren().add(content);
+        installZoomAndPan();
+        setFocusTraversable(true);
+        disposer.listen(model.traceProperty(), (o, before, now) -> {
+            if (whenShown.drawNow()) onTrace(before, now);
+        });
+        disposer.listen(model.furthestProperty(), (o, a, b) -> {
+            if (running == null && whenShown.drawNow()) render(model.getTrace());
+        });
+        disposer.listen(model.selectedProperty(), (o, a, b) -> {
+            markSelection();
+            focus = b == null ? null : drawn.find(b).map(nodes::get).orElse(null);
+            if (b == null) fit();
+            else requestLayout();
+        });
+        disposer.onDispose(this::finishAnimation);
+        render(model.getTrace());
+        markSelection();
+    }
+
+    /**
+     * Lays out the nodes of a network: the operations in a row, left to right (x before them); each layer's
+     * parameters above its Affine, W to the left and b to the right; t above the loss. The lesson's net comes out as
+     * it always was drawn.
+     */
+    static Map<Node, double[]> layout(NetGraph g) {
+        Map<Node, double[]> out = new HashMap<>();
+        double x = 0;
+        for (Node n : g.nodes()) {
+            if (!n.isOp()) continue;
+            x += OP_STEP;
+            out.put(n, new double[] {x, MAIN});
+        }
+        for (NetGraph.Edge e : g.edges()) {
+            Node from = e.from();
+            if (from.isOp() || out.containsKey(from)) continue;
+            double at = out.get(e.to())[0];
+            switch (from.param().orElseThrow().role()) {
+                case X -> out.put(from, new double[] {8, MAIN});
+                case W -> out.put(from, new double[] {at - 128, TOP});
+                case B -> out.put(from, new double[] {at + 60, TOP});
+                case T -> out.put(from, new double[] {at + 8, TOP});
+            }
+        }
+        return out;
+    }
+
+    /** The width of a network's drawing at scale 1. */
+    static double widthOf(NetGraph g) {
+        return g.nodes().stream().filter(Node::isOp).count() * OP_STEP + RIGHT_MARGIN;
+    }
+
+    /** The network drawn now. */
+    public NetGraph drawn() {
+        return drawn;
+    }
+
+    /** Replaces the nodes and edges with those of {@code g} (a network of another depth or other activations). */
+    private void build(NetGraph g) {
+        finishAnimation();
+        drawn = g;
+        nodes.clear();
+        edges.clear();
+        nodeLayer.getChildren().clear();
+        edgeLayer.getChildren().clear();
+        labelLayer.getChildren().clear();
+        places.clear();
+        places.putAll(layout(g));
+        width = widthOf(g);
+        for (Node n : g.nodes()) {
             NodeView v = new NodeView(n, text);
-            double[] p = PLACES.get(n);
+            double[] p = places.get(n);
             v.relocate(p[0], p[1]);
             v.setOnMouseClicked(e -> {
                 requestFocus();
@@ -118,30 +190,16 @@ public class GraphView extends Pane {
             nodeLayer.getChildren().add(v);
             v.boundsInParentProperty().addListener((o, a, b) -> reconnect());
         }
-        for (Edge e : NetGraph.EDGES) edges.add(new EdgeView(e));
+        for (Edge e : g.edges()) edges.add(new EdgeView(e));
         edgeLayer.getChildren().addAll(edges);
         edges.forEach(e -> labelLayer.getChildren().add(e.label()));
-        labelLayer.setMouseTransparent(true);
-        content.getChildren().addAll(edgeLayer, nodeLayer, labelLayer, tokenLayer);
-        content.getTransforms().addAll(shift, scale);
-        getChildren().add(content);
-        installZoomAndPan();
-        setFocusTraversable(true);
-        disposer.listen(model.traceProperty(), (o, before, now) -> {
-            if (whenShown.drawNow()) onTrace(before, now);
-        });
-        disposer.listen(model.furthestProperty(), (o, a, b) -> {
-            if (running == null && whenShown.drawNow()) render(model.getTrace());
-        });
-        disposer.listen(model.selectedProperty(), (o, a, b) -> {
-            markSelection();
-            focus = b == null ? null : nodes.get(Node.byId(b));
-            if (b == null) fit();
-            else requestLayout();
-        });
-        disposer.onDispose(this::finishAnimation);
-        render(model.getTrace());
         markSelection();
+        requestLayout();
+    }
+
+    /** Rebuilds the drawing when the snapshot's network is not the one drawn. */
+    private void follow(Trace t) {
+        if (t != null && !t.network().equals(drawn.network())) build(NetGraph.of(t.network()));
     }
 
     /** Called with an input or parameter node when it is double-clicked (the window opens its editor). */
@@ -160,6 +218,11 @@ public class GraphView extends Pane {
 
     public NodeView nodeView(Node n) {
         return nodes.get(n);
+    }
+
+    /** The view of the node with this id, if the drawn network has it. */
+    public NodeView nodeView(String id) {
+        return drawn.find(id).map(nodes::get).orElse(null);
     }
 
     public EdgeView edgeView(Edge e) {
@@ -215,12 +278,12 @@ public class GraphView extends Pane {
         super.layoutChildren();
         placeRows();
         double w = getWidth(), h = getHeight();
-        double fitScale = Math.max(0.3, Math.min(MAX_FIT, Math.min(w / WIDTH, h / height)));
+        double fitScale = Math.max(0.2, Math.min(MAX_FIT, Math.min(w / width, h / height)));
         if (focus != null) centreOn(focus, fitScale, w, h);
         double s = fitScale * zoom;
         scale.setX(s);
         scale.setY(s);
-        shift.setX((w - WIDTH * s) / 2 + panX);
+        shift.setX((w - width * s) / 2 + panX);
         shift.setY(Math.max(0, (h - height * s) / 2) + panY);
     }
 
@@ -238,7 +301,7 @@ public class GraphView extends Pane {
         zoom = READABLE / fitScale;
         double s = READABLE;
         Bounds b = v.getBoundsInParent();
-        panX = w / 2 - b.getCenterX() * s - (w - WIDTH * s) / 2;
+        panX = w / 2 - b.getCenterX() * s - (w - width * s) / 2;
         panY = h / 2 - b.getCenterY() * s - Math.max(0, (h - height * s) / 2);
     }
 
@@ -247,12 +310,13 @@ public class GraphView extends Pane {
         double top = 0;
         double bottom = 0;
         for (Map.Entry<Node, NodeView> e : nodes.entrySet()) {
-            if (PLACES.get(e.getKey())[1] < 100) top = Math.max(top, PLACES.get(e.getKey())[1] + e.getValue().prefHeight(-1));
+            double[] p = places.get(e.getKey());
+            if (p[1] < MAIN) top = Math.max(top, p[1] + e.getValue().prefHeight(-1));
         }
-        double mainY = Math.max(250, top + ROW_GAP);
+        double mainY = Math.max(MAIN, top + ROW_GAP);
         for (Map.Entry<Node, NodeView> e : nodes.entrySet()) {
-            double[] p = PLACES.get(e.getKey());
-            if (p[1] >= 100) {
+            double[] p = places.get(e.getKey());
+            if (p[1] >= MAIN) {
                 NodeView v = e.getValue();
                 if (v.getLayoutY() != mainY) v.relocate(p[0], mainY);
                 bottom = Math.max(bottom, mainY + v.prefHeight(-1));
@@ -268,11 +332,12 @@ public class GraphView extends Pane {
             Bounds a = nodes.get(e.edge().from()).getBoundsInParent();
             Bounds b = nodes.get(e.edge().to()).getBoundsInParent();
             Point2D from, to;
-            if (e.edge().from().isOp() || e.edge().from() == Node.X) {
+            Param p = e.edge().from().param().orElse(null);
+            if (p == null || p.role() == Param.Role.X) {
                 from = new Point2D(a.getMaxX(), a.getMinY() + 62);
                 to = new Point2D(b.getMinX(), b.getMinY() + 62);
             } else {
-                double at = e.edge().from() == Node.B1 || e.edge().from() == Node.B2 ? 0.72 : e.edge().from() == Node.T ? 0.5 : 0.28;
+                double at = p.role() == Param.Role.B ? 0.72 : p.role() == Param.Role.T ? 0.5 : 0.28;
                 from = new Point2D(a.getMinX() + a.getWidth() / 2, a.getMaxY());
                 to = new Point2D(b.getMinX() + b.getWidth() * at, b.getMinY());
             }
@@ -287,6 +352,7 @@ public class GraphView extends Pane {
 
     private void render(Trace t) {
         if (t == null) return;
+        follow(t);
         Trace furthest = model.getFurthest() == null ? t : model.getFurthest();
         nodes.values().forEach(v -> v.show(t));
         edges.forEach(e -> e.show(t, furthest));
@@ -301,6 +367,7 @@ public class GraphView extends Pane {
 
     private void onTrace(Trace before, Trace now) {
         finishAnimation();
+        follow(now);
         boolean oneStep = before != null && now != null && now != before && now.back() == before;
         if (!oneStep || model.stepDuration().toMillis() <= 0) {
             render(now);
@@ -335,9 +402,9 @@ public class GraphView extends Pane {
     private List<TranslateTransition> tokensFor(Trace before, Trace now) {
         List<TranslateTransition> out = new ArrayList<>();
         Step step = now.last().orElseThrow();
-        Node target = Node.byId(step.node());
+        Node target = drawn.node(step.node());
         for (EdgeView e : edges) {
-            if (e.edge().to() != target) continue;
+            if (!e.edge().to().equals(target)) continue;
             if (step.phase() == Phase.FORWARD) {
                 e.edge().from().value(now).ifPresent(v -> out.add(move(v, e.start(), e.end(), false)));
             } else {

@@ -117,7 +117,8 @@ public class InspectorView extends ScrollPane {
         String id = model.selectedProperty().get();
         Trace t = model.getTrace();
         if (id == null || t == null) return;
-        Node node = Node.byId(id);
+        Node node = org.backpropviz.app.model.NetGraph.of(t.network()).find(id).orElse(null);
+        if (node == null) return; // a node of a network no longer shown
         title.setText(node.title() + (node.op() != null ? "   " + node.op() : ""));
         NDArray v = node.value(t).orElse(null);
         NDArray g = node.grad(t).orElse(null);

@@ -31,6 +31,7 @@ import org.backpropviz.app.Messages;
 import org.backpropviz.app.Presets;
 import org.backpropviz.app.model.CodePaneModel;
 import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.model.NetGraph;
 import org.backpropviz.app.model.NetGraph.Node;
 import org.backpropviz.engine.Trace;
 
@@ -280,10 +281,10 @@ public class MainView extends BorderPane {
             what = text.get("status.following");
         } else if (t.error().isPresent()) {
             var e = t.error().get();
-            what = text.get(e.isLimitError() ? "status.limit" : "status.error", Node.byId(e.node()).title(), text.get("phase." + e.phase().id()));
+            what = text.get(e.isLimitError() ? "status.limit" : "status.error", NetGraph.of(t.network()).node(e.node()).title(), text.get("phase." + e.phase().id()));
         } else if (t.next().isPresent() && model.canStep()) {
             var s = t.next().get();
-            what = text.get("status.next", Node.byId(s.node()).title(), text.get("phase." + s.phase().id()));
+            what = text.get("status.next", NetGraph.of(t.network()).node(s.node()).title(), text.get("phase." + s.phase().id()));
         } else if (!model.isReady()) {
             what = text.get("status.computing");
         } else {
@@ -297,6 +298,8 @@ public class MainView extends BorderPane {
         if (n != null && n.key().equals("notice.fixed") && !n.args().isEmpty()) {
             List<Object> a = n.args();
             notice.setText(text.get(n.key(), text.get((String) a.get(0), a.subList(1, a.size()).toArray())));
+        } else if (n != null && n.args().size() == 2 && n.args().get(1) instanceof List<?> changeArgs) {
+            notice.setText(text.get(n.key(), text.get((String) n.args().get(0), changeArgs.toArray()))); // a named change
         } else {
             notice.setText(n == null ? "" : text.get(n.key(), n.args().toArray()));
         }
@@ -322,8 +325,8 @@ public class MainView extends BorderPane {
     private Node selectedParam() {
         String id = model.selectedProperty().get();
         if (id == null) return null;
-        Node n = Node.byId(id);
-        return n.param().isPresent() ? n : null;
+        Node n = NetGraph.of(model.getScenario().inputs().network()).find(id).orElse(null);
+        return n != null && n.param().isPresent() ? n : null;
     }
 
     private void onKey(KeyEvent e) {

@@ -52,7 +52,7 @@ public class NodeView extends VBox {
             op.getStyleClass().add("node-op");
             head.getChildren().add(op);
         } else {
-            Label role = new Label(text.get("node.role." + node.id()));
+            Label role = new Label(text.get("node.role." + roleKey(node)));
             role.getStyleClass().add("node-role");
             head.getChildren().add(role);
         }
@@ -74,6 +74,16 @@ public class NodeView extends VBox {
         warning.setManaged(false);
         warning.setTooltip(warningTip);
         getChildren().addAll(head, row("node.value", valueShape), value, row("node.grad", gradShape), grad, warning);
+    }
+
+    /** The bundle key of a data node's role: every Wk says "weights" as W1 does, every bk "bias". */
+    private static String roleKey(Node node) {
+        return switch (node.param().orElseThrow().role()) {
+            case X -> "x";
+            case W -> "W1";
+            case B -> "b1";
+            case T -> "t";
+        };
     }
 
     private HBox row(String key, Label shape) {
