@@ -77,6 +77,9 @@ public class GraphView extends Pane {
     private double height = 500;
     /** The selected node to keep legible and centred while the graph is too small to read (null: just fit). */
     private NodeView focus;
+    private double clickedX, clickedY;
+    /** Centres a clicked node after the double-click interval (see the selection listener). */
+    private final javafx.animation.PauseTransition refocus = new javafx.animation.PauseTransition(javafx.util.Duration.millis(450));
     private double zoom = 1;
     private double panX;
     private double panY;
@@ -115,11 +118,26 @@ public class GraphView extends Pane {
         });
         disposer.listen(model.selectedProperty(), (o, a, b) -> {
             markSelection();
-            focus = b == null ? null : drawn.find(b).map(nodes::get).orElse(null);
-            if (b == null) fit();
-            else requestLayout();
+            NodeView next = b == null ? null : drawn.find(b).map(nodes::get).orElse(null);
+            refocus.stop();
+            if (b == null) {
+                focus = null;
+                fit();
+            } else if (clicked != null && System.nanoTime() - clickedAt < 100_000_000L) {
+                // a click that may be the first of a double click: the graph moves under the pointer only once the
+                // second click had its chance to land on the same node (and open its editor)
+                refocus.setOnFinished(e -> {
+                    focus = next;
+                    requestLayout();
+                });
+                refocus.playFromStart();
+            } else {
+                focus = next;
+                requestLayout();
+            }
         });
         disposer.onDispose(this::finishAnimation);
+        disposer.onDispose(refocus::stop);
         render(model.getTrace());
         markSelection();
     }
@@ -181,10 +199,12 @@ public class GraphView extends Pane {
                 requestFocus();
                 e.consume();
                 if (e.getButton() != MouseButton.PRIMARY) return;
-                if (e.getClickCount() >= 2 && secondClick()) return;
-                model.selectedProperty().set(n.id());
+                if (isSecond(e) && secondClick()) return;
                 clicked = n;
                 clickedAt = System.nanoTime();
+                clickedX = e.getScreenX();
+                clickedY = e.getScreenY();
+                model.selectedProperty().set(n.id());
             });
             nodes.put(n, v);
             nodeLayer.getChildren().add(v);
@@ -205,6 +225,16 @@ public class GraphView extends Pane {
     /** Called with an input or parameter node when it is double-clicked (the window opens its editor). */
     public void setOnEditNode(java.util.function.Consumer<Node> action) {
         onEditNode = action == null ? n -> { } : action;
+    }
+
+    /**
+     * Whether a click is the second of a double click. JavaFX counts clicks per target, and the first click can move
+     * the graph (the inspector opens beside it and the graph refits), so the second click may land on another node or
+     * on the background: a click at the same place on the screen within the double-click interval counts too.
+     */
+    private boolean isSecond(javafx.scene.input.MouseEvent e) {
+        return e.getClickCount() >= 2 || clicked != null && System.nanoTime() - clickedAt < 500_000_000L
+                && Math.abs(e.getScreenX() - clickedX) < 6 && Math.abs(e.getScreenY() - clickedY) < 6;
     }
 
     /** The second click of a double click: opens the editor of the node the first click selected, if it has one. */
@@ -268,7 +298,7 @@ public class GraphView extends Pane {
         });
         setOnMouseReleased(e -> dragFrom = null);
         setOnMouseClicked(e -> {
-            if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2) return;
+            if (e.getButton() != MouseButton.PRIMARY || !isSecond(e)) return;
             if (!secondClick() && e.getTarget() == this) fit();
         });
     }
