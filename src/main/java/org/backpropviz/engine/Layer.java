@@ -27,7 +27,10 @@ public interface Layer {
 
     /** Its forward steps, in order. */
     default List<Step> forwardSteps() {
-        return nodes().stream().map(n -> new Step(n, Phase.FORWARD)).toList();
+        List<NodeId> nodes = nodes();
+        Step[] steps = new Step[nodes.size()];
+        for (int i = 0; i < steps.length; i++) steps[i] = new Step(nodes.get(i), Phase.FORWARD);
+        return List.of(steps);
     }
 
     /** Its backward steps, in order. */

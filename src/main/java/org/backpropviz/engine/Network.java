@@ -136,16 +136,22 @@ public final class Network {
 
     /** The layer before {@code layer}, or empty for the first (whose input is x). */
     public Optional<Layer> before(Layer layer) {
-        int i = layers.indexOf(layer);
+        int i = indexOf(layer);
         if (i < 0) throw new IllegalArgumentException(layer + " is not a layer of " + this);
         return i == 0 ? Optional.empty() : Optional.of(layers.get(i - 1));
     }
 
     /** The layer after {@code layer}, or empty for SoftmaxWithLoss. */
     public Optional<Layer> after(Layer layer) {
-        int i = layers.indexOf(layer);
+        int i = indexOf(layer);
         if (i < 0) throw new IllegalArgumentException(layer + " is not a layer of " + this);
         return i == layers.size() - 1 ? Optional.empty() : Optional.of(layers.get(i + 1));
+    }
+
+    /** The layer's place in {@link #layers()}, or -1 (its own instances are found without comparing values). */
+    private int indexOf(Layer layer) {
+        for (int i = 0; i < layers.size(); i++) if (layers.get(i) == layer) return i;
+        return layers.indexOf(layer);
     }
 
     /** The drawn graph: data and op nodes, and the edges between them. */

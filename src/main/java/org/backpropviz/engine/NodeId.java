@@ -21,6 +21,17 @@ public record NodeId(String kind, int index) {
         return index == 0 ? kind : kind + index;
     }
 
+    // written out rather than generated: the generated ones bootstrap method handles on first use (tens of ms at start)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NodeId n && index == n.index && kind.equals(n.kind);
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.hashCode() * 31 + index;
+    }
+
     @Override
     public String toString() {
         return name();

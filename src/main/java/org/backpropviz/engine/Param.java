@@ -105,6 +105,17 @@ public record Param(Role role, int layer) implements Comparable<Param> {
         };
     }
 
+    // written out rather than generated: the generated ones bootstrap method handles on first use (tens of ms at start)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Param p && role == p.role && layer == p.layer;
+    }
+
+    @Override
+    public int hashCode() {
+        return role.ordinal() * 1_000_003 + layer;
+    }
+
     @Override
     public String toString() {
         return label();

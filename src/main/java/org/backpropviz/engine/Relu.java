@@ -103,7 +103,7 @@ public final class Relu implements Activation {
         NDArray out = forward(x);
         ctx.line(Source.RETURN, Operand.of("out", out, Role.OUTPUT));
         ctx.output(out);
-        if (allZero(out)) {
+        if (ctx.collectsWarnings() && allZero(out)) {
             String upstream = layer.index() == 1 ? "W1, b1 or x" : "W" + layer.index() + ", b" + layer.index() + " or the layers before";
             ctx.warn(EngineWarning.Kind.DEAD_RELU, "every output of the ReLU is 0, so no gradient flows back to " + upstream);
         }

@@ -41,6 +41,16 @@ public record Step(NodeId id, Phase phase) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Step s && phase == s.phase && id.equals(s.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode() * 2 + phase.ordinal();
+    }
+
+    @Override
     public String toString() {
         return id.name() + " " + phase.id();
     }

@@ -33,6 +33,12 @@ public interface StepContext {
     void warn(EngineWarning.Kind kind, String message, String... args);
 
     /**
+     * False when nobody reads the warnings (the forward passes of the gradient check and of the trainer's
+     * predictions): a layer then skips the work of looking for them.
+     */
+    boolean collectsWarnings();
+
+    /**
      * Starts a source line: the lines a step executes, in order, each with the variables it reads. If NumPy raises
      * before the next line starts, this is the line that failed.
      */

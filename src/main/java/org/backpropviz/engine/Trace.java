@@ -365,6 +365,11 @@ public final class Trace {
         }
 
         @Override
+        public boolean collectsWarnings() {
+            return !quiet;
+        }
+
+        @Override
         public void warn(EngineWarning.Kind kind, String message, String... args) {
             if (quiet) return;
             EngineWarning w = new EngineWarning(step.node(), kind, message, List.of(args));

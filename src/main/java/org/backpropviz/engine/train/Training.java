@@ -92,8 +92,6 @@ public final class Training {
     public int epoch() { return epoch; }
     public int iteration() { return iteration; }
     public double learningRate() { return lr; }
-    /** The network trained. */
-    public Network networkShape() { return network; }
 
     /** Takes effect at the next iteration. */
     public void setLearningRate(double v) {
