@@ -343,7 +343,19 @@ public final class ScenarioFormat {
         if (!root.has(key)) return "";
         JsonNode n = root.get(key);
         if (!n.isTextual()) throw new ScenarioException(key + ": must be a string in quotes");
-        return n.asText();
+        String text = n.asText();
+        // JSON can write half of a UTF-16 pair ("\ud800"), which no UTF-8 file can hold: it could never be saved again
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int at = i + 1;
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i))
+                    : !Character.isLowSurrogate(c);
+            if (!paired) {
+                throw new ScenarioException(key + ": character " + at + " is half of a UTF-16 pair (\\u"
+                        + String.format(Locale.ROOT, "%04x", (int) c) + "), not a character");
+            }
+        }
+        return text;
     }
 
     /** "(did you mean W1?)" when the key differs from a known one only in case or by one character. */

@@ -74,6 +74,18 @@ class ScenarioFormatTest {
         assertEquals(Double.POSITIVE_INFINITY, ScenarioFormat.parse(with("t", "\"Infinity\"")).inputs().t().item());
     }
 
+    /** Half of a UTF-16 pair in a name could be read but never written to a UTF-8 file again: refused with its place. */
+    @Test
+    void aLoneSurrogateInANameIsRefusedWithItsPlace() throws Exception {
+        String lesson = Files.readString(Path.of("assets/presets/lesson-vector.json"));
+        String json = lesson.replaceFirst("\\{", "{\"name\": \"ab\\\\ud800c\",").replaceFirst("\"name\": \"Lesson[^\"]*\",", "");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFormat.parse(json));
+        assertEquals("name: character 3 is half of a UTF-16 pair (\\ud800), not a character", e.getMessage());
+        Scenario ok = ScenarioFormat.parse(json.replace("\\ud800c", "\\ud83d\\ude00"));
+        assertEquals("ab\ud83d\ude00", ok.name(), "a whole pair is one character");
+        assertEquals(ok, ScenarioFormat.parse(ScenarioFormat.toJson(ok)));
+    }
+
     /** Parses as strict JSON: NaN, Infinity and -Infinity as bare words are refused. */
     static JsonNode strict(String json) throws Exception {
         return new ObjectMapper().readTree(json);
