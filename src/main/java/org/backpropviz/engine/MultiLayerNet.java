@@ -103,12 +103,7 @@ public final class MultiLayerNet {
         double[] src = data.matrix().data;
         for (int i = 0; i < m; i++) System.arraycopy(src, rows[from + i] * d, z[0].data, i * d, d);
 
-        // forward, layer by layer: a = z·W + b; z' = act(a); y = softmax(a) after the last
-        for (int k = 0; k < n; k++) {
-            Gemm.mult(z[k], false, W[k], false, a[k]);
-            addRow(a[k], b[k]);
-            if (k < n - 1) act[k].forward(a[k].data, z[k + 1].data, m * sizes[k + 1]);
-        }
+        forward(z, a, m);
         Np.softmaxRows(a[n - 1].data, m, c, y.data, scratch);
         double sum = 0;
         for (int i = 0; i < m; i++) sum += Math.log(y.data[i * c + labels[rows[from + i]]] + 1e-7);
@@ -133,6 +128,40 @@ public final class MultiLayerNet {
             descend(b[k], db[k], lr);
         }
         return loss;
+    }
+
+    /**
+     * The forward pass, layer by layer: {@code a[k] = z[k]·W + b}; {@code z[k + 1] = act(a[k])}; the last a holds the
+     * scores. {@code z[0]} (m rows) is read; every other array is written.
+     */
+    private void forward(DMatrixRMaj[] z, DMatrixRMaj[] a, int m) {
+        for (int k = 0; k < n; k++) {
+            Gemm.mult(z[k], false, W[k], false, a[k]);
+            addRow(a[k], b[k]);
+            if (k < n - 1) act[k].forward(a[k].data, z[k + 1].data, m * sizes[k + 1]);
+        }
+    }
+
+    /**
+     * Class probabilities for every row of {@code x} (m, d) with the current weights: {@link #step}'s forward pass and
+     * softmax, in arrays allocated for x (the same numbers, to the bit, as the layers' steps in a {@link Trace} give).
+     * x is not modified.
+     */
+    public NDArray probabilities(NDArray x) {
+        int m = x.rows(), c = sizes[n];
+        if (x.rank() != 2 || x.cols() != sizes[0]) {
+            throw new IllegalArgumentException("rows of " + sizes[0] + " features, not " + x.shapeString());
+        }
+        DMatrixRMaj[] zs = new DMatrixRMaj[n], as = new DMatrixRMaj[n];
+        zs[0] = x.matrix();
+        for (int k = 0; k < n; k++) {
+            as[k] = new DMatrixRMaj(m, sizes[k + 1]);
+            if (k > 0) zs[k] = new DMatrixRMaj(m, sizes[k]);
+        }
+        forward(zs, as, m);
+        DMatrixRMaj out = new DMatrixRMaj(m, c);
+        Np.softmaxRows(as[n - 1].data, m, c, out.data, new double[c]);
+        return NDArray.wrap(new int[] {m, c}, out);
     }
 
     /** {@code a[r, :] += row} for every row, as NumPy broadcasts a bias. */

@@ -9,8 +9,6 @@ import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.Network;
 import org.backpropviz.engine.Np;
-import org.backpropviz.engine.SoftmaxWithLoss;
-import org.backpropviz.engine.Trace;
 
 /**
  * Mini-batch SGD on a network of the config's layers (the book's two-layer net by default), one iteration at a time so
@@ -190,11 +188,11 @@ public final class Training {
     }
 
     /**
-     * Class probabilities for every row of {@code x} with the current weights: the network's forward pass up to the
-     * softmax (for the two-layer net, softmax(relu(x·W1 + b1)·W2 + b2)).
+     * Class probabilities for every row of {@code x} with the current weights: the trainer's forward pass up to the
+     * softmax (for the two-layer net, softmax(relu(x·W1 + b1)·W2 + b2)), the same numbers as the graph's.
      */
     public NDArray probabilities(NDArray x) {
-        return Trace.forwardOnly(NetInputs.of(network, x, net.weights(), NDArray.full(new int[] {1}, 0).asInteger()), SoftmaxWithLoss.SOFTMAX);
+        return net.probabilities(x);
     }
 
     /**

@@ -54,6 +54,9 @@ class TrainingTest {
             if (t.epochComplete()) t.endEpoch();
         }
         assertEquals(3, shortBatches, "three epochs' short last batches were compared");
+        org.backpropviz.engine.NetInputs test = t.network().with(org.backpropviz.engine.Param.X, t.testSet().x());
+        assertArrayEquals(org.backpropviz.engine.Trace.forwardOnly(test, org.backpropviz.engine.SoftmaxWithLoss.SOFTMAX).toFlatArray(),
+                t.probabilities(t.testSet().x()).toFlatArray(), 0.0, "the trainer's predictions are the graph's forward pass");
     }
 
     /**
@@ -83,9 +86,12 @@ class TrainingTest {
                 }
                 if (t.epochComplete()) t.endEpoch();
             }
-            // predictions walk the same layers
+            // the trainer's predictions are the graph's forward pass, to the bit
             org.backpropviz.engine.NDArray probs = t.probabilities(t.testSet().x());
             assertEquals("(30, 3)", probs.shapeString());
+            org.backpropviz.engine.NetInputs test = t.network().with(org.backpropviz.engine.Param.X, t.testSet().x());
+            assertArrayEquals(org.backpropviz.engine.Trace.forwardOnly(test, org.backpropviz.engine.SoftmaxWithLoss.SOFTMAX).toFlatArray(),
+                    probs.toFlatArray(), 0.0);
         }
     }
 
