@@ -1,5 +1,6 @@
 package org.backpropviz;
 
+import org.backpropviz.app.shell.AppLauncher;
 import org.backpropviz.cli.Cli;
 
 /**
@@ -22,7 +23,7 @@ public final class Main {
             if (child.isPresent()) {
                 System.exit(child.get());
             }
-            org.backpropviz.app.AppLauncher.main(args);
+            org.backpropviz.app.shell.AppLauncher.main(args);
             return;
         }
         System.exit(Cli.run(args, System.out, System.err));

@@ -1,5 +1,6 @@
 package org.backpropviz.app;
 
+import org.backpropviz.app.i18n.Messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

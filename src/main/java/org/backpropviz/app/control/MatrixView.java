@@ -1,5 +1,6 @@
 package org.backpropviz.app.control;
 
+import org.backpropviz.app.fx.LazyTooltip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package org.backpropviz.app.editor;
 
 import org.backpropviz.app.control.Theme;
-import org.backpropviz.app.control.WholeNumberSpinners;
+import org.backpropviz.app.fx.WholeNumberSpinners;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;

@@ -1,6 +1,6 @@
 package org.backpropviz.app.learn;
 
-import org.backpropviz.app.model.EngineWorker;
+import org.backpropviz.app.concurrent.EngineWorker;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;

@@ -6,7 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import org.backpropviz.app.control.AfterThisFrame;
+import org.backpropviz.app.fx.AfterThisFrame;
 
 /**
  * A chart's x axis that, while a run is going, goes from 0 to a round number (1, 2, 2.5 or 5 times a power of

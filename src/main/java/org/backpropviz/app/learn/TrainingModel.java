@@ -1,7 +1,7 @@
 package org.backpropviz.app.learn;
 
-import org.backpropviz.app.control.AfterThisFrame;
-import org.backpropviz.app.model.EngineWorker;
+import org.backpropviz.app.fx.AfterThisFrame;
+import org.backpropviz.app.concurrent.EngineWorker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -6,7 +6,7 @@ import java.util.ResourceBundle;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.backpropviz.app.control.AfterThisFrame;
+import org.backpropviz.app.fx.AfterThisFrame;
 
 /** The end of a run: the test set's confusion matrix and, for the digits, a few test images with their predictions. */
 final class TrainingResultsPane extends VBox {

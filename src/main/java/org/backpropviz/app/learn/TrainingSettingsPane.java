@@ -29,7 +29,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.backpropviz.app.control.WholeNumberSpinners;
+import org.backpropviz.app.fx.WholeNumberSpinners;
 import org.backpropviz.engine.train.TrainConfig;
 
 /** The training view's settings: data, network and stop condition. Locked while a run is going, except the learning rate. */

@@ -1,7 +1,7 @@
 package org.backpropviz.app.learn;
 
 import org.backpropviz.app.control.Theme;
-import org.backpropviz.app.control.UncachedViewport;
+import org.backpropviz.app.fx.UncachedViewport;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;

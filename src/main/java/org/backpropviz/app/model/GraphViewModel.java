@@ -1,5 +1,6 @@
 package org.backpropviz.app.model;
 
+import org.backpropviz.app.concurrent.EngineWorker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package org.backpropviz.app.playground;
 
 import org.backpropviz.app.editor.EditorText;
-import org.backpropviz.app.model.EngineWorker;
+import org.backpropviz.app.concurrent.EngineWorker;
 import org.backpropviz.scenario.ArrayText;
 import java.text.MessageFormat;
 import java.util.ArrayList;

@@ -23,7 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.backpropviz.app.control.WholeNumberSpinners;
+import org.backpropviz.app.fx.WholeNumberSpinners;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 

@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.backpropviz.app.Messages;
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.control.ShapeBox;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.model.Mismatch;

@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import org.backpropviz.app.fx.WhenShown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
-import org.backpropviz.app.Messages;
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.control.Labels;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.GraphViewModel;

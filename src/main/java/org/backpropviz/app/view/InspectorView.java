@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import org.backpropviz.app.fx.WhenShown;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -8,7 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.backpropviz.app.Messages;
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.control.ArrayGrid;
 import org.backpropviz.app.control.Labels;
 import org.backpropviz.app.control.MatrixView;

@@ -15,7 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
-import org.backpropviz.app.Messages;
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.model.GraphViewModel;
 
 /**

@@ -1,6 +1,6 @@
 package org.backpropviz.app.view;
 
-import org.backpropviz.app.Messages;
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.engine.EngineWarning;
 
 /** An engine warning in the user's language, built from its kind and arguments. */

@@ -1,5 +1,6 @@
 package org.backpropviz.app.control;
 
+import org.backpropviz.app.fx.AfterThisFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.backpropviz.app.control;
 
+import org.backpropviz.app.fx.WholeNumberSpinners;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

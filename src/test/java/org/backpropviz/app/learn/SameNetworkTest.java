@@ -3,7 +3,7 @@ package org.backpropviz.app.learn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.backpropviz.app.Presets;
+import org.backpropviz.app.shell.Presets;
 import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.Relu;
 import org.backpropviz.engine.Sigmoid;

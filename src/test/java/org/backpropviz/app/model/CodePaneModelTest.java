@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.backpropviz.app.Presets;
+import org.backpropviz.app.shell.Presets;
 import org.backpropviz.app.model.CodePaneModel.Listing;
 import org.backpropviz.app.model.CodePaneModel.Row;
 import org.backpropviz.engine.Phase;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.backpropviz.app.Presets;
+import org.backpropviz.app.shell.Presets;
 import org.backpropviz.app.model.NetGraph.Node;
 import org.backpropviz.engine.EngineError;
 import org.backpropviz.engine.Limits;

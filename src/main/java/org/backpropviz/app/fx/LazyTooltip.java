@@ -1,4 +1,4 @@
-package org.backpropviz.app.control;
+package org.backpropviz.app.fx;
 
 import java.util.function.Supplier;
 import javafx.event.EventHandler;

@@ -1,4 +1,4 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
 import java.util.Optional;
 import javafx.application.Application;

@@ -1,10 +1,10 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
-import static org.backpropviz.app.AppFixture.fx;
-import static org.backpropviz.app.AppFixture.fxRun;
-import static org.backpropviz.app.AppFixture.text;
-import static org.backpropviz.app.AppFixture.waitIndex;
-import static org.backpropviz.app.AppFixture.waitReady;
+import static org.backpropviz.app.shell.AppFixture.fx;
+import static org.backpropviz.app.shell.AppFixture.fxRun;
+import static org.backpropviz.app.shell.AppFixture.text;
+import static org.backpropviz.app.shell.AppFixture.waitIndex;
+import static org.backpropviz.app.shell.AppFixture.waitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.backpropviz.app;
+package org.backpropviz.app.i18n;
 
 import java.text.MessageFormat;
 import java.util.Locale;

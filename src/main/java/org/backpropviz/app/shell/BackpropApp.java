@@ -1,5 +1,7 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
+import org.backpropviz.app.i18n.Messages;
+import org.backpropviz.app.diagnostics.Probes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,14 +1,15 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
-import static org.backpropviz.app.AppFixture.assertShows;
-import static org.backpropviz.app.AppFixture.fx;
-import static org.backpropviz.app.AppFixture.fxRun;
-import static org.backpropviz.app.AppFixture.has;
-import static org.backpropviz.app.AppFixture.load;
-import static org.backpropviz.app.AppFixture.matrix;
-import static org.backpropviz.app.AppFixture.text;
-import static org.backpropviz.app.AppFixture.waitIndex;
-import static org.backpropviz.app.AppFixture.waitReady;
+import org.backpropviz.app.i18n.Messages;
+import static org.backpropviz.app.shell.AppFixture.assertShows;
+import static org.backpropviz.app.shell.AppFixture.fx;
+import static org.backpropviz.app.shell.AppFixture.fxRun;
+import static org.backpropviz.app.shell.AppFixture.has;
+import static org.backpropviz.app.shell.AppFixture.load;
+import static org.backpropviz.app.shell.AppFixture.matrix;
+import static org.backpropviz.app.shell.AppFixture.text;
+import static org.backpropviz.app.shell.AppFixture.waitIndex;
+import static org.backpropviz.app.shell.AppFixture.waitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

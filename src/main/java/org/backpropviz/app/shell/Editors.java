@@ -1,5 +1,6 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
+import org.backpropviz.app.diagnostics.Probes;
 import java.util.TreeMap;
 import java.util.Map;
 import javafx.scene.input.KeyCode;

@@ -1,11 +1,11 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
-import static org.backpropviz.app.AppFixture.assertShows;
-import static org.backpropviz.app.AppFixture.fx;
-import static org.backpropviz.app.AppFixture.fxRun;
-import static org.backpropviz.app.AppFixture.load;
-import static org.backpropviz.app.AppFixture.matrix;
-import static org.backpropviz.app.AppFixture.waitIndex;
+import static org.backpropviz.app.shell.AppFixture.assertShows;
+import static org.backpropviz.app.shell.AppFixture.fx;
+import static org.backpropviz.app.shell.AppFixture.fxRun;
+import static org.backpropviz.app.shell.AppFixture.load;
+import static org.backpropviz.app.shell.AppFixture.matrix;
+import static org.backpropviz.app.shell.AppFixture.waitIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

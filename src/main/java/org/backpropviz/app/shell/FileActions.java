@@ -1,5 +1,6 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
+import org.backpropviz.app.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

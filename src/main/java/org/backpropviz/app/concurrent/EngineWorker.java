@@ -1,4 +1,4 @@
-package org.backpropviz.app.model;
+package org.backpropviz.app.concurrent;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;

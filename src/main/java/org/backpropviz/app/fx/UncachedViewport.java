@@ -1,4 +1,4 @@
-package org.backpropviz.app.control;
+package org.backpropviz.app.fx;
 
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;

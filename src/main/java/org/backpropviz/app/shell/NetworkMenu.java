@@ -1,5 +1,7 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
+import org.backpropviz.app.i18n.Messages;
+import org.backpropviz.app.fx.WholeNumberSpinners;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.ButtonType;
@@ -173,7 +175,7 @@ final class NetworkMenu {
         Spinner<Integer> width = new Spinner<>(1, 1000, NetworkEdits.lastHiddenWidth(model.getScenario()));
         width.setId("add-layer-width");
         width.setEditable(true);
-        org.backpropviz.app.control.WholeNumberSpinners.refuseBadText(width, r -> { });
+        org.backpropviz.app.fx.WholeNumberSpinners.refuseBadText(width, r -> { });
         Label what = new Label(t.get("dialog.addLayer.width"));
         Label note = new Label(t.get("dialog.addLayer.note"));
         note.setWrapText(true);

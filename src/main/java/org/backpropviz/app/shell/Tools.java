@@ -1,5 +1,6 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
+import org.backpropviz.app.i18n.Messages;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;

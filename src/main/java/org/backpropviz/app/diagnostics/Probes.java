@@ -1,5 +1,6 @@
-package org.backpropviz.app;
+package org.backpropviz.app.diagnostics;
 
+import org.backpropviz.app.fx.AfterThisFrame;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -19,11 +20,11 @@ import javafx.animation.AnimationTimer;
  * {@code -Dbackpropviz.exitAfterFirstFrames=true} closes the app once its first frames are drawn (the packaging
  * build runs it so to list the classes a start loads, for the packaged app's class-data archive).
  */
-final class Probes {
+public final class Probes {
     private Probes() {}
 
     /** With the editor probe on: prints the time from {@code t0} (nanoTime) to the first laid-out pulse of {@code scene}. */
-    static void editorOpened(javafx.scene.Scene scene, String what, long t0) {
+    public static void editorOpened(javafx.scene.Scene scene, String what, long t0) {
         if (!Boolean.getBoolean("backpropviz.editorProbe")) return;
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
@@ -34,10 +35,10 @@ final class Probes {
     }
 
     /** Starts the probes that were asked for (FX thread, after the stage is shown). */
-    static void install(javafx.stage.Stage stage) {
+    public static void install(javafx.stage.Stage stage) {
         if (Boolean.getBoolean("backpropviz.exitAfterFirstFrames")) {
             // a second more for the first chain's results to be computed and drawn
-            org.backpropviz.app.control.AfterThisFrame.run(3, () -> {
+            org.backpropviz.app.fx.AfterThisFrame.run(3, () -> {
                 var settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
                 settle.setOnFinished(e -> javafx.application.Platform.exit());
                 settle.play();

@@ -1,4 +1,4 @@
-package org.backpropviz.app;
+package org.backpropviz.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
