@@ -144,6 +144,19 @@ public final class PlaygroundModel {
     }
 
     /**
+     * The lesson's failing product {@code W.dot(X)}: A is the lesson's W (2, 3) and B its X (2,), so NumPy raises
+     * {@code shapes (2,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)} as in the lesson. The graph cannot show
+     * this product (its Affine computes {@code np.dot(x, W1)}), so the Presets menu opens it here.
+     */
+    public void lessonWdotX() {
+        a.set(ArrayText.parse(LESSON_W));
+        b.set(ArrayText.parse(LESSON_X));
+        inputError.set("");
+        note.set(text.getString("note.lessonWdotX"));
+        recompute();
+    }
+
+    /**
      * The batch demo: A becomes an (n, k) batch whose first row is the lesson's x (or the current 1-D A) and whose
      * other rows are other inputs of the same length; B stays.
      */

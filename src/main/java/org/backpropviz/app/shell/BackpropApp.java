@@ -161,7 +161,7 @@ public class BackpropApp extends Application {
                 files.exportTrained(code);
             }
         });
-        view = new MainView(model, text, files::preset, l -> {
+        view = new MainView(model, text, this::preset, l -> {
             Locale.setDefault(l); // the hosted tools read their bundles in the default locale
             showIn(new Messages(l));
         }, tabs);
@@ -177,6 +177,17 @@ public class BackpropApp extends Application {
         // right after a language switch (focusing the graph, the tests' lookups) must find the graph in it
         view.applyCss();
         updateTitle();
+    }
+
+    /** Loads a preset into the graph, or shows the playground's one in the playground tab. */
+    void preset(String name) {
+        if (!Presets.opensPlayground(name)) {
+            files.preset(name);
+        } else if (tools != null && view.tabs() != null) {
+            tools.playground().lessonWdotX();
+            view.tabs().getTabs().stream().filter(t -> "tab-playground".equals(t.getId())).findFirst()
+                    .ifPresent(t -> view.tabs().getSelectionModel().select(t));
+        }
     }
 
     /** Opens the matrix editor of an input or parameter node (or brings it to the front). */

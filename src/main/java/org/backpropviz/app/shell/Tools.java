@@ -69,6 +69,10 @@ final class Tools {
         return training;
     }
 
+    PlaygroundModel playground() {
+        return playground;
+    }
+
     /** The training's network in the graph: values only while running, the whole iteration once it holds still. */
     private void followTraining() {
         if (training.networkProperty().get() == null) return;

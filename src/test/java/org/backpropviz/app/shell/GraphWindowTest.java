@@ -164,6 +164,9 @@ class GraphWindowTest {
         waitReady(model, 10);
         robot.type(KeyCode.F5).type(KeyCode.F5);
         waitIndex(model, 7);
+        assertEquals("Affine2's input x.T has 3 elements but dout has 2 elements: np.dot needs these two numbers to be equal.",
+                text(robot, "#callout-cause"));
+        assertEquals("Reshape the network's input x from (2,) to (1, 2)", text(robot, "#fix-reshape-x"));
         robot.clickOn("#fix-reshape-x");
         waitReady(model, 10);
         assertEquals("(1, 2)", text(robot, "#value-shape-x"));
@@ -303,7 +306,7 @@ class GraphWindowTest {
 
     @Test
     void everyKnownPresetLoads(FxRobot robot) {
-        for (String name : Presets.available()) {
+        for (String name : Presets.available().stream().filter(n -> !Presets.opensPlayground(n)).toList()) {
             load(model, Presets.load(name));
             assertEquals(0, fx(() -> model.indexProperty().get()));
         }

@@ -165,4 +165,27 @@ class NetworkWindowTest {
         assertEquals("affine1", end.error().orElseThrow().node(), "a (2,) x becomes (2, 1) and cannot meet W1");
         assertEquals("(2, 1)", end.error().orElseThrow().operands().get(0).shapeString());
     }
+
+    /**
+     * The lesson's own error comes from W.dot(X), which the graph's np.dot(x, W1) cannot compute: its preset opens the
+     * playground on that product, with NumPy's message character for character, and leaves the graph as it was.
+     */
+    @Test
+    void theLessonsWdotXPresetShowsTheLessonsOwnErrorInThePlayground(FxRobot robot) {
+        Scenario before = fx(model::getScenario);
+        robot.clickOn("#menu-presets");
+        robot.clickOn("Lesson: W.dot(X) shape error (playground)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-playground", fx(() -> app.view().tabs().getSelectionModel().getSelectedItem().getId()));
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end && !text(robot, "#pg-message").contains("not aligned")) {
+            WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        assertEquals("shapes (2,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)", text(robot, "#pg-message"));
+        assertEquals(before, fx(model::getScenario), "the graph's scenario is untouched");
+        // the graph's own preset is named for what it shows
+        robot.clickOn("#menu-presets");
+        assertTrue(robot.lookup("Lesson: x·W1 with W1 stored transposed").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+    }
 }
