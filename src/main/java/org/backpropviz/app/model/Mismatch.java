@@ -28,10 +28,22 @@ public final class Mismatch {
         return causeKey;
     }
 
-    /** Arguments of the cause: names and numbers as text; a word key is prefixed {@code @} for the view to translate. */
+    /**
+     * Arguments of the cause: names and numbers as text; a word key is prefixed {@code @} for the view to translate;
+     * an operand that is a later layer's own input is an {@link Owned}, which the view names with its layer.
+     */
     public List<Object> causeArgs() {
         return causeArgs;
     }
+
+    /**
+     * An operand named inside a layer's code ({@code x.T} in Affine2's backward) that is not the network's input x:
+     * the view writes "Affine2's input x.T", so that "x" keeps one meaning (the graph's input) in the callout.
+     *
+     * @param layer the layer's title as the graph writes it ({@code Affine2})
+     * @param name the operand as NumPy's expression names it ({@code x.T})
+     */
+    public record Owned(String layer, String name) {}
 
     public static Mismatch of(EngineError e) {
         List<Operand> ops = e.operands();
@@ -45,8 +57,8 @@ public final class Mismatch {
                 if (a[ia] != b[ib]) {
                     bad[0] = ia;
                     bad[1] = ib;
-                    return new Mismatch(bad, "cause.dot", List.of(ops.get(0).name(), Integer.toString(a[ia]),
-                            a.length == 2 ? "@word.columns" : "@word.elements", ops.get(1).name(), Integer.toString(b[ib]),
+                    return new Mismatch(bad, "cause.dot", List.of(name(e, ops.get(0)), Integer.toString(a[ia]),
+                            a.length == 2 ? "@word.columns" : "@word.elements", name(e, ops.get(1)), Integer.toString(b[ib]),
                             b.length == 2 ? "@word.rows" : "@word.elements"));
                 }
             }
@@ -56,12 +68,22 @@ public final class Mismatch {
                 if (da != db && da != 1 && db != 1) {
                     bad[0] = a.length - k;
                     bad[1] = b.length - k;
-                    return new Mismatch(bad, "cause.broadcast", List.of(ops.get(0).name(), Integer.toString(da),
-                            word(a.length, a.length - k), ops.get(1).name(), Integer.toString(db), word(b.length, b.length - k)));
+                    return new Mismatch(bad, "cause.broadcast", List.of(name(e, ops.get(0)), Integer.toString(da),
+                            word(a.length, a.length - k), name(e, ops.get(1)), Integer.toString(db), word(b.length, b.length - k)));
                 }
             }
         }
         return new Mismatch(bad, "cause.other", List.of(e.expression()));
+    }
+
+    /** The operand's name, or an {@link Owned} when it is the local x of a layer other than the first Affine. */
+    private static Object name(EngineError e, Operand op) {
+        String n = op.name();
+        boolean localX = n.equals("x") || n.equals("x.T");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)(\\d*)").matcher(e.node());
+        if (!localX || !m.matches() || e.node().equals("affine1")) return n;
+        String kind = m.group(1);
+        return new Owned(Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + m.group(2), n);
     }
 
     private static String word(int rank, int axis) {

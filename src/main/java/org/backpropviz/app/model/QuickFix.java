@@ -60,7 +60,7 @@ public record QuickFix(String id, String messageKey, List<String> args, UnaryOpe
 
     static QuickFix reshapeX(NDArray x) {
         String to = "(1, " + x.dim(0) + ")";
-        return new QuickFix("reshape-x", "fix.reshape", List.of("x", x.shapeString(), to),
+        return new QuickFix("reshape-x", "fix.reshape.input", List.of("x", x.shapeString(), to),
                 sc -> sc.with(Param.X, sc.get(Param.X).reshape(1, sc.get(Param.X).size())));
     }
 

@@ -89,7 +89,8 @@ public class CalloutView extends VBox {
         }
         shapes.getChildren().setAll(boxes);
         Object[] args = m.causeArgs().stream()
-                .map(a -> a instanceof String s && s.startsWith("@") ? text.get(s.substring(1)) : a).toArray();
+                .map(a -> a instanceof String s && s.startsWith("@") ? text.get(s.substring(1))
+                        : a instanceof Mismatch.Owned o ? text.get("operand.owned", o.layer(), o.name()) : a).toArray();
         cause.setText(text.get(m.causeKey(), args));
         fixes.getChildren().clear();
         List<QuickFix> offered = QuickFix.forError(model.getScenario(), e);

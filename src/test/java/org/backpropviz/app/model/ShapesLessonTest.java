@@ -56,8 +56,12 @@ class ShapesLessonTest {
         EngineError e = t.error().orElseThrow();
         assertEquals("affine2", e.node());
         assertEquals("dW2 = np.dot(x.T, dout)", e.expression());
+        // "x" keeps one meaning: the x.T that fails is Affine2's own input, the fix reshapes the network's input x
+        assertEquals(List.of(new Mismatch.Owned("Affine2", "x.T"), "3", "@word.elements", "dout", "2", "@word.elements"),
+                Mismatch.of(e).causeArgs());
         QuickFix reshapeX = QuickFix.forError(s, e).get(0);
         assertEquals("reshape-x", reshapeX.id());
+        assertEquals("fix.reshape.input", reshapeX.messageKey());
         assertEquals(List.of("x", "(2,)", "(1, 2)"), reshapeX.args());
         Scenario s2 = reshapeX.edit().apply(s);
         EngineError e2 = run(s2).error().orElseThrow();

@@ -78,7 +78,7 @@ final class AppFixture {
     }
 
     static String text(FxRobot robot, String query) {
-        return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
+        return fx(() -> robot.lookup(query).queryAs(javafx.scene.control.Labeled.class).getText());
     }
 
     static MatrixView matrix(FxRobot robot, String query) {
