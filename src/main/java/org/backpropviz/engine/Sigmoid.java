@@ -43,20 +43,27 @@ public final class Sigmoid implements Activation {
      * {@code dout * (1.0 - out) * out} with NumPy's broadcasting (dout and out may differ in shape where one of them has
      * a dimension of 1); neither argument is modified.
      *
-     * @throws OpFailure NumPy's {@code operands could not be broadcast together} naming dout's and out's shapes
+     * @throws OpFailure NumPy's {@code operands could not be broadcast together} naming dout's and out's shapes, or
+     *     a {@link LimitException} when broadcasting would make a result larger than {@link Limits#current()}
      */
     public static NDArray backward(NDArray out, NDArray dout) {
+        return backward(out, dout, Limits.current());
+    }
+
+    /** {@link #backward(NDArray, NDArray)}, refusing a broadcast result over {@code limits} before it is allocated. */
+    public static NDArray backward(NDArray out, NDArray dout, Limits limits) {
         return guard(() -> {
             double[] oneMinus = new double[out.size()];
             for (int i = 0; i < oneMinus.length; i++) oneMinus[i] = 1.0 - out.flat(i);
-            return times(times(dout, NDArray.of(out.shape(), oneMinus)), out);
+            return times(times(dout, NDArray.of(out.shape(), oneMinus), limits), out, limits);
         }, e -> OpFailure.at(e, "dx = dout * (1.0 - self.out) * self.out", Operand.of("dout", dout, Role.DOUT),
                 Operand.of("self.out", out, Role.OUTPUT)));
     }
 
     /** {@code a * b} element by element, broadcast as NumPy does (ranks 0 to 2). */
-    private static NDArray times(NDArray a, NDArray b) {
+    private static NDArray times(NDArray a, NDArray b, Limits limits) {
         int[] shape = Np.broadcastShape(a.shape(), b.shape());
+        Np.grows(limits, shape, a, b);
         int rows = shape.length == 2 ? shape[0] : 1, cols = shape.length == 0 ? 1 : shape[shape.length - 1];
         int ar = a.rows(), ac = a.cols(), br = b.rows(), bc = b.cols();
         double[] out = new double[rows * cols];
@@ -111,7 +118,7 @@ public final class Sigmoid implements Activation {
     public void backward(ActivationLayer layer, StepContext ctx) {
         NDArray out = ctx.forward(layer.node()), dout = ctx.dout();
         ctx.line(Source.DX, Operand.of("dout", dout, Role.DOUT), Operand.of("self.out", out, Role.OUTPUT));
-        NDArray dx = backward(out, dout);
+        NDArray dx = backward(out, dout, ctx.limits());
         ctx.wrote(Operand.of("dx", dx, Role.DX));
         ctx.line(Source.RETURN_DX, Operand.of("dx", dx, Role.DX));
         ctx.output(dx);

@@ -75,7 +75,8 @@ class LimitsTest {
                 () -> Np.subtract(v3, c3, five),                   // (3,) - (3,1) → (3,3)
                 () -> SoftmaxWithLoss.loss(ones(3, 2), NDArray.full(new int[] {3, 1}, 0).asInteger(), five),    // y[arange(3), t (3,1)] → (3,3)
                 () -> SoftmaxWithLoss.backward(ones(1, 3), NDArray.full(new int[] {3, 1}, 0).asInteger(), five), // y (1,3) - t (3,1) → (3,3)
-                () -> SoftmaxWithLoss.backward(ones(3, 2), NDArray.full(new int[] {3, 1}, 0).asInteger(), five)); // dx[arange(3), t (3,1)]
+                () -> SoftmaxWithLoss.backward(ones(3, 2), NDArray.full(new int[] {3, 1}, 0).asInteger(), five), // dx[arange(3), t (3,1)]
+                () -> Sigmoid.backward(ones(1, 3), ones(3, 1), five));       // dout (3,1) * (1 - out) (1,3) → (3,3)
         for (int i = 0; i < growing.size(); i++) {
             Supplier<NDArray> op = growing.get(i);
             RuntimeException e = assertThrows(RuntimeException.class, op::get, "operation " + i);
