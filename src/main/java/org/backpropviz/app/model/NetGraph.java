@@ -151,6 +151,16 @@ public final class NetGraph {
             return Graph.hasNoGrad(engine);
         }
 
+        /**
+         * The arguments of this node's "no gradient" text ({@code node.noGrad.<id>}): the title of the last Affine,
+         * which softmax's fused gradient {@code (y − t)/batch} reaches (Affine2 in the lesson's net, Affine4 in a 4-layer one).
+         */
+        public Object[] noGradArgs() {
+            String last = owner.nodes().stream().filter(n -> n.id().startsWith("affine")).reduce((a, b) -> b)
+                    .map(Node::title).orElse("Affine");
+            return new Object[] {last};
+        }
+
         /** This node in the drawing of the snapshot's network (empty when that network has no such node). */
         private Optional<Node> in(Trace t) {
             return t.network().equals(owner.network) ? Optional.of(this) : of(t.network()).find(id());

@@ -127,7 +127,7 @@ public class InspectorView extends ScrollPane {
         grad.setArray(g);
         showGrid(valueGrid, value, v);
         showGrid(gradGrid, grad, g);
-        grad.placeholderProperty().set(text.get(node.hasNoGrad() ? "node.noGrad." + node.id() : "node.gradNotYet"));
+        grad.placeholderProperty().set(node.hasNoGrad() ? text.get("node.noGrad." + node.id(), node.noGradArgs()) : text.get("node.gradNotYet"));
         valueShape.setText(v == null ? "—" : v.shapeString());
         gradShape.setText(g == null ? "—" : g.shapeString());
         // shapes of the whole iteration where it got further than the shown step

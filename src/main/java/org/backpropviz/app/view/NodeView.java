@@ -61,7 +61,7 @@ public class NodeView extends VBox {
         valueShape.setId("value-shape-" + node.id());
         gradShape.setId("grad-shape-" + node.id());
         value.placeholderProperty().set(text.get("node.notComputed"));
-        grad.placeholderProperty().set(text.get(node.hasNoGrad() ? "node.noGrad." + node.id() : "node.gradNotYet"));
+        grad.placeholderProperty().set(node.hasNoGrad() ? text.get("node.noGrad." + node.id(), node.noGradArgs()) : text.get("node.gradNotYet"));
         double w = node.isOp() ? 154 : 146;
         value.setHeatmapSize(w, 60);
         grad.setHeatmapSize(w, 60);

@@ -64,6 +64,8 @@ class NetworkWindowTest {
             assertTrue(robot.lookup("#node-" + id).tryQuery().isPresent(), id + " is drawn");
         }
         assertTrue(robot.lookup("#edge-relu3-affine4").tryQuery().isPresent());
+        assertEquals("its gradient goes with the loss: (y − t)/batch reaches Affine4 directly", fx(() -> robot.lookup("#grad-softmax")
+                .queryAs(org.backpropviz.app.control.MatrixView.class).placeholderProperty().get()), "softmax's card names the last Affine");
         List<Step> steps = s.inputs().network().steps();
         Trace expected = Trace.start(s.inputs());
         for (int k = 1; k <= steps.size(); k++) {
