@@ -48,11 +48,6 @@ final class Gemm {
         return !nativeOff && Native.BLAS != null;
     }
 
-    /** Whether a native BLAS was found on this machine. */
-    static boolean nativeAvailable() {
-        return Native.BLAS != null;
-    }
-
     /** Which path large products take: "native BLAS (…)" or "EJML". */
     static String describe() {
         return useNative() ? "native BLAS (" + Native.BLAS.getClass().getSimpleName() + ")" : "EJML";
