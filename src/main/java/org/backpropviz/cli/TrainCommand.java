@@ -89,8 +89,7 @@ final class TrainCommand {
                 tr.iterate();
                 if (tr.epochComplete()) {
                     last = tr.endEpoch();
-                    out.println(Json.line(Json.F.objectNode().put("epoch", last.epoch()).put("loss", last.loss())
-                            .put("train_acc", last.trainAccuracy()).put("test_acc", last.testAccuracy())));
+                    out.println(epochLine(last));
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -113,6 +112,20 @@ final class TrainCommand {
         done.put("seconds", Math.round(seconds * 1000) / 1000.0).put("iterations_per_second", Math.round(tr.iteration() / seconds));
         out.println(Json.line(done));
         return Cli.OK;
+    }
+
+    /**
+     * {@code {"epoch":1,"loss":…,"train_acc":…,"test_acc":…}}, the same text as Jackson writes for these four numbers
+     * (a number that is not finite as a string), written by hand: the loop's time includes these lines, and Jackson's
+     * first use (its classes loaded and compiled) took longer than the digits' first epochs.
+     */
+    static String epochLine(Training.Epoch e) {
+        return "{\"epoch\":" + e.epoch() + ",\"loss\":" + number(e.loss()) + ",\"train_acc\":" + number(e.trainAccuracy())
+                + ",\"test_acc\":" + number(e.testAccuracy()) + "}";
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "\"" + v + "\"";
     }
 
     /** {@code 50} or {@code 50,50}: the hidden layers' sizes, each from 1 to {@link TrainConfig#MAX_HIDDEN}. */
