@@ -166,6 +166,8 @@ public final class MultiLayerNet {
 
     /** {@link #predict} takes at most about this many values (inputs, hidden or output) at a time: 8 MB of doubles. */
     public static final int PREDICT_VALUES = 1 << 20;
+    /** OpenBLAS computes a product of fewer multiply-adds than this (m·n·k) in one thread (its GEMM_MULTITHREAD_THRESHOLD). */
+    static final int SINGLE_THREAD_PRODUCT = 4 * 65_536;
     // predict's arrays, allocated on its first call for the rows it takes at a time, then reused
     private DMatrixRMaj[] pa, pz;
 
@@ -179,9 +181,15 @@ public final class MultiLayerNet {
     public int[] predict(NDArray x) {
         int rows = x.rows(), d = sizes[0], c = sizes[n];
         if (x.rank() != 2 || x.cols() != d) throw new IllegalArgumentException("rows of " + d + " features, not " + x.shapeString());
-        int widest = 0;
-        for (int w : sizes) widest = Math.max(widest, w);
-        int chunk = Math.max(1, Math.min(rows, PREDICT_VALUES / widest));
+        int widest = 0, product = 0;
+        for (int k = 0; k < n; k++) {
+            widest = Math.max(widest, Math.max(sizes[k], sizes[k + 1]));
+            product = Math.max(product, sizes[k] * sizes[k + 1]);
+        }
+        // rows enough for products that OpenBLAS computes in one thread, if that is 64 or more: on a busy 2-core machine
+        // its second thread waits for a core, and the digits' accuracies took 3-5 times as long in two threads as in one
+        int chunk = Math.max(Math.min(64, PREDICT_VALUES / widest), Math.min(SINGLE_THREAD_PRODUCT / product, PREDICT_VALUES / widest));
+        chunk = Math.max(1, Math.min(rows, chunk));
         if (pa == null || pa[0].data.length < chunk * sizes[1]) {
             pa = new DMatrixRMaj[n];
             pz = new DMatrixRMaj[n];
