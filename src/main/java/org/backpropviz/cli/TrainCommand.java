@@ -1,6 +1,5 @@
 package org.backpropviz.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,32 +99,28 @@ final class TrainCommand {
             return Cli.INVALID;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        ObjectNode done = Json.F.objectNode();
-        done.put("done", true).put("data", d.name()).put("train_rows", tr.trainSet().size()).put("test_rows", tr.testSet().size());
-        if (c.hiddenSizes().size() == 1) done.put("hidden", c.hidden());
-        else c.hiddenSizes().forEach(done.putArray("hidden")::add);
-        var acts = done.putArray("activations");
-        c.activations().forEach(act -> acts.add(act.id()));
-        done.put("lr", c.lr()).put("batch", c.batch()).put("seed", c.seed()).put("init_std", c.initStd());
-        done.put("epochs", tr.epoch()).put("iterations", tr.iteration());
-        if (last != null) done.put("loss", last.loss()).put("train_acc", last.trainAccuracy()).put("test_acc", last.testAccuracy());
-        done.put("seconds", Math.round(seconds * 1000) / 1000.0).put("iterations_per_second", Math.round(tr.iteration() / seconds));
-        out.println(Json.line(done));
+        out.println(doneLine(d, c, tr, last, seconds));
         return Cli.OK;
     }
 
-    /**
-     * {@code {"epoch":1,"loss":…,"train_acc":…,"test_acc":…}}, the same text as Jackson writes for these four numbers
-     * (a number that is not finite as a string), written by hand: the loop's time includes these lines, and Jackson's
-     * first use (its classes loaded and compiled) took longer than the digits' first epochs.
-     */
+    /** {@code {"epoch":1,"loss":…,"train_acc":…,"test_acc":…}}. */
     static String epochLine(Training.Epoch e) {
-        return "{\"epoch\":" + e.epoch() + ",\"loss\":" + number(e.loss()) + ",\"train_acc\":" + number(e.trainAccuracy())
-                + ",\"test_acc\":" + number(e.testAccuracy()) + "}";
+        return new JsonLine().put("epoch", e.epoch()).put("loss", e.loss()).put("train_acc", e.trainAccuracy())
+                .put("test_acc", e.testAccuracy()).toString();
     }
 
-    private static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "\"" + v + "\"";
+    /** The totals: the data, the network and its settings, the last epoch's figures, the time taken. */
+    static String doneLine(Dataset d, TrainConfig c, Training tr, Training.Epoch last, double seconds) {
+        JsonLine done = new JsonLine().put("done", true).put("data", d.name()).put("train_rows", tr.trainSet().size())
+                .put("test_rows", tr.testSet().size());
+        if (c.hiddenSizes().size() == 1) done.put("hidden", c.hidden());
+        else done.putNumbers("hidden", c.hiddenSizes());
+        done.putStrings("activations", c.activations().stream().map(Activation::id).toList());
+        done.put("lr", c.lr()).put("batch", c.batch()).put("seed", c.seed()).put("init_std", c.initStd());
+        done.put("epochs", tr.epoch()).put("iterations", tr.iteration());
+        if (last != null) done.put("loss", last.loss()).put("train_acc", last.trainAccuracy()).put("test_acc", last.testAccuracy());
+        return done.put("seconds", Math.round(seconds * 1000) / 1000.0).put("iterations_per_second", Math.round(tr.iteration() / seconds))
+                .toString();
     }
 
     /** {@code 50} or {@code 50,50}: the hidden layers' sizes, each from 1 to {@link TrainConfig#MAX_HIDDEN}. */
