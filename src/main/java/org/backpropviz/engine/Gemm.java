@@ -48,6 +48,11 @@ final class Gemm {
         return !nativeOff && Native.BLAS != null;
     }
 
+    /** Loads the native BLAS now if a product of {@code multiplyAdds} would go to it. */
+    static void prepare(long multiplyAdds) {
+        if (multiplyAdds >= NATIVE_FLOPS) useNative();
+    }
+
     /** Which path large products take: "native BLAS (…)" or "EJML". */
     static String describe() {
         return useNative() ? "native BLAS (" + Native.BLAS.getClass().getSimpleName() + ")" : "EJML";
