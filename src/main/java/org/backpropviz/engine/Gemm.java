@@ -48,9 +48,9 @@ final class Gemm {
         return !nativeOff && Native.BLAS != null;
     }
 
-    /** Whether a native BLAS was found on this machine. */
-    static boolean nativeAvailable() {
-        return Native.BLAS != null;
+    /** Loads the native BLAS now if a product of {@code multiplyAdds} would go to it. */
+    static void prepare(long multiplyAdds) {
+        if (multiplyAdds >= NATIVE_FLOPS) useNative();
     }
 
     /** Which path large products take: "native BLAS (…)" or "EJML". */

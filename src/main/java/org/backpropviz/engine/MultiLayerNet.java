@@ -164,6 +164,63 @@ public final class MultiLayerNet {
         return NDArray.wrap(new int[] {m, c}, out);
     }
 
+    /** {@link #predict} takes at most about this many values (inputs, hidden or output) at a time: 8 MB of doubles. */
+    public static final int PREDICT_VALUES = 1 << 20;
+    /** OpenBLAS computes a product of fewer multiply-adds than this (m·n·k) in one thread (its GEMM_MULTITHREAD_THRESHOLD). */
+    static final int SINGLE_THREAD_PRODUCT = 4 * 65_536;
+    // predict's arrays, allocated on its first call for the rows it takes at a time, then reused
+    private DMatrixRMaj[] pa, pz;
+
+    /**
+     * The predicted class of every row of {@code x} (rows, d) with the current weights: the index of the largest score
+     * (the last Affine's output; the first one on a tie, as NumPy's argmax; a NaN counts as the largest), as the book's
+     * {@code accuracy} takes it. The softmax is left out: it keeps the order of the scores. Rows are taken
+     * {@link #PREDICT_VALUES} values at a time in arrays this net keeps, so that an accuracy each epoch allocates
+     * nothing and the memory is bounded whatever the number of rows. x is not modified.
+     */
+    public int[] predict(NDArray x) {
+        int rows = x.rows(), d = sizes[0], c = sizes[n];
+        if (x.rank() != 2 || x.cols() != d) throw new IllegalArgumentException("rows of " + d + " features, not " + x.shapeString());
+        int widest = 0, product = 0;
+        for (int k = 0; k < n; k++) {
+            widest = Math.max(widest, Math.max(sizes[k], sizes[k + 1]));
+            product = Math.max(product, sizes[k] * sizes[k + 1]);
+        }
+        // rows enough for products that OpenBLAS computes in one thread, if that is 64 or more: on a busy 2-core machine
+        // its second thread waits for a core, and the digits' accuracies took 3-5 times as long in two threads as in one
+        int chunk = Math.max(Math.min(64, PREDICT_VALUES / widest), Math.min(SINGLE_THREAD_PRODUCT / product, PREDICT_VALUES / widest));
+        chunk = Math.max(1, Math.min(rows, chunk));
+        if (pa == null || pa[0].data.length < chunk * sizes[1]) {
+            pa = new DMatrixRMaj[n];
+            pz = new DMatrixRMaj[n];
+            for (int k = 0; k < n; k++) {
+                pa[k] = new DMatrixRMaj(chunk, sizes[k + 1]);
+                pz[k] = new DMatrixRMaj(chunk, sizes[k]);
+            }
+        }
+        int[] out = new int[rows];
+        double[] src = x.matrix().data;
+        for (int from = 0; from < rows; from += chunk) {
+            int m = Math.min(chunk, rows - from);
+            for (int k = 0; k < n; k++) {
+                pz[k].reshape(m, sizes[k]);
+                pa[k].reshape(m, sizes[k + 1]);
+            }
+            System.arraycopy(src, from * d, pz[0].data, 0, m * d);
+            forward(pz, pa, m);
+            double[] s = pa[n - 1].data;
+            for (int i = 0; i < m; i++) {
+                int best = 0;
+                for (int j = 1; j < c; j++) {
+                    double v = s[i * c + j], bv = s[i * c + best];
+                    if (!Double.isNaN(bv) && (v > bv || Double.isNaN(v))) best = j;
+                }
+                out[from + i] = best;
+            }
+        }
+        return out;
+    }
+
     /** {@code a[r, :] += row} for every row, as NumPy broadcasts a bias. */
     private static void addRow(DMatrixRMaj a, DMatrixRMaj row) {
         int cols = a.numCols;

@@ -103,6 +103,14 @@ public final class Np {
         return Gemm.describe();
     }
 
+    /**
+     * Looks for the native BLAS now (70-120 ms where one is found) if a product of {@code multiplyAdds} would use it,
+     * instead of within the first such product.
+     */
+    public static void prepareProducts(long multiplyAdds) {
+        Gemm.prepare(multiplyAdds);
+    }
+
     /** Turns the native BLAS off (for a baseline) or back on where one exists. */
     public static void useNativeBlas(boolean on) {
         Gemm.setNativeEnabled(on);

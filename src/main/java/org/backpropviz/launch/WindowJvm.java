@@ -111,7 +111,7 @@ public final class WindowJvm {
         List<Path> fx = fxModules(jar.resolveSibling("lib"));
         // the start-up probe counts from here; the management classes it takes to know this JVM's start are
         // only loaded when that probe is on (the process's own start instant is only known to the second)
-        long launchedAt = Boolean.getBoolean("backpropviz.startupProbe")
+        long launchedAt = org.backpropviz.app.diagnostics.Probe.STARTUP.on()
                 ? java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() : System.currentTimeMillis();
         return Optional.of(new Plan(launcher, original, archive, launchedAt, fx));
     }

@@ -43,7 +43,7 @@ public final class Fonts {
                 System.err.println("Could not load the font " + file + " (" + e.getMessage() + "): Korean text may show as boxes.");
             }
         }
-        if (Boolean.getBoolean("backpropviz.startupProbe")) {
+        if (org.backpropviz.app.diagnostics.Probe.STARTUP.on()) {
             System.err.printf(Locale.ROOT, "startup: fonts loaded in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         }
         loaded = List.copyOf(fonts);

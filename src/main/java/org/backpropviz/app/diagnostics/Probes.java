@@ -6,26 +6,24 @@ import java.util.Locale;
 import javafx.animation.AnimationTimer;
 
 /**
- * Measurements for the performance figures in README, off unless a system property asks for them:
- * {@code -Dbackpropviz.startupProbe=true} prints the time from the JVM's start to the window's first pulse (from
- * the {@code java -jar} process's start when the window runs in the start-up archive's child JVM), and the
- * wall-clock time of that pulse (epoch ms);
- * {@code -Dbackpropviz.pulseProbe=true} prints, once a second, the longest gap between two pulses in that second
- * (and the longest so far, and the wall-clock time that gap ended, to match it with a profile), so that a run
- * with heavy engine work shows whether the window ever stalled; with {@code -Dbackpropviz.pulseProbe.over=N} it
- * also prints every single gap longer than N ms, with the wall-clock time it ended and how long the pulse before it
- * spent on the FX thread in CSS and layout (the rest of a gap is animations, events and waiting for the renderer);
- * {@code -Dbackpropviz.editorProbe=true} prints how long each editor window took to open, from the double-click
- * (or Enter) until its first laid-out pulse;
- * {@code -Dbackpropviz.exitAfterFirstFrames=true} closes the app once its first frames are drawn (the packaging
- * build runs it so to list the classes a start loads, for the packaged app's class-data archive).
+ * The measurement probes ({@link Probe}), each off unless {@code -Dbackpropviz.probe.NAME=true} asks for it:
+ * {@code startup} prints the time from the JVM's start to the window's first pulse (from the {@code java -jar}
+ * process's start when the window runs in the start-up archive's child JVM), and the wall-clock time of that pulse;
+ * {@code pulse} prints, once a second, the pulses in that second, the longest gap between two, and the JavaFX
+ * thread's CPU time per pulse (from one pulse's start to the next: the pulse's own work and whatever else the thread
+ * ran before the next, read from the thread's CPU clock), as the 99th percentile and the maximum in that second and
+ * since the probe started; with {@code -Dbackpropviz.probe.pulse.over=N} it also prints every gap longer than N ms
+ * with the CSS and layout time of the pulse before it; {@code editor} prints how long each editor window took to
+ * open, from the double-click (or Enter) until its first laid-out pulse; {@code grid} how long the editor's grid took
+ * to build and refresh its cells. {@code -Dbackpropviz.exitAfterFirstFrames=true} (not a probe) closes the app once
+ * its first frames are drawn (the packaging build runs it so to list the classes a start loads).
  */
 public final class Probes {
     private Probes() {}
 
     /** With the editor probe on: prints the time from {@code t0} (nanoTime) to the first laid-out pulse of {@code scene}. */
     public static void editorOpened(javafx.scene.Scene scene, String what, long t0) {
-        if (!Boolean.getBoolean("backpropviz.editorProbe")) return;
+        if (!Probe.EDITOR.on()) return;
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
@@ -44,7 +42,7 @@ public final class Probes {
                 settle.play();
             });
         }
-        if (Boolean.getBoolean("backpropviz.startupProbe")) {
+        if (Probe.STARTUP.on()) {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -61,8 +59,8 @@ public final class Probes {
                 }
             }.start();
         }
-        if (Boolean.getBoolean("backpropviz.pulseProbe")) {
-            long over = Long.getLong("backpropviz.pulseProbe.over", Long.MAX_VALUE / 1_000_000L) * 1_000_000L;
+        if (Probe.PULSE.on()) {
+            long over = Long.getLong(Probe.PULSE.property() + ".over", Long.MAX_VALUE / 1_000_000L) * 1_000_000L;
             // the FX thread's CPU time next to the wall-clock time tells its own work from waiting for a core
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             // start of the CSS pass, CSS + layout of the last pulse; the same two on the FX thread's CPU clock
@@ -91,6 +89,8 @@ public final class Probes {
             }
             new AnimationTimer() {
                 private long last, lastCpu, windowStart, windowMax, windowMaxAt, overallMax, frames;
+                // the JavaFX thread's CPU time of each pulse: in the last second, and since the start
+                private final PulseCpu second = new PulseCpu(), all = new PulseCpu();
 
                 @Override
                 public void handle(long now) {
@@ -102,6 +102,8 @@ public final class Probes {
                             windowMaxAt = System.currentTimeMillis();
                         }
                         overallMax = Math.max(overallMax, gap);
+                        second.add(cpu - lastCpu);
+                        all.add(cpu - lastCpu);
                         if (gap > over) {
                             System.err.printf(Locale.ROOT, "gap: %.1f ms ending at %tT.%<tL (CSS and layout before it %.1f ms, "
                                     + "%.1f ms of it on the CPU; the FX thread on the CPU for %.1f ms of the gap)%n",
@@ -114,14 +116,50 @@ public final class Probes {
                     lastCpu = cpu;
                     frames++;
                     if (now - windowStart >= 1_000_000_000L) {
-                        System.err.printf(Locale.ROOT, "pulses: %d in the last second, longest gap %.1f ms (longest so far %.1f ms), ending at %tT.%<tL%n",
-                                frames, windowMax / 1e6, overallMax / 1e6, windowMaxAt);
+                        System.err.printf(Locale.ROOT, "pulses: %d in the last second, longest gap %.1f ms (longest so far %.1f ms), ending at %tT.%<tL;"
+                                + " JavaFX thread's CPU per pulse: p99 %.1f ms, max %.1f ms (so far: %d pulses, p99 %.1f ms, max %.1f ms)%n",
+                                frames, windowMax / 1e6, overallMax / 1e6, windowMaxAt, second.percentile(99) / 1e6, second.max() / 1e6,
+                                all.count(), all.percentile(99) / 1e6, all.max() / 1e6);
+                        second.clear();
                         windowStart = now;
                         windowMax = 0;
                         frames = 0;
                     }
                 }
             }.start();
+        }
+    }
+
+    /** CPU times in nanoseconds, one a pulse, for their percentiles. */
+    static final class PulseCpu {
+        private long[] v = new long[64];
+        private int n;
+
+        void add(long nanos) {
+            if (n == v.length) v = java.util.Arrays.copyOf(v, 2 * n);
+            v[n++] = nanos;
+        }
+
+        void clear() {
+            n = 0;
+        }
+
+        int count() {
+            return n;
+        }
+
+        long max() {
+            long m = 0;
+            for (int i = 0; i < n; i++) m = Math.max(m, v[i]);
+            return m;
+        }
+
+        /** The nearest-rank percentile: the smallest value that at least p % of the values do not exceed; 0 if none. */
+        long percentile(double p) {
+            if (n == 0) return 0;
+            long[] sorted = java.util.Arrays.copyOf(v, n);
+            java.util.Arrays.sort(sorted);
+            return sorted[Math.max(0, (int) Math.ceil(p / 100 * n) - 1)];
         }
     }
 }

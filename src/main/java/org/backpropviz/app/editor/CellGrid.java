@@ -18,6 +18,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.backpropviz.app.diagnostics.Probe;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 import org.controlsfx.control.spreadsheet.GridBase;
@@ -48,7 +49,6 @@ final class CellGrid {
     static final int WINDOW_ABOVE = 60;
     /** The grid's width before it is laid out: the editor window's default width less its padding. */
     private static final double DEFAULT_WIDTH = 980;
-    private static final boolean PROFILE = Boolean.getBoolean("editor.profile");
 
     private final MatrixEditorModel model;
     private final SpreadsheetView view;
@@ -189,7 +189,7 @@ final class CellGrid {
         }
         long t2 = System.nanoTime();
         setColumnWidths();
-        if (PROFILE) System.out.printf("PROFILE grid %dx%d (%d columns built): cells %d ms, setGrid %d ms, widths %d ms%n", nr, nc, k, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        if (Probe.GRID.on()) System.err.printf("grid: built %dx%d (%d columns built): cells %d ms, setGrid %d ms, widths %d ms%n", nr, nc, k, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     }
 
     /**
@@ -370,7 +370,7 @@ final class CellGrid {
                 if (old.get(r0 + i, c0 + wc + j) != v) row.get(j).setItem(cellText(v));
             }
         }
-        if (PROFILE) System.out.printf("PROFILE refresh %dx%d: %d ms%n", nr, nc, (System.nanoTime() - t0) / 1_000_000);
+        if (Probe.GRID.on()) System.err.printf("grid: refreshed %dx%d: %d ms%n", nr, nc, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private void onGridChange(GridChange change) {

@@ -25,9 +25,6 @@ public final class Training {
     /** One pass over the training set done. */
     public record Epoch(int epoch, double loss, double trainAccuracy, double testAccuracy) {}
 
-    /** {@link #predict} takes at most about this many hidden (or output) values at a time: 8 MB of doubles. */
-    static final int PREDICT_VALUES = 1 << 20;
-
     private final Dataset train;
     private final Dataset test;
     private final TrainConfig config;
@@ -196,23 +193,12 @@ public final class Training {
     }
 
     /**
-     * The predicted class of every row of {@code x} (n, d). Rows are taken {@link #PREDICT_VALUES} hidden or output
-     * values at a time, so that the memory it takes is bounded whatever the number of rows (10 million rows with a
-     * hidden layer of 1000 would otherwise need 80 GB); a set that fits is taken whole, as before.
+     * The predicted class of every row of {@code x} (n, d): the largest score's index, as the book's accuracy takes it,
+     * in arrays the net keeps ({@link MultiLayerNet#predict}), so the memory it takes is bounded whatever the number
+     * of rows.
      */
     public int[] predict(NDArray x) {
-        int n = x.rows(), d = x.cols();
-        int chunk = Math.max(1, PREDICT_VALUES / Math.max(java.util.Collections.max(config.hiddenSizes()), train.classes()));
-        if (n <= chunk) return Np.argmaxAxis1(probabilities(x));
-        int[] out = new int[n];
-        for (int from = 0; from < n; from += chunk) {
-            int to = Math.min(n, from + chunk);
-            double[] part = new double[(to - from) * d];
-            for (int i = from; i < to; i++) for (int c = 0; c < d; c++) part[(i - from) * d + c] = x.get(i, c);
-            int[] p = Np.argmaxAxis1(probabilities(NDArray.of(new int[] {to - from, d}, part)));
-            System.arraycopy(p, 0, out, from, p.length);
-        }
-        return out;
+        return net.predict(x);
     }
 
     public double accuracy(Dataset d) {

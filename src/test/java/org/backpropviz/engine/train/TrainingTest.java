@@ -234,7 +234,7 @@ class TrainingTest {
         Dataset d = new Dataset("many", org.backpropviz.engine.NDArray.matrix(rows), labels, List.of("a", "b", "c"));
         Training t = new Training(d, TrainConfig.defaults("csv").withHidden(1000).withInitStd(1).withScale(false));
         org.backpropviz.engine.NDArray x = t.trainSet().x();
-        assertTrue((long) x.rows() * 1000 > 2L * Training.PREDICT_VALUES, "more than two parts");
+        assertTrue((long) x.rows() * 1000 > 2L * org.backpropviz.engine.MultiLayerNet.PREDICT_VALUES, "more than two parts");
         int[] whole = org.backpropviz.engine.Np.argmaxAxis1(t.probabilities(x));
         assertArrayEquals(whole, t.predict(x));
         assertTrue(java.util.Arrays.stream(whole).distinct().count() > 1, "not one class everywhere");
