@@ -29,17 +29,20 @@ public final class Numbers {
     /**
      * {@code v} in at most {@code maxChars} characters where it can be: {@link #repr} if that fits, else the same style
      * with as many significant digits as fit (positional while no integer digit is lost, else scientific:
-     * {@code 0.0003017}, {@code 3.02e-05}, {@code 1.23e+05}). A value no form fits gets its shortest form, one digit.
+     * {@code 0.0003017}, {@code 3.02e-05}, {@code 1.2e+05}); a whole number may drop the 0 after its point as NumPy's
+     * arrays print it ({@code -12.}). A value no form fits gets its shortest form, one digit.
      */
     public static String fit(double v, int maxChars) {
         String full = repr(v);
         if (full.length() <= maxChars || special(v) != null) return full;
+        if (full.endsWith(".0") && full.length() - 1 <= maxChars) return full.substring(0, full.length() - 1); // NumPy's array style: 12.
         double a = Math.abs(v);
         String shortest = null;
         for (int p = Math.min(17, shortest(a).precision() - 1); p >= 1; p--) {
             BigDecimal r = round(new BigDecimal(a), p).stripTrailingZeros();
             if (r.signum() == 0) continue;
             String s = write(r, v < 0, exponent(r) + 1 > p);
+            if (s.endsWith(".0") && s.length() - 1 <= maxChars) s = s.substring(0, s.length() - 1);
             if (s.length() <= maxChars) return s;
             shortest = s;
         }

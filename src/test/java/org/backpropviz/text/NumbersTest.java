@@ -84,9 +84,11 @@ class NumbersTest {
         assertEquals("0.0003017", Numbers.fit(0.000301653, 9)); // NumPy: format_float_positional(.., precision=4, fractional=False)
         assertEquals("3.02e-05", Numbers.fit(3.0165e-5, 8)); // NumPy: format_float_scientific(.., precision=2)
         assertEquals("-0.1349", Numbers.fit(-0.13490001, 7));
-        assertEquals("1.2e+05", Numbers.fit(123456.789, 7)); // no integer digit is rounded away in place
+        assertEquals("1e+05", Numbers.fit(123456.789, 6)); // no integer digit is rounded away in place
+        assertEquals("123457.", Numbers.fit(123456.789, 7));
         assertEquals("123456.8", Numbers.fit(123456.789, 8));
         assertEquals("0.5", Numbers.fit(0.5, 3));
+        assertEquals("-12.", Numbers.fit(-12.0, 4)); // NumPy's array style when .0 does not fit
         assertEquals("1e+300", Numbers.fit(1e300, 4)); // nothing fits: the shortest form
         assertEquals("nan", Numbers.fit(Double.NaN, 2));
         for (Object[] r : RANDOM) {

@@ -1,5 +1,6 @@
 package org.backpropviz.app.model;
 
+import org.backpropviz.text.Numbers;
 import org.backpropviz.app.concurrent.EngineWorker;
 import java.util.ArrayList;
 import java.util.List;
@@ -417,6 +418,6 @@ public final class GraphViewModel {
     }
 
     private static String format(double v) {
-        return String.format(java.util.Locale.ROOT, "%.6g", v);
+        return Numbers.repr(v);
     }
 }

@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import org.backpropviz.text.Numbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -288,7 +289,7 @@ public class MainView extends BorderPane {
         } else if (!model.isReady()) {
             what = text.get("status.computing");
         } else {
-            what = text.get("status.complete", t.loss().map(v -> String.format(Locale.ROOT, "%.6g", v)).orElse("?"));
+            what = text.get("status.complete", t.loss().map(Numbers::repr).orElse("?"));
         }
         status.setText(what + "   ·   " + count);
         status.pseudoClassStateChanged(NodeView.MISMATCH, t.error().isPresent());
