@@ -152,6 +152,7 @@ public class MainView extends BorderPane {
         disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
         graph.setOnEditNode(n -> onEditNode.accept(n));
         disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
+        model.setEditedDescription(name -> text.get("description.edited", name));
         disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));
@@ -259,7 +260,7 @@ public class MainView extends BorderPane {
     private void showAbout() {
         String preset = model.presetProperty().get();
         String key = "preset." + preset + ".about";
-        String t = preset != null && text.has(key) ? text.get(key) : model.getScenario().description();
+        String t = preset != null && text.has(key) && !model.isEdited() ? text.get(key) : model.getScenario().description();
         about.setText(t);
         about.setVisible(!t.isEmpty());
         about.setManaged(!t.isEmpty());
