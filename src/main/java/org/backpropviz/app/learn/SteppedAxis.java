@@ -19,6 +19,9 @@ final class SteppedAxis {
     private static final double[] STEPS = {1, 2, 2.5, 5};
     private static final double[] TICKS = {0.2, 0.5, 0.5, 1};
 
+    /** The axis's extent while there is no data. */
+    private static final double EMPTY = 10;
+
     private SteppedAxis() {}
 
     /**
@@ -37,18 +40,21 @@ final class SteppedAxis {
                 step(axis, data);
             } else {
                 // after the frames that show the run's end, its results and their images (see TrainingResultsPane)
-                AfterThisFrame.run(3, () -> axis.setAutoRanging(!running.get()));
+                AfterThisFrame.run(3, () -> {
+                    axis.setAutoRanging(!running.get() && !data.isEmpty());
+                    if (data.isEmpty()) step(axis, data);
+                });
             }
         });
-        axis.setAutoRanging(!running.get());
-        if (running.get()) step(axis, data);
+        axis.setAutoRanging(!running.get() && !data.isEmpty());
+        if (running.get() || data.isEmpty()) step(axis, data); // before the first run: 0 to 10, not an empty 0 to 100
         // an unmodifiable view or a binding holds its listeners only as long as someone holds it: the axis does
         axis.getProperties().put(SteppedAxis.class, List.of(data, running));
     }
 
     private static void step(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data) {
         double last = data.isEmpty() ? 0 : data.get(data.size() - 1).getXValue().doubleValue();
-        double[] bound = roundUp(Math.max(last, 1));
+        double[] bound = roundUp(Math.max(last, data.isEmpty() ? EMPTY : 1));
         if (bound[0] == axis.getUpperBound() && bound[1] == axis.getTickUnit()) return;
         axis.setUpperBound(bound[0]);
         axis.setTickUnit(bound[1]);

@@ -2,6 +2,7 @@ package org.backpropviz.app.learn;
 
 import org.backpropviz.app.control.Theme;
 import org.backpropviz.app.fx.UncachedViewport;
+import org.backpropviz.text.Numbers;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -10,7 +11,10 @@ import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -92,9 +96,49 @@ public final class TrainingView extends BorderPane {
         progress.setTooltip(new Tooltip(text.getString("train.progress.tip")));
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox bar = new HBox(8, start, pause, stop, step, progress);
+        HBox bar = new HBox(8, start, pause, stop, step, paceLabel(), pace(), progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Iterations per second to hold a run to, so its charts can be followed: full speed, 1,000 down to 1. */
+    static final List<Integer> PACES = List.of(0, 1000, 100, 10, 1);
+
+    private Label paceLabel() {
+        Label l = new Label(text.getString("train.pace"));
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private ComboBox<Integer> pace() {
+        ComboBox<Integer> pace = new ComboBox<>();
+        pace.setId("train-pace");
+        pace.getItems().addAll(PACES);
+        pace.setTooltip(new Tooltip(text.getString("train.pace.tip")));
+        pace.setCellFactory(l -> paceCell());
+        pace.setButtonCell(paceCell());
+        pace.setValue(model.paceProperty().get());
+        pace.valueProperty().addListener((o, was, now) -> {
+            if (now != null) model.paceProperty().set(now);
+        });
+        pace.setMinWidth(ComboBox.USE_PREF_SIZE);
+        return pace;
+    }
+
+    /** What a pace reads as: {@code full speed}, {@code 1,000 it/s}. */
+    String paceText(int perSecond) {
+        return perSecond == 0 ? text.getString("train.pace.full")
+                : MessageFormat.format(text.getString("train.pace.rate"), Numbers.count(perSecond));
+    }
+
+    private ListCell<Integer> paceCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Integer v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : paceText(v));
+            }
+        };
     }
 
     private Button button(String id, String key) {
