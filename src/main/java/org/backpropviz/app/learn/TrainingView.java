@@ -156,6 +156,7 @@ public final class TrainingView extends BorderPane {
         SteppedAxis.follow(it, model.rawLoss(), running);
         NumberAxis loss = new NumberAxis();
         loss.setLabel(text.getString("train.chart.loss"));
+        emptyUntilData(loss, model.rawLoss());
         LineChart<Number, Number> lossChart = new LineChart<>(it, loss);
         lossChart.setId("loss-chart");
         lossChart.setTitle(text.getString("train.chart.lossTitle"));
@@ -183,6 +184,20 @@ public final class TrainingView extends BorderPane {
             HBox.setHgrow(c, Priority.ALWAYS);
         }
         return new HBox(6, lossChart, accChart);
+    }
+
+    /** While there is no loss yet the loss axis shows 0 to 2.5 (a fresh net's loss is about ln 3 to ln 10), not 0 to 125. */
+    private static void emptyUntilData(NumberAxis axis, javafx.collections.ObservableList<?> data) {
+        Runnable apply = () -> {
+            axis.setAutoRanging(!data.isEmpty());
+            if (data.isEmpty()) {
+                axis.setLowerBound(0);
+                axis.setUpperBound(2.5);
+                axis.setTickUnit(0.5);
+            }
+        };
+        data.addListener((javafx.collections.ListChangeListener<Object>) c -> apply.run());
+        apply.run();
     }
 
     private String statusText() {

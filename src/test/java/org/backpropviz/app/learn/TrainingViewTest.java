@@ -64,6 +64,10 @@ class TrainingViewTest {
         assertEquals(0, x.getLowerBound());
         assertEquals(10, x.getUpperBound());
         assertFalse(x.isAutoRanging());
+        javafx.scene.chart.NumberAxis y = onFx(() -> (javafx.scene.chart.NumberAxis) robot.lookup("#loss-chart")
+                .queryAs(LineChart.class).getYAxis());
+        assertEquals(2.5, y.getUpperBound(), "a loss axis of 0 to 2.5, not the empty chart's 0 to 100");
+        assertFalse(y.isAutoRanging());
         assertEquals("0 = off: this condition never stops the run",
                 robot.lookup("#train-plateau-off").queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(robot.lookup("#train-target-off").queryAs(javafx.scene.control.Label.class).isVisible());
