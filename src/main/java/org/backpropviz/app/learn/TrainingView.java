@@ -95,6 +95,7 @@ public final class TrainingView extends BorderPane {
         progress.progressProperty().bind(model.progressProperty());
         progress.setTooltip(new Tooltip(text.getString("train.progress.tip")));
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinWidth(80); // still a bar beside the pace at 1024 px
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox bar = new HBox(8, start, pause, stop, step, paceLabel(), pace(), progress);
         bar.setAlignment(Pos.CENTER_LEFT);
