@@ -41,6 +41,17 @@ import org.backpropviz.engine.Trace;
  * backward step sends the gradients back the other way. A new step during an animation finishes it at once.
  */
 public class GraphView extends Pane {
+    /**
+     * Where the nodes, edges and labels are drawn, in this view's coordinates (zoom and pan applied), cut to the
+     * view: the part of the view a picture of the graph needs.
+     */
+    public javafx.geometry.Bounds drawnBounds() {
+        javafx.geometry.Bounds b = content.getBoundsInParent();
+        double x = Math.max(0, b.getMinX()), y = Math.max(0, b.getMinY());
+        double w = Math.min(getWidth(), b.getMaxX()) - x, h = Math.min(getHeight(), b.getMaxY()) - y;
+        return new javafx.geometry.BoundingBox(x, y, Math.max(0, w), Math.max(0, h));
+    }
+
     /** Horizontal distance between two operations in the row of operations. */
     static final double OP_STEP = 228;
     /** Room right of the loss (its card and the target above it). */
