@@ -1,8 +1,6 @@
 package org.backpropviz.app.view;
 
-import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
@@ -20,7 +18,7 @@ import org.backpropviz.text.Numbers;
  * scenario's name, the step shown and the loss, so that the picture says what it shows on its own. FX thread only.
  */
 public final class GraphPicture {
-    /** Room kept around the drawn nodes. */
+    /** Room kept around the caption and the drawn nodes. */
     private static final double MARGIN = 12;
 
     private GraphPicture() {}
@@ -33,16 +31,11 @@ public final class GraphPicture {
                 t.network().steps().size()), loss);
     }
 
-    /** The drawn part of {@code graph} with {@code caption} above it, on white. */
+    /** The whole drawn graph (cropped to its nodes, not cut by the window) with {@code caption} above it, on white. */
     public static WritableImage of(GraphView graph, String caption) {
-        Bounds drawn = graph.drawnBounds();
-        double x = Math.max(0, drawn.getMinX() - MARGIN), y = Math.max(0, drawn.getMinY() - MARGIN);
-        double w = Math.min(graph.getWidth(), drawn.getMaxX() + MARGIN) - x;
-        double h = Math.min(graph.getHeight(), drawn.getMaxY() + MARGIN) - y;
         SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(Color.WHITE);
-        if (w > 1 && h > 1) sp.setViewport(new Rectangle2D(x, y, w, h));
-        WritableImage cropped = graph.snapshot(sp, null);
+        WritableImage cropped = graph.drawing().snapshot(sp, null);
 
         Label title = new Label(caption);
         title.setId("png-caption");
@@ -50,7 +43,7 @@ public final class GraphPicture {
         title.setMaxWidth(Math.max(300, cropped.getWidth()));
         title.setStyle("-fx-font-size: 14px; -fx-text-fill: #1f2430;");
         VBox page = new VBox(8, title, new ImageView(cropped));
-        page.setPadding(new Insets(10));
+        page.setPadding(new Insets(MARGIN));
         page.setStyle("-fx-background-color: white;");
         new Scene(page);
         page.applyCss();

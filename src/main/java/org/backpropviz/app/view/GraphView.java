@@ -42,14 +42,11 @@ import org.backpropviz.engine.Trace;
  */
 public class GraphView extends Pane {
     /**
-     * Where the nodes, edges and labels are drawn, in this view's coordinates (zoom and pan applied), cut to the
-     * view: the part of the view a picture of the graph needs.
+     * What is drawn: the nodes, edges and labels at the current zoom, whole, whether or not the window shows all of
+     * them (a picture of the graph is taken of this, so it is cropped to the graph and never cut by the window).
      */
-    public javafx.geometry.Bounds drawnBounds() {
-        javafx.geometry.Bounds b = content.getBoundsInParent();
-        double x = Math.max(0, b.getMinX()), y = Math.max(0, b.getMinY());
-        double w = Math.min(getWidth(), b.getMaxX()) - x, h = Math.min(getHeight(), b.getMaxY()) - y;
-        return new javafx.geometry.BoundingBox(x, y, Math.max(0, w), Math.max(0, h));
+    public javafx.scene.Node drawing() {
+        return content;
     }
 
     /** Horizontal distance between two operations in the row of operations. */
