@@ -242,7 +242,7 @@ public final class TrainingModel {
         NetInputs n = network.get();
         if (n == null) return null;
         Results r = results.get();
-        String description = Texts.format("export.description", dataName(), hidden.get(), learningRate.get(), batch.get(),
+        String description = Texts.format("export.description", dataName(), hidden.get(), org.backpropviz.text.Numbers.repr(learningRate.get()), batch.get(),
                 iteration.get(), r == null ? "?" : String.format(java.util.Locale.ROOT, "%.4f", r.testAccuracy()));
         return new Scenario(Texts.format("export.name", dataName()), description, learningRate.get(), n);
     }

@@ -259,12 +259,12 @@ final class TrainingSettingsPane extends VBox {
      * the settings names it and the rule ({@code ruleKey}), and the setting keeps its value.
      */
     private TextField number(String id, String labelKey, DoubleProperty p, DoublePredicate ok, String ruleKey, DoubleConsumer apply) {
-        TextField f = new TextField(org.backpropviz.engine.Shapes.number(p.get()));
+        TextField f = new TextField(org.backpropviz.text.Numbers.repr(p.get()));
         f.setId(id);
         f.setPrefColumnCount(7);
         f.setMaxWidth(110);
         Runnable reset = () -> {
-            f.setText(org.backpropviz.engine.Shapes.number(p.get()));
+            f.setText(org.backpropviz.text.Numbers.repr(p.get()));
             f.pseudoClassStateChanged(MISMATCH, false);
             accepted(id);
         };
@@ -285,7 +285,7 @@ final class TrainingSettingsPane extends VBox {
                 // refused below
             }
             f.pseudoClassStateChanged(MISMATCH, true);
-            refuse(id, labelKey, typed, text.getString(ruleKey), org.backpropviz.engine.Shapes.number(p.get()));
+            refuse(id, labelKey, typed, text.getString(ruleKey), org.backpropviz.text.Numbers.repr(p.get()));
         };
         f.setOnAction(e -> commit.run());
         f.focusedProperty().addListener((o, was, now) -> {

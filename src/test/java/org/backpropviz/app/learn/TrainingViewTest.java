@@ -101,6 +101,9 @@ class TrainingViewTest {
         assertEquals(40, model.iterationProperty().get());
         String status = robot.lookup("#train-status").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(status.matches("(?s).*\\d\\.\\d\u00a0%.*"), "a percentage never breaks before its sign: " + status);
+        robot.interact(() -> model.setLearningRate(1e-5));
+        assertEquals("1e-05", robot.lookup("#train-lr").queryAs(TextField.class).getText(), "as NumPy prints it, not 1.0E-5");
+        assertTrue(model.saveAsScenario().description().contains("learning rate 1e-05"), model.saveAsScenario().description());
     }
 
     @Test
