@@ -279,7 +279,7 @@ public final class Heatmap extends VBox {
             if (legend.getChildren().size() != 1) legend.getChildren().setAll(low);
         } else {
             boolean sequential = colourScale == ColourScale.SEQUENTIAL;
-            low.setText(sequential ? "0" : legendNumber(-max));
+            low.setText(sequential ? "0" : Double.isNaN(max) ? maxText : "-" + maxText); // the same digits on both ends
             high.setText(maxText);
             legendTip.setText(MessageFormat.format(text.getString(sequential ? "legend.sequential.tip" : "legend.diverging.tip"), maxText));
             if (legend.getChildren().size() != 3) legend.getChildren().setAll(low, bar, high);
