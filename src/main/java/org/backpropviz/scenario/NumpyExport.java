@@ -37,7 +37,7 @@ public final class NumpyExport {
 
     /**
      * The script without the app's results: it rebuilds the arrays, runs the lesson's layers and prints the loss, the
-     * predicted classes and the gradients' shapes (for a trained network, where nothing is to be compared).
+     * predicted classes and every gradient with its shape (for a trained network, where nothing is to be compared).
      */
     public static String script(Scenario s) {
         return script(s, null);
@@ -213,8 +213,11 @@ public final class NumpyExport {
             dout = last.backward(1)
             for name, layer in reversed(layers):
                 dout = layer.backward(dout)
-            print('gradient shapes:', ', '.join('d%s %s, d%s %s' % (w, np.shape(layer.dW), b, np.shape(layer.db))
-                                                for name, layer in layers if name in params for w, b in [params[name]]))
+            for name, layer in layers:
+                if name in params:
+                    w, b = params[name]
+                    print('d%s %s =\\n%s' % (w, np.shape(layer.dW), layer.dW))
+                    print('d%s %s =\\n%s' % (b, np.shape(layer.db), layer.db))
             """;
 
     private static final String RUN = """
@@ -241,6 +244,11 @@ public final class NumpyExport {
             for key, value in app.items():
                 assert key in numpy, key
                 assert np.shape(numpy[key]) == np.shape(value) and np.allclose(numpy[key], value, rtol=1e-9, atol=1e-12), key
+            if where is None:
+                print('loss:', numpy['forward loss'])
+                for w, b in params.values():
+                    print('d%s %s =\\n%s' % (w, np.shape(numpy['grad ' + w]), numpy['grad ' + w]))
+                    print('d%s %s =\\n%s' % (b, np.shape(numpy['grad ' + b]), numpy['grad ' + b]))
             print('NumPy agrees with the app on %d arrays' % len(app))
             """;
 }

@@ -42,6 +42,10 @@ public record Scenario(String name, String description, Double lr, NetInputs inp
         return new Scenario(n, description, lr, inputs);
     }
 
+    public Scenario withDescription(String d) {
+        return new Scenario(name, d, lr, inputs);
+    }
+
     public Scenario withLearningRate(Double rate) {
         return new Scenario(name, description, rate, inputs);
     }

@@ -35,6 +35,9 @@ class NumpyExportTest {
         String py = NumpyExport.script(s, Trace.evaluate(s.inputs()));
         for (String g : new String[] {"'grad W1'", "'grad b1'", "'grad W2'", "'grad b2'", "'backward affine1'"}) assertTrue(py.contains(g), g);
         assertTrue(py.contains("app_error = None"));
+        // what a learner reads, besides the agreement: the loss and every gradient, named with its shape
+        assertTrue(py.contains("print('loss:', numpy['forward loss'])"), py);
+        assertTrue(py.contains("print('d%s %s =\\n%s' % (w, np.shape(numpy['grad ' + w]), numpy['grad ' + w]))"), py);
     }
 
     /** Names and descriptions a hostile scenario file (or CSV file name) could carry into the script. */

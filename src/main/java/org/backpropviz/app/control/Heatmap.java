@@ -266,15 +266,20 @@ public final class Heatmap extends VBox {
      * sequential one, {@code all 0} for an all-zero array; the hover line names the scale while nothing is hovered,
      * and the legend's tooltip says it in full.
      */
+    /** A legend's end: NumPy's form in seven characters at most ({@code -5.5828}), so the bar keeps its room. */
+    private static String legendNumber(double v) {
+        return org.backpropviz.text.Numbers.fit(v, 7);
+    }
+
     private void drawLegend(Palette p, double max) {
-        String maxText = MatrixView.format(max);
+        String maxText = legendNumber(max);
         if (allZero) {
             low.setText(text.getString("legend.allZero"));
             legendTip.setText(text.getString("legend.allZero.tip"));
             if (legend.getChildren().size() != 1) legend.getChildren().setAll(low);
         } else {
             boolean sequential = colourScale == ColourScale.SEQUENTIAL;
-            low.setText(sequential ? "0" : MatrixView.format(-max));
+            low.setText(sequential ? "0" : Double.isNaN(max) ? maxText : "-" + maxText); // the same digits on both ends
             high.setText(maxText);
             legendTip.setText(MessageFormat.format(text.getString(sequential ? "legend.sequential.tip" : "legend.diverging.tip"), maxText));
             if (legend.getChildren().size() != 3) legend.getChildren().setAll(low, bar, high);

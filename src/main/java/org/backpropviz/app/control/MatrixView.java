@@ -3,7 +3,6 @@ package org.backpropviz.app.control;
 import org.backpropviz.app.fx.LazyTooltip;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,6 +32,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.backpropviz.engine.NDArray;
+import org.backpropviz.text.Numbers;
 import org.backpropviz.engine.Shapes;
 
 /**
@@ -115,9 +115,9 @@ public class MatrixView extends StackPane {
     }
 
     /**
-     * Compact cells (for the small views inside graph nodes) show three decimals instead of four; when the numbers
-     * would not fit the view's width ({@link #setHeatmapSize}) they get two decimals or one and a smaller font
-     * ({@code :dense}, {@code :densest}): six columns fit a node.
+     * Compact cells (for the small views inside graph nodes) show the significant digits that fit the view's width
+     * ({@link #setHeatmapSize}): the lesson's {@code 0.00030165} whole in a narrow array, fewer digits and a smaller
+     * font ({@code :dense}, {@code :densest}) in a wide one: six columns fit a node.
      */
     public void setCompact(boolean on) {
         compact = on;
@@ -126,50 +126,30 @@ public class MatrixView extends StackPane {
 
     /** A number as this view's cells show it (for the array shown now). */
     public String formatCell(double v) {
-        return compact ? formatCompact(v, DENSITIES[density].decimals()) : format(v);
+        return compact ? formatCompact(v, DENSITIES[density].chars()) : format(v);
     }
 
     /** The colour scale of the array shown (diverging when there is none). */
     public ColourScale colourScale() { return colourScale; }
 
-    /** Three decimals at most, scientific when very large or small. */
-    public static String formatCompact(double v) {
-        if (!Double.isFinite(v) || v == 0) return format(v);
-        double a = Math.abs(v);
-        if (a >= 1e4 || a < 1e-3) return String.format(Locale.ROOT, "%.1e", v);
-        String s = String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.3f", v);
-        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return s.equals("-0") ? "0" : s;
-    }
-
     /**
-     * A number in a few characters, for the columns of a graph node: three decimals as {@link #formatCompact(double)};
-     * with fewer, one decimal less for every digit before the point past the first ({@code 0.52}, {@code 12.3},
-     * {@code 123}), the shortest scientific form for small values ({@code 4e-3}) or, with one decimal, the value
-     * rounded ({@code -0.0}, unlike an exact {@code 0}).
+     * A number in at most {@code maxChars} characters, for the columns of a graph node: NumPy's form with the
+     * significant digits that fit ({@link Numbers#fit}): {@code 0.00030165} where there is room, {@code -0.52} in a
+     * tight node.
      */
-    public static String formatCompact(double v, int decimals) {
-        if (decimals >= 3) return formatCompact(v);
-        if (!Double.isFinite(v) || v == 0) return format(v);
-        double a = Math.abs(v);
-        if (a >= 1e4 || (decimals == 2 && a < 5e-3)) {
-            return String.format(Locale.ROOT, "%.0e", v).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
-        }
-        if (a < 0.05 && decimals <= 1) return v < 0 ? "-0.0" : "0.0";
-        int places = Math.max(0, a < 9.95 ? decimals : a < 99.5 ? decimals - 1 : 0);
-        String s = String.format(Locale.ROOT, "%." + places + "f", v);
-        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return s;
+    public static String formatCompact(double v, int maxChars) {
+        return Numbers.fit(v, maxChars);
     }
 
     /**
-     * The ways compact cells are set, loosest first: decimals, and font size, side padding and least width as
+     * The ways compact cells are set, loosest first: characters a number may take, and font size, side padding and least width as
      * matrix-view.css gives them (the plain cells, {@code :dense}, {@code :densest}), to estimate a grid's width.
      */
-    private record Density(int decimals, double font, double padding, double minWidth) {}
+    private record Density(int chars, double font, double padding, double minWidth) {}
 
     private static final Density[] DENSITIES = {
-        new Density(3, 11, 6, 30), new Density(2, 10, 4, 24), new Density(2, 9, 2, 19), new Density(1, 9, 2, 19)};
+        new Density(10, 11, 6, 30), new Density(8, 11, 6, 30), new Density(6, 11, 6, 30), new Density(5, 10, 4, 24),
+        new Density(5, 9, 2, 19), new Density(4, 9, 2, 19), new Density(3, 9, 2, 19)};
 
     /** The grid's border, its padding and a cell's gap (matrix-view.css). */
     private static final double GRID_FRAME = 7, GAP = 1;
@@ -179,7 +159,7 @@ public class MatrixView extends StackPane {
         for (int d = 0; d < DENSITIES.length; d++) {
             Density k = DENSITIES[d];
             double widest = 0;
-            for (int i = 0; i < a.size(); i++) widest = Math.max(widest, ems(formatCompact(a.flat(i), k.decimals())));
+            for (int i = 0; i < a.size(); i++) widest = Math.max(widest, ems(formatCompact(a.flat(i), k.chars())));
             double cell = Math.max(k.minWidth(), widest * k.font() + k.padding()) + GAP;
             if (a.cols() * cell + GRID_FRAME <= width) return d;
         }
@@ -201,17 +181,13 @@ public class MatrixView extends StackPane {
         return cells.stream().map(Label::getText).toList();
     }
 
-    /** A number as a cell shows it: at most four significant decimals, scientific when very large or small. */
+    /** A number as a cell shows it: NumPy's form with the significant digits that fit ten characters. */
     public static String format(double v) {
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        if (v == 0) return "0";
-        double a = Math.abs(v);
-        if (a >= 1e4 || a < 1e-3) return String.format(Locale.ROOT, "%.2e", v);
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return s.equals("-0") ? "0" : s;
+        return Numbers.fit(v, CELL_CHARS);
     }
+
+    /** The most characters a number takes in a cell that is not compact. */
+    private static final int CELL_CHARS = 10;
 
     // ------------------------------------------------------------------ drawing
 
@@ -235,8 +211,8 @@ public class MatrixView extends StackPane {
         } else if (a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get()) {
             density = compact ? densityFor(a, heatmapWidth) : 0; // before the cells are written
             show(numbers(a));
-            pseudoClassStateChanged(DENSE, density > 0);
-            pseudoClassStateChanged(DENSEST, density > 1);
+            pseudoClassStateChanged(DENSE, DENSITIES[density].font() < 11);
+            pseudoClassStateChanged(DENSEST, DENSITIES[density].font() < 10);
         } else {
             cells.clear();
             heatmap = true;

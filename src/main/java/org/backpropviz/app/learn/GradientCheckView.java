@@ -1,6 +1,7 @@
 package org.backpropviz.app.learn;
 
 import org.backpropviz.app.control.Heatmap;
+import org.backpropviz.text.Numbers;
 import org.backpropviz.app.control.Theme;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -24,8 +25,8 @@ import org.backpropviz.engine.Param;
 
 /**
  * The gradient check: per parameter the largest absolute and relative difference between backprop and the central
- * difference, a heatmap of {@code backprop - numerical} per cell (ReLU-kink cells outlined), and the honest reasons
- * for a disagreement when the report flags them.
+ * difference, a heatmap of {@code backprop - numerical} per cell (ReLU-kink cells outlined), and the known causes
+ * of a disagreement when the report flags them (an h too large for the central difference among them).
  */
 public final class GradientCheckView extends VBox {
     static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
@@ -151,13 +152,18 @@ public final class GradientCheckView extends VBox {
         }
         int row = 1;
         int kinkCells = 0;
-        StringBuilder kinkParams = new StringBuilder();
+        StringBuilder kinkParams = new StringBuilder(), coarseParams = new StringBuilder();
         for (GradientCheck.ParamCheck p : r.params()) {
             boolean sameShape = p.backprop().sameShape(p.numerical());
             boolean agree = sameShape && (p.maxAbs() <= AGREE_ABS || p.maxRel() <= AGREE_REL);
             boolean kink = p.anyNearKink();
-            Label verdict = new Label(text.getString(!sameShape ? "gc.verdict.shape"
-                    : agree ? "gc.verdict.agree" : kink ? "gc.verdict.kink" : "gc.verdict.disagree"));
+            boolean coarse = sameShape && !agree && p.stepTooLarge(AGREE_ABS, AGREE_REL);
+            Label verdict = new Label(text.getString(!sameShape ? "gc.verdict.shape" : agree ? "gc.verdict.agree"
+                    : coarse ? "gc.verdict.coarseH" : kink ? "gc.verdict.kink" : "gc.verdict.disagree"));
+            if (coarse) {
+                if (coarseParams.length() > 0) coarseParams.append(", ");
+                coarseParams.append(p.param().label());
+            }
             if (!sameShape) {
                 kink = false;
                 note("gc.note.gradShape", p.param().label(), p.backprop().shapeString(), p.numerical().shapeString());
@@ -165,8 +171,8 @@ public final class GradientCheckView extends VBox {
                 if (x != null && x.rank() == 1 && (p.param() == Param.W1 || p.param() == Param.W2)) note("gc.note.gradShape.vector", p.param().label());
             }
             verdict.setId("gradcheck-verdict-" + p.param().label());
-            verdict.pseudoClassStateChanged(MISMATCH, !agree && !kink);
-            verdict.pseudoClassStateChanged(WARNING, !agree && kink);
+            verdict.pseudoClassStateChanged(MISMATCH, !agree && !kink && !coarse);
+            verdict.pseudoClassStateChanged(WARNING, !agree && (kink || coarse));
             Label abs = new Label(fmt(p.maxAbs()));
             abs.setId("gradcheck-abs-" + p.param().label());
             table.addRow(row++, new Label(p.param().label()), new Label(p.numerical().shapeString()), abs,
@@ -179,6 +185,9 @@ public final class GradientCheckView extends VBox {
             }
         }
         table.getChildren().forEach(n -> n.getStyleClass().add("gc-cell"));
+        if (coarseParams.length() > 0) {
+            note("gc.note.coarseH", coarseParams.toString(), Numbers.repr(r.h()), Numbers.repr(r.h() / 10), Numbers.repr(suggestedH(r.h())));
+        }
         if (r.tinyTargetProbability()) note("gc.note.tiny", fmt(r.smallestTargetProbability()));
         if (kinkCells > 0) note("gc.note.kink", kinkCells, kinkParams.toString(), plain(r.h()));
         if (r.softTargets()) note("gc.note.soft");
@@ -225,16 +234,19 @@ public final class GradientCheckView extends VBox {
         return box;
     }
 
-    /** A number as a person writes it: 1e-4, 0.001, 2.5e-05 → 2.5e-5. */
-    static String plain(double v) {
-        String s = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toString();
-        return s.replace("E", "e").replace("e+", "e");
+    /** The step to try instead of a too large h: the book's 1e-4, or a tenth of an h already at or below it. */
+    static double suggestedH(double h) {
+        return h > GradientCheck.H ? GradientCheck.H : h / 10;
     }
 
+    /** A number as NumPy prints it: 1e-4 is {@code 0.0001}, 2.5e-05 stays {@code 2.5e-05}. */
+    static String plain(double v) {
+        return Numbers.repr(v);
+    }
+
+    /** A number in a table cell: NumPy's form in at most eight characters ({@code 1.23e-08}). */
     static String fmt(double v) {
-        if (Double.isNaN(v)) return "nan";
-        if (v == 0) return "0";
-        return String.format(Locale.ROOT, "%.3g", v);
+        return Numbers.fit(v, 8);
     }
 
     /** Which parameter a heatmap id belongs to (for tests and the lead's wiring). */

@@ -19,6 +19,9 @@ final class SteppedAxis {
     private static final double[] STEPS = {1, 2, 2.5, 5};
     private static final double[] TICKS = {0.2, 0.5, 0.5, 1};
 
+    /** The axis's extent while there is no data. */
+    private static final double EMPTY = 10;
+
     private SteppedAxis() {}
 
     /**
@@ -37,11 +40,14 @@ final class SteppedAxis {
                 step(axis, data);
             } else {
                 // after the frames that show the run's end, its results and their images (see TrainingResultsPane)
-                AfterThisFrame.run(3, () -> axis.setAutoRanging(!running.get()));
+                AfterThisFrame.run(3, () -> {
+                    if (!running.get()) fit(axis, data);
+                });
             }
         });
-        axis.setAutoRanging(!running.get());
+        axis.setAutoRanging(false);
         if (running.get()) step(axis, data);
+        else fit(axis, data); // before the first run: 0 to 10, not an empty 0 to 100
         // an unmodifiable view or a binding holds its listeners only as long as someone holds it: the axis does
         axis.getProperties().put(SteppedAxis.class, List.of(data, running));
     }
@@ -52,6 +58,18 @@ final class SteppedAxis {
         if (bound[0] == axis.getUpperBound() && bound[1] == axis.getTickUnit()) return;
         axis.setUpperBound(bound[0]);
         axis.setTickUnit(bound[1]);
+    }
+
+    /**
+     * Fits the axis to the data's last x, rounded up to a tick, with at most five ticks of a round unit: an
+     * autoranging axis picks units whose labels collide in a narrow chart ({@code 1,0001,5002,000} at 1024 px).
+     */
+    static void fit(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data) {
+        axis.setAutoRanging(false);
+        double last = data.isEmpty() ? EMPTY : Math.max(1, data.get(data.size() - 1).getXValue().doubleValue());
+        double unit = roundUp(Math.max(1, last / 5))[0];
+        axis.setTickUnit(unit);
+        axis.setUpperBound(Math.ceil(last / unit) * unit);
     }
 
     /** The smallest 1, 2, 2.5 or 5 × 10^k at or above {@code x} (x ≥ 1), and its tick unit. */

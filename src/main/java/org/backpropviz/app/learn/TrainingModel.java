@@ -72,6 +72,7 @@ public final class TrainingModel {
     private final IntegerProperty hidden = new SimpleIntegerProperty(this, "hidden");
     private final DoubleProperty initStd = new SimpleDoubleProperty(this, "initStd");
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate");
+    private final IntegerProperty pace = new SimpleIntegerProperty(this, "pace", 0);
     private final IntegerProperty batch = new SimpleIntegerProperty(this, "batch");
     private final ObjectProperty<Limit> limit = new SimpleObjectProperty<>(this, "limit", Limit.EPOCHS);
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs");
@@ -98,6 +99,9 @@ public final class TrainingModel {
     public TrainingModel(ObservableValue<NetInputs> scenario) {
         this.scenario = scenario;
         applyDefaults();
+        pace.addListener((o, was, now) -> {
+            if (run != null) run.setPace(now.intValue());
+        });
         source.addListener((o, was, now) -> {
             if (now == Source.IRIS || now == Source.DIGITS) applyDefaults();
         });
@@ -115,6 +119,11 @@ public final class TrainingModel {
     public DoubleProperty initStdProperty() { return initStd; }
     /** The learning rate; a change reaches a running training at its next iteration (see {@link #setLearningRate}). */
     public DoubleProperty learningRateProperty() { return learningRate; }
+    /**
+     * Iterations per second a run is held to, so that its live charts can be followed on a run that would take under
+     * a second; 0 (the default) runs as fast as it goes. A change reaches a running training at its next iteration.
+     */
+    public IntegerProperty paceProperty() { return pace; }
     public IntegerProperty batchProperty() { return batch; }
     public ObjectProperty<Limit> limitProperty() { return limit; }
     public IntegerProperty epochsProperty() { return epochs; }
@@ -233,7 +242,7 @@ public final class TrainingModel {
         NetInputs n = network.get();
         if (n == null) return null;
         Results r = results.get();
-        String description = Texts.format("export.description", dataName(), hidden.get(), learningRate.get(), batch.get(),
+        String description = Texts.format("export.description", dataName(), hidden.get(), org.backpropviz.text.Numbers.repr(learningRate.get()), batch.get(),
                 iteration.get(), r == null ? "?" : String.format(java.util.Locale.ROOT, "%.4f", r.testAccuracy()));
         return new Scenario(Texts.format("export.name", dataName()), description, learningRate.get(), n);
     }
@@ -278,6 +287,7 @@ public final class TrainingModel {
         iteration.set(0);
         state.set(State.LOADING);
         run = new TrainingRun(s, gen, this::post, this::awaitDrawn);
+        run.setPace(pace.get());
     }
 
     /**

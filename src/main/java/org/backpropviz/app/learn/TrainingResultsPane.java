@@ -1,7 +1,6 @@
 package org.backpropviz.app.learn;
 
 import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -88,6 +87,6 @@ final class TrainingResultsPane extends VBox {
     }
 
     static String percent(double v) {
-        return String.format(Locale.ROOT, "%.1f %%", v * 100);
+        return org.backpropviz.text.Numbers.percent(v);
     }
 }

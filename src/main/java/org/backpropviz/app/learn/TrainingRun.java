@@ -32,6 +32,8 @@ final class TrainingRun {
     private volatile Training training;
     private volatile double lr;
     private volatile boolean pauseRequested, stopRequested;
+    /** Iterations per second the loop is held to; 0: as fast as it goes. */
+    private volatile int pace;
     private int itersPerEpoch = 1;
     private double ema;
     private int emaCount;
@@ -53,6 +55,9 @@ final class TrainingRun {
 
     void requestPause(boolean pause) { pauseRequested = pause; }
     void requestStop() { stopRequested = true; }
+
+    /** Holds the loop to {@code perSecond} iterations a second (0: no limit), from the next iteration. */
+    void setPace(int perSecond) { pace = Math.max(0, perSecond); }
 
     /** Takes effect at the next iteration. */
     void setLearningRate(double v) {
@@ -141,9 +146,10 @@ final class TrainingRun {
             }
             post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.RUNNING));
             awaitDrawn.run(); // then the frame with the data's name, the first network and the running state
-            long lastPost = System.nanoTime(), lastNet = lastPost;
+            long lastPost = System.nanoTime(), lastNet = lastPost, lastIteration = lastPost;
             while (!done() && !pauseRequested && !stopRequested && !Thread.currentThread().isInterrupted()) {
                 iterate(loss, epochs);
+                lastIteration = keepPace(lastIteration);
                 long now = System.nanoTime();
                 if (now - lastPost >= POST_MS * 1_000_000) {
                     TrainingUpdate u = progress(loss, epochs);
@@ -165,6 +171,16 @@ final class TrainingRun {
         } catch (Throwable e) {
             fail(loss, epochs, e);
         }
+    }
+
+    /** Waits until the pace allows the next iteration; returns the time it did. */
+    private long keepPace(long lastIteration) {
+        int p = pace;
+        if (p > 0) {
+            long wait = lastIteration + 1_000_000_000L / p - System.nanoTime();
+            if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        return System.nanoTime();
     }
 
     /** One mini-batch, then paused. */

@@ -27,6 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.backpropviz.app.fx.WholeNumberSpinners;
@@ -56,6 +57,13 @@ final class TrainingSettingsPane extends VBox {
             default -> false;
         }, model.stateProperty());
 
+        getChildren().addAll(section("train.section.data"), dataSection(), section("train.section.network"), networkSection(),
+                section("train.section.stop"), stopSection(), problemsLabel(), defaultsButton());
+        setPadding(new Insets(0, 8, 0, 0));
+    }
+
+    /** Where the examples come from: the data set or a CSV file, scaling, the test share and the seed. */
+    private GridPane dataSection() {
         GridPane data = grid();
         ComboBox<TrainingModel.Source> source = new ComboBox<>();
         source.getItems().addAll(TrainingModel.Source.values());
@@ -81,10 +89,18 @@ final class TrainingSettingsPane extends VBox {
         scale.setTooltip(new Tooltip(text.getString("train.scale.tip")));
         scale.selectedProperty().bindBidirectional(model.scaleProperty());
         scale.disableProperty().bind(locked);
+        scale.setWrapText(true); // a narrow column wraps the label rather than cutting it
+        scale.setMinHeight(Region.USE_PREF_SIZE);
+        scale.setMinWidth(0);
+        scale.setMaxWidth(Double.MAX_VALUE);
         data.add(scale, 1, row++);
         add(data, "train.testFraction", number("train-test-fraction", "train.testFraction", model.testFractionProperty(), TrainConfig::validTestFraction, "train.rule.fraction", null), "train.testFraction.tip");
         add(data, "train.seed", longSpinner(), "train.seed.tip");
+        return data;
+    }
 
+    /** The network and its optimiser: hidden width, initial weights, learning rate (live), batch and length. */
+    private GridPane networkSection() {
         GridPane net = grid();
         add(net, "train.hidden", spinner("train-hidden", "train.hidden", model.hiddenProperty(), 1, TrainConfig.MAX_HIDDEN), "train.hidden.tip");
         add(net, "train.initStd", number("train-init-std", "train.initStd", model.initStdProperty(), TrainConfig::validInitStd, "train.rule.positive", null), "train.initStd.tip");
@@ -109,11 +125,41 @@ final class TrainingSettingsPane extends VBox {
         epochs.setTooltip(new Tooltip(text.getString("train.epochs.tip")));
         iterations.setTooltip(new Tooltip(text.getString("train.iterations.tip")));
         net.add(new HBox(epochs, iterations), 1, row++);
+        return net;
+    }
 
+    /** Early stops: a target test accuracy and a plateau, each 0 for off, said beside the field. */
+    private GridPane stopSection() {
         GridPane stop = grid();
         add(stop, "train.target", number("train-target", "train.target", model.targetAccuracyProperty(), TrainConfig::validTargetAccuracy, "train.rule.accuracy", null), "train.target.tip");
+        stop.add(offHint("train-target-off"), 1, row++);
         add(stop, "train.plateau", spinner("train-plateau", "train.plateau", model.plateauProperty(), 0, TrainConfig.MAX_PLATEAU), "train.plateau.tip");
+        stop.add(offHint("train-plateau-off"), 1, row++);
+        return stop;
+    }
 
+    private Label offHint(String id) {
+        Label off = new Label(text.getString("train.zeroOff"));
+        off.setId(id);
+        off.getStyleClass().add("train-file");
+        off.setWrapText(true);
+        off.setMinHeight(Region.USE_PREF_SIZE);
+        return off;
+    }
+
+    /** The refusals of typed values, under the settings (hidden while there are none). */
+    private Label problemsLabel() {
+        problems.setId("train-settings-problems");
+        problems.getStyleClass().add("learn-status");
+        problems.pseudoClassStateChanged(MISMATCH, true);
+        problems.setWrapText(true);
+        problems.setMinHeight(Label.USE_PREF_SIZE);
+        problems.managedProperty().bind(problems.visibleProperty());
+        problems.setVisible(false);
+        return problems;
+    }
+
+    private Button defaultsButton() {
         Button defaults = new Button(text.getString("train.defaults"));
         defaults.setId("train-defaults");
         defaults.setTooltip(new Tooltip(text.getString("train.defaults.tip")));
@@ -123,18 +169,7 @@ final class TrainingSettingsPane extends VBox {
         });
         defaults.disableProperty().bind(locked);
         model.sourceProperty().addListener((o, was, now) -> resets.forEach(Runnable::run)); // new defaults too
-
-        problems.setId("train-settings-problems");
-        problems.getStyleClass().add("learn-status");
-        problems.pseudoClassStateChanged(MISMATCH, true);
-        problems.setWrapText(true);
-        problems.setMinHeight(Label.USE_PREF_SIZE);
-        problems.managedProperty().bind(problems.visibleProperty());
-        problems.setVisible(false);
-
-        getChildren().addAll(section("train.section.data"), data, section("train.section.network"), net,
-                section("train.section.stop"), stop, problems, defaults);
-        setPadding(new Insets(0, 8, 0, 0));
+        return defaults;
     }
 
     private Label section(String key) {
@@ -224,12 +259,12 @@ final class TrainingSettingsPane extends VBox {
      * the settings names it and the rule ({@code ruleKey}), and the setting keeps its value.
      */
     private TextField number(String id, String labelKey, DoubleProperty p, DoublePredicate ok, String ruleKey, DoubleConsumer apply) {
-        TextField f = new TextField(org.backpropviz.engine.Shapes.number(p.get()));
+        TextField f = new TextField(org.backpropviz.text.Numbers.repr(p.get()));
         f.setId(id);
         f.setPrefColumnCount(7);
         f.setMaxWidth(110);
         Runnable reset = () -> {
-            f.setText(org.backpropviz.engine.Shapes.number(p.get()));
+            f.setText(org.backpropviz.text.Numbers.repr(p.get()));
             f.pseudoClassStateChanged(MISMATCH, false);
             accepted(id);
         };
@@ -250,7 +285,7 @@ final class TrainingSettingsPane extends VBox {
                 // refused below
             }
             f.pseudoClassStateChanged(MISMATCH, true);
-            refuse(id, labelKey, typed, text.getString(ruleKey), org.backpropviz.engine.Shapes.number(p.get()));
+            refuse(id, labelKey, typed, text.getString(ruleKey), org.backpropviz.text.Numbers.repr(p.get()));
         };
         f.setOnAction(e -> commit.run());
         f.focusedProperty().addListener((o, was, now) -> {

@@ -2,6 +2,7 @@ package org.backpropviz.app.learn;
 
 import org.backpropviz.app.control.Theme;
 import org.backpropviz.app.fx.UncachedViewport;
+import org.backpropviz.text.Numbers;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -10,7 +11,10 @@ import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -91,10 +95,51 @@ public final class TrainingView extends BorderPane {
         progress.progressProperty().bind(model.progressProperty());
         progress.setTooltip(new Tooltip(text.getString("train.progress.tip")));
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinWidth(80); // still a bar beside the pace at 1024 px
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox bar = new HBox(8, start, pause, stop, step, progress);
+        HBox bar = new HBox(8, start, pause, stop, step, paceLabel(), pace(), progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Iterations per second to hold a run to, so its charts can be followed: full speed, 1,000 down to 1. */
+    static final List<Integer> PACES = List.of(0, 1000, 100, 10, 1);
+
+    private Label paceLabel() {
+        Label l = new Label(text.getString("train.pace"));
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private ComboBox<Integer> pace() {
+        ComboBox<Integer> pace = new ComboBox<>();
+        pace.setId("train-pace");
+        pace.getItems().addAll(PACES);
+        pace.setTooltip(new Tooltip(text.getString("train.pace.tip")));
+        pace.setCellFactory(l -> paceCell());
+        pace.setButtonCell(paceCell());
+        pace.setValue(model.paceProperty().get());
+        pace.valueProperty().addListener((o, was, now) -> {
+            if (now != null) model.paceProperty().set(now);
+        });
+        pace.setMinWidth(ComboBox.USE_PREF_SIZE);
+        return pace;
+    }
+
+    /** What a pace reads as: {@code full speed}, {@code 1,000 it/s}. */
+    String paceText(int perSecond) {
+        return perSecond == 0 ? text.getString("train.pace.full")
+                : MessageFormat.format(text.getString("train.pace.rate"), Numbers.count(perSecond));
+    }
+
+    private ListCell<Integer> paceCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Integer v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : paceText(v));
+            }
+        };
     }
 
     private Button button(String id, String key) {
@@ -112,6 +157,7 @@ public final class TrainingView extends BorderPane {
         SteppedAxis.follow(it, model.rawLoss(), running);
         NumberAxis loss = new NumberAxis();
         loss.setLabel(text.getString("train.chart.loss"));
+        emptyUntilData(loss, model.rawLoss());
         LineChart<Number, Number> lossChart = new LineChart<>(it, loss);
         lossChart.setId("loss-chart");
         lossChart.setTitle(text.getString("train.chart.lossTitle"));
@@ -139,6 +185,20 @@ public final class TrainingView extends BorderPane {
             HBox.setHgrow(c, Priority.ALWAYS);
         }
         return new HBox(6, lossChart, accChart);
+    }
+
+    /** While there is no loss yet the loss axis shows 0 to 2.5 (a fresh net's loss is about ln 3 to ln 10), not 0 to 125. */
+    private static void emptyUntilData(NumberAxis axis, javafx.collections.ObservableList<?> data) {
+        Runnable apply = () -> {
+            axis.setAutoRanging(!data.isEmpty());
+            if (data.isEmpty()) {
+                axis.setLowerBound(0);
+                axis.setUpperBound(2.5);
+                axis.setTickUnit(0.5);
+            }
+        };
+        data.addListener((javafx.collections.ListChangeListener<Object>) c -> apply.run());
+        apply.run();
     }
 
     private String statusText() {

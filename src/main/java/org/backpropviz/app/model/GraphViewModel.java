@@ -1,5 +1,6 @@
 package org.backpropviz.app.model;
 
+import org.backpropviz.text.Numbers;
 import org.backpropviz.app.concurrent.EngineWorker;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,27 @@ public final class GraphViewModel {
 
     // ------------------------------------------------------------------ commands
 
+    /**
+     * How the description of an edited scenario reads, from the scenario's name: the description the example came
+     * with may no longer hold after a fix or an edit (a preset's "the backward pass fails" once it is fixed), so it is
+     * replaced. The view sets it in the user's language.
+     */
+    public void setEditedDescription(Function<String, String> fromName) {
+        editedDescription = java.util.Objects.requireNonNull(fromName);
+    }
+
+    /** True when the scenario was changed by a fix, an edit or a network change since it was loaded. */
+    public boolean isEdited() {
+        Scenario s = scenario.get();
+        return s != null && s.description().equals(editedDescription.apply(s.name()));
+    }
+
+    private Function<String, String> editedDescription = name -> "Edited from \u201c" + name + "\u201d.";
+
+    private static Scenario described(Scenario edited, Function<String, String> description) {
+        return edited.withDescription(description.apply(edited.name()));
+    }
+
     /** Shows a preset from its start; undo comes back to the scenario before. */
     public void loadPreset(String name, Scenario s) {
         Scenario before = scenario.get();
@@ -148,7 +170,7 @@ public final class GraphViewModel {
         Scenario before = scenario.get();
         if (next.equals(before)) return;
         String name = preset.get();
-        load(next);
+        load(described(next, editedDescription));
         if (name != null) preset.set(name); // the preset's text still says what the example is about
         history.record(before, key, args);
         notice.set(new Notice("notice.changed", List.of(key, args), false));
@@ -191,8 +213,9 @@ public final class GraphViewModel {
     public void edit(org.backpropviz.engine.Param p, org.backpropviz.engine.NDArray value) {
         stopPlaying();
         following.set(false);
-        Scenario edited = scenario.get().with(p, value);
-        if (edited.equals(scenario.get())) return;
+        Scenario changed = scenario.get().with(p, value);
+        if (changed.equals(scenario.get())) return;
+        Scenario edited = described(changed, editedDescription);
         scenario.set(edited);
         ready.set(false); // the old chain stays on screen until the new one is computed
         NetInputs in = edited.inputs();
@@ -225,8 +248,9 @@ public final class GraphViewModel {
         Scenario s = scenario.get();
         ready.set(false); // the edit and the new chain are computed on the worker; the old state stays on screen meanwhile
         Function<NetInputs, List<Trace>> eval = evaluator;
+        Function<String, String> description = editedDescription;
         submit(() -> {
-            Scenario edited = fix.edit().apply(s);
+            Scenario edited = described(fix.edit().apply(s), description);
             return new Computed(edited, eval.apply(edited.inputs()));
         }, index.get(), c -> new Notice("notice.fixed", fixText(fix), false));
     }
@@ -417,6 +441,6 @@ public final class GraphViewModel {
     }
 
     private static String format(double v) {
-        return String.format(java.util.Locale.ROOT, "%.6g", v);
+        return Numbers.repr(v);
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -114,13 +113,13 @@ final class FileActions {
         return doc.save(p);
     }
 
-    /** The graph as it is drawn now, as a PNG picture. */
+    /** The graph as it is drawn now, cropped to its nodes and captioned (scenario, step, loss), as a PNG picture. */
     CompletableFuture<Boolean> exportPng() {
         Path p = dialogs.chooseSave(owner.get(), text.get(), FileDialogs.Kind.PNG, folder(), suggested("png"));
         if (p == null) return CompletableFuture.completedFuture(false);
-        SnapshotParameters sp = new SnapshotParameters();
-        sp.setFill(javafx.scene.paint.Color.WHITE);
-        WritableImage image = graphPicture.get().snapshot(sp, null);
+        WritableImage image = graphPicture.get() instanceof org.backpropviz.app.view.GraphView g
+                ? org.backpropviz.app.view.GraphPicture.of(g, org.backpropviz.app.view.GraphPicture.caption(graph, text.get()))
+                : graphPicture.get().snapshot(null, null);
         return doc.export(p, f -> {
             var buffered = SwingFXUtils.fromFXImage(image, null);
             if (!javax.imageio.ImageIO.write(buffered, "png", f.toFile())) throw new IOException("no PNG writer");

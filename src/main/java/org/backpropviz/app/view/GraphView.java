@@ -41,6 +41,14 @@ import org.backpropviz.engine.Trace;
  * backward step sends the gradients back the other way. A new step during an animation finishes it at once.
  */
 public class GraphView extends Pane {
+    /**
+     * What is drawn: the nodes, edges and labels at the current zoom, whole, whether or not the window shows all of
+     * them (a picture of the graph is taken of this, so it is cropped to the graph and never cut by the window).
+     */
+    public javafx.scene.Node drawing() {
+        return content;
+    }
+
     /** Horizontal distance between two operations in the row of operations. */
     static final double OP_STEP = 228;
     /** Room right of the loss (its card and the target above it). */

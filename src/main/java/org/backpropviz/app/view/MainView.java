@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import org.backpropviz.text.Numbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -151,6 +152,7 @@ public class MainView extends BorderPane {
         disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
         graph.setOnEditNode(n -> onEditNode.accept(n));
         disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
+        model.setEditedDescription(name -> text.get("description.edited", name));
         disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));
@@ -258,7 +260,7 @@ public class MainView extends BorderPane {
     private void showAbout() {
         String preset = model.presetProperty().get();
         String key = "preset." + preset + ".about";
-        String t = preset != null && text.has(key) ? text.get(key) : model.getScenario().description();
+        String t = preset != null && text.has(key) && !model.isEdited() ? text.get(key) : model.getScenario().description();
         about.setText(t);
         about.setVisible(!t.isEmpty());
         about.setManaged(!t.isEmpty());
@@ -288,7 +290,7 @@ public class MainView extends BorderPane {
         } else if (!model.isReady()) {
             what = text.get("status.computing");
         } else {
-            what = text.get("status.complete", t.loss().map(v -> String.format(Locale.ROOT, "%.6g", v)).orElse("?"));
+            what = text.get("status.complete", t.loss().map(Numbers::repr).orElse("?"));
         }
         status.setText(what + "   ·   " + count);
         status.pseudoClassStateChanged(NodeView.MISMATCH, t.error().isPresent());

@@ -1,7 +1,7 @@
 package org.backpropviz.app.view;
 
+import org.backpropviz.text.Numbers;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -140,6 +140,6 @@ public class ToolbarView extends ToolBar {
     }
 
     private static String number(double v) {
-        return String.format(Locale.ROOT, "%s", v);
+        return Numbers.repr(v);
     }
 }

@@ -79,7 +79,7 @@ class MatrixViewTest {
             return null;
         });
         assertTrue(computed());
-        assertEquals(List.of("0", "0", "0", "0"), fx(view::cellTexts));
+        assertEquals(List.of("0.0", "0.0", "0.0", "0.0"), fx(view::cellTexts));
         assertTrue(fx(() -> robot.from(view).lookup(".placeholder").tryQuery().isEmpty()));
     }
 
@@ -95,8 +95,8 @@ class MatrixViewTest {
         assertTrue(fx(view::cellTexts).isEmpty());
         List<String> legend = fx(() -> robot.from(view).lookup(".legend-label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList());
-        assertEquals("-3", legend.get(0));
-        assertEquals("3", legend.get(1));
+        assertEquals("-3.0", legend.get(0));
+        assertEquals("3.0", legend.get(1));
         assertEquals("signed scale (\u00b1)", legend.get(2), "the hover line names the scale while nothing is hovered");
         assertFalse(is("sequential"));
         assertEquals(ColourScale.DIVERGING, fx(view::colourScale));
@@ -119,7 +119,7 @@ class MatrixViewTest {
     @Test
     void compactNumbersOfUpToSixColumnsFitAGraphNode() throws Exception {
         // a data node leaves its arrays 146 px; the widest number a column count allows, in every cell
-        double[][] widest = {{3, -0.135}, {4, -9.87}, {5, -9.87}, {6, -9.87}, {6, -12.3}, {5, -5e-3}};
+        double[][] widest = {{3, -0.135}, {4, -9.87}, {5, -9.87}, {6, -9.87}, {6, -12.3}, {4, -5e-3}}; // -0.005 needs 6 characters as NumPy prints it: 4 columns fit
         fx(() -> {
             view.setCompact(true);
             view.setHeatmapSize(146, 60);
@@ -135,12 +135,12 @@ class MatrixViewTest {
             assertTrue(width <= 146, cols + " columns of " + fx(view::cellTexts).get(0) + ": " + width + " px");
             assertTrue(fx(view::cellTexts).stream().noneMatch(t -> t.contains("\u2026")));
         }
-        assertEquals(List.of("-9.9", "-12", "-0.0", "0.1", "0"), List.of(MatrixView.formatCompact(-9.87, 1),
-                MatrixView.formatCompact(-12.3, 1), MatrixView.formatCompact(-0.03, 1), MatrixView.formatCompact(0.123, 1),
-                MatrixView.formatCompact(0, 1)));
-        assertEquals(List.of("-0.52", "12.3", "-5e-3", "123", "2e4"), List.of(MatrixView.formatCompact(-0.5196, 2),
-                MatrixView.formatCompact(12.34, 2), MatrixView.formatCompact(-0.0049, 2), MatrixView.formatCompact(123.4, 2),
-                MatrixView.formatCompact(20000, 2)));
+        assertEquals(List.of("-9.9", "-12.3", "-0.03", "0.123", "0.0"), List.of(MatrixView.formatCompact(-9.87, 4),
+                MatrixView.formatCompact(-12.3, 5), MatrixView.formatCompact(-0.03, 5), MatrixView.formatCompact(0.123, 5),
+                MatrixView.formatCompact(0, 4)));
+        assertEquals(List.of("-0.52", "12.34", "-0.0049", "123.4", "20000.0"), List.of(MatrixView.formatCompact(-0.5196, 5),
+                MatrixView.formatCompact(12.34, 5), MatrixView.formatCompact(-0.0049, 7), MatrixView.formatCompact(123.4, 5),
+                MatrixView.formatCompact(20000, 7)));
         assertTrue(is("densest"));
         show(filled(2, 3, 0.5));
         assertFalse(is("dense"), "three columns keep the usual cells");
@@ -200,7 +200,7 @@ class MatrixViewTest {
             show(NDArray.full(shape, 0.0));
             assertFalse(fx(view::isHeatmap), java.util.Arrays.toString(shape));
             assertTrue(is("all-zero"));
-            assertTrue(fx(view::cellTexts).stream().allMatch("0"::equals));
+            assertTrue(fx(view::cellTexts).stream().allMatch("0.0"::equals));
             List<Color> tints = fx(() -> robot.from(view).lookup(".matrix-cell").queryAllAs(Label.class).stream()
                     .map(l -> (Color) l.getBackground().getFills().get(0).getFill()).toList());
             assertTrue(tints.stream().allMatch(Color.web("#f7f7f7")::equals), tints.toString());
@@ -256,11 +256,13 @@ class MatrixViewTest {
 
     @Test
     void cellsRoundForReadingAndCompactCellsForNodes() {
-        assertEquals("0.0576", MatrixView.format(0.057618));
+        assertEquals("0.057618", MatrixView.format(0.057618));
         assertEquals("-0.1349", MatrixView.format(-0.13490001));
-        assertEquals("1.00e-05", MatrixView.format(0.00001));
-        assertEquals("0.058", MatrixView.formatCompact(0.057618));
-        assertEquals("8", MatrixView.formatCompact(8.0));
+        assertEquals("1e-05", MatrixView.format(0.00001));
+        assertEquals("1e+300", MatrixView.format(1e300));
+        assertEquals("0.00030165", MatrixView.format(0.00030165)); // the lesson's dW2 value, as it prints it
+        assertEquals("0.058", MatrixView.formatCompact(0.057618, 5));
+        assertEquals("8.0", MatrixView.formatCompact(8.0, 5));
         assertEquals("nan", MatrixView.format(Double.NaN));
     }
 
@@ -277,7 +279,7 @@ class MatrixViewTest {
             return null;
         });
         assertTrue(grid == fx(() -> view.getChildrenUnmodifiable().get(0)));
-        assertEquals(List.of("-1", "0.5", "7", "8"), fx(view::cellTexts));
+        assertEquals(List.of("-1.0", "0.5", "7.0", "8.0"), fx(view::cellTexts));
         Label second = fx(() -> (Label) robot.from(view).lookup(".matrix-cell").queryAll().toArray()[1]);
         fx(() -> { // the tooltip, made when the pointer first enters, shows the exact value of the array shown now
             second.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED, 1, 1, 1, 1,
@@ -300,14 +302,14 @@ class MatrixViewTest {
         assertTrue(map == fx(() -> view.getChildrenUnmodifiable().get(0)), "one heatmap per view");
         List<String> legend = fx(() -> robot.from(view).lookup(".legend-label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList());
-        assertEquals("-600", legend.get(0), "the legend follows the new array");
+        assertEquals("-600.0", legend.get(0), "the legend follows the new array");
 
         // back to a small array of another shape, and to nothing
         fx(() -> {
             view.setArray(NDArray.vector(new double[] {1, 2, 3}));
             return null;
         });
-        assertEquals(List.of("1", "2", "3"), fx(view::cellTexts));
+        assertEquals(List.of("1.0", "2.0", "3.0"), fx(view::cellTexts));
         fx(() -> {
             view.setArray(null);
             return null;

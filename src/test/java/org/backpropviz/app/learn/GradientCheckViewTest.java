@@ -75,7 +75,28 @@ class GradientCheckViewTest {
     }
 
     @Test
-    void theHonestSourcesOfDisagreementAreExplained(FxRobot robot) throws Exception {
+    void aLargeHIsNamedAsTheCauseWithTheStepToUseNotARedDisagree(FxRobot robot) throws Exception {
+        TextField h = robot.lookup("#gradcheck-h").queryAs(TextField.class);
+        robot.interact(() -> h.setText("0.5"));
+        robot.clickOn("#gradcheck-run");
+        waitForReport();
+        Label w2 = robot.lookup("#gradcheck-verdict-W2").queryAs(Label.class);
+        assertEquals("⚠ h too large", w2.getText());
+        assertTrue(w2.getPseudoClassStates().contains(GradientCheckView.WARNING), "amber, not red");
+        assertFalse(w2.getPseudoClassStates().contains(GradientCheckView.MISMATCH));
+        String note = robot.lookup("#gradcheck-gc-note-coarseH").queryAs(Label.class).getText();
+        assertTrue(note.contains("W2") && note.contains("the central difference itself is inaccurate")
+                && note.contains("h = 0.5") && note.contains("h = 0.05") && note.endsWith("Use h = 0.0001."), note);
+
+        robot.interact(() -> h.setText("0.0001")); // the book's h: the same network agrees again
+        robot.clickOn("#gradcheck-run");
+        waitForReport();
+        assertEquals("✓ agree", robot.lookup("#gradcheck-verdict-W2").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#gradcheck-gc-note-coarseH").tryQuery().isPresent());
+    }
+
+    @Test
+    void theKnownCausesOfDisagreementAreExplained(FxRobot robot) throws Exception {
         // x = 0 puts every ReLU input at b1; b1[0] = 0 sits exactly on the kink
         NetInputs kink = new NetInputs(NDArray.matrix(new double[][] {{0, 0}}),
                 NDArray.matrix(new double[][] {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}}), NDArray.vector(0, 0.1, -0.1),

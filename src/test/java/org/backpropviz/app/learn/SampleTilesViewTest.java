@@ -62,7 +62,7 @@ class SampleTilesViewTest {
         robot.interact(() -> view.show(twelve(), DIGITS));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(12, view.count());
-        assertTrue(view.getAccessibleText().startsWith("→ 1 (82.0 %) true: 0; → 1 (82.0 %) ✓; → 2 (82.0 %) ✓; → 4 (82.0 %) true: 3;"),
+        assertTrue(view.getAccessibleText().startsWith("→ 1 (82.0\u00a0%) true: 0; → 1 (82.0\u00a0%) ✓; → 2 (82.0\u00a0%) ✓; → 4 (82.0\u00a0%) true: 3;"),
                 "what a screen reader says: " + view.getAccessibleText());
         double wide = fx(view::getHeight);
         for (int i = 0; i < 12; i++) {

@@ -74,11 +74,19 @@ class SteppedAxisTest {
         }).get();
         assertEquals(100, WaitForAsyncUtils.asyncFx(x::getUpperBound).get());
         WaitForAsyncUtils.asyncFx(() -> stopped.set(true)).get();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(x::isAutoRanging).get());
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(x::getUpperBound).get() < 70);
-        assertEquals(60, WaitForAsyncUtils.asyncFx(x::getUpperBound).get(), 5, "fitted to the data, as an autoranging axis does");
+        assertEquals(60, WaitForAsyncUtils.asyncFx(x::getUpperBound).get(), "fitted to the data");
+        assertEquals(20, WaitForAsyncUtils.asyncFx(x::getTickUnit).get(), "a round unit, few enough labels not to collide");
+        assertFalse(WaitForAsyncUtils.asyncFx(x::isAutoRanging).get(), "autoranging picks units whose labels collide");
         WaitForAsyncUtils.asyncFx(() -> stopped.set(false)).get();
         assertFalse(WaitForAsyncUtils.asyncFx(x::isAutoRanging).get(), "a new run steps again");
         assertEquals(100, WaitForAsyncUtils.asyncFx(x::getUpperBound).get());
+        WaitForAsyncUtils.asyncFx(() -> {
+            stopped.set(false);
+            for (int i = 61; i <= 3600; i++) points.add(new XYChart.Data<>(i, 0.5));
+            stopped.set(true);
+        }).get();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(x::getUpperBound).get() == 4000);
+        assertEquals(1000, WaitForAsyncUtils.asyncFx(x::getTickUnit).get(), "3,600 iterations: 0 to 4,000 in five labels");
     }
 }

@@ -57,6 +57,56 @@ class TrainingViewTest {
     }
 
     @Test
+    void aPaceLetsTheChartsBeFollowedAndTheEmptyChartsAndStopsReadClearly(FxRobot robot) throws Exception {
+        // before any run: the iteration axis shows 0 to 10, not an empty default range
+        javafx.scene.chart.NumberAxis x = onFx(() -> (javafx.scene.chart.NumberAxis) robot.lookup("#loss-chart")
+                .queryAs(LineChart.class).getXAxis());
+        assertEquals(0, x.getLowerBound());
+        assertEquals(10, x.getUpperBound());
+        assertFalse(x.isAutoRanging());
+        javafx.scene.chart.NumberAxis y = onFx(() -> (javafx.scene.chart.NumberAxis) robot.lookup("#loss-chart")
+                .queryAs(LineChart.class).getYAxis());
+        assertEquals(2.5, y.getUpperBound(), "a loss axis of 0 to 2.5, not the empty chart's 0 to 100");
+        assertFalse(y.isAutoRanging());
+        assertEquals("0 = off: this condition never stops the run",
+                robot.lookup("#train-plateau-off").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(robot.lookup("#train-target-off").queryAs(javafx.scene.control.Label.class).isVisible());
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> pace = robot.lookup("#train-pace").queryAs(javafx.scene.control.ComboBox.class);
+        TrainingView view = (TrainingView) robot.lookup(".train-view").query();
+        assertEquals("full speed", view.paceText(0));
+        assertEquals("1,000 it/s", view.paceText(1000)); // the one number format, in both languages
+        robot.interact(() -> pace.setValue(10));
+        assertEquals(10, model.paceProperty().get());
+
+        robot.clickOn("#train-data").clickOn("Iris");
+        robot.interact(() -> {
+            model.limitProperty().set(TrainingModel.Limit.ITERATIONS);
+            model.iterationsProperty().set(40); // well under a second at full speed
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.iterationProperty().get() >= 3);
+        long t0 = System.nanoTime();
+        int first = model.iterationProperty().get();
+        Thread.sleep(600);
+        int later = model.iterationProperty().get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(TrainingModel.State.RUNNING, model.stateProperty().get(), "at 10 it/s, 40 iterations take seconds");
+        assertTrue(later - first <= 10 * seconds + 3, (later - first) + " iterations in " + seconds + " s");
+        assertTrue(later > first, "it still moves");
+
+        robot.interact(() -> pace.setValue(0)); // full speed again, for the rest of the run
+        waitFor(TrainingModel.State.FINISHED);
+        assertEquals(40, model.iterationProperty().get());
+        String status = robot.lookup("#train-status").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(status.matches("(?s).*\\d\\.\\d\u00a0%.*"), "a percentage never breaks before its sign: " + status);
+        robot.interact(() -> model.setLearningRate(1e-5));
+        assertEquals("1e-05", robot.lookup("#train-lr").queryAs(TextField.class).getText(), "as NumPy prints it, not 1.0E-5");
+        assertTrue(model.saveAsScenario().description().contains("learning rate 1e-05"), model.saveAsScenario().description());
+    }
+
+    @Test
     void trainPauseChangeTheLearningRateStepResumeAndStop(FxRobot robot) throws Exception {
         robot.clickOn("#train-data").clickOn("Digits 8×8");
         assertEquals(TrainingModel.Source.DIGITS, model.sourceProperty().get());

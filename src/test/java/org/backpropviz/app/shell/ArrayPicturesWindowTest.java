@@ -62,8 +62,8 @@ class ArrayPicturesWindowTest {
         assertTrue(is(matrix(robot, "#value-t"), SEQUENTIAL), "class labels");
         assertFalse(is(matrix(robot, "#value-W1"), SEQUENTIAL), "signed weights");
         assertTrue(is(matrix(robot, "#value-b1"), ALL_ZERO));
-        assertEquals(java.util.List.of("0", "0", "0", "0"), fx(matrix(robot, "#value-b1")::cellTexts), "b1 (4,) like b2 (3,)");
-        assertEquals(java.util.List.of("0", "0", "0"), fx(matrix(robot, "#value-b2")::cellTexts));
+        assertEquals(java.util.List.of("0.0", "0.0", "0.0", "0.0"), fx(matrix(robot, "#value-b1")::cellTexts), "b1 (4,) like b2 (3,)");
+        assertEquals(java.util.List.of("0.0", "0.0", "0.0"), fx(matrix(robot, "#value-b2")::cellTexts));
 
         Trace expected = Trace.start(s.inputs());
         for (int k = 1; k <= 5; k++) { // the forward pass, up to the loss

@@ -167,9 +167,17 @@ class GraphWindowTest {
         assertEquals("Affine2's input x.T has 3 elements but dout has 2 elements: np.dot needs these two numbers to be equal.",
                 text(robot, "#callout-cause"));
         assertEquals("Reshape the network's input x from (2,) to (1, 2)", text(robot, "#fix-reshape-x"));
+        String presetAbout = text(robot, "#about");
+        assertTrue(presetAbout.contains("the backward pass fails at dW2"), presetAbout);
         robot.clickOn("#fix-reshape-x");
         waitReady(model, 10);
         assertEquals("(1, 2)", text(robot, "#value-shape-x"));
+        // the preset's "fails at dW2" no longer holds: the shown and the saved description say it was edited instead
+        String name = fx(model::getScenario).name();
+        String edited = "Edited from \u201c" + name + "\u201d: its arrays or layers have changed since, so the example's first"
+                + " description no longer holds.";
+        assertEquals(edited, text(robot, "#about"));
+        assertEquals(edited, fx(model::getScenario).description());
         assertEquals("cross_entropy_error(y, t)", text(robot, "#callout-expression"));
         assertEquals("axis 1 is out of bounds for array of dimension 1", text(robot, "#callout-message"));
         robot.clickOn("#fix-reshape-t");

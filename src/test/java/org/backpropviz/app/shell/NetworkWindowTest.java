@@ -79,7 +79,7 @@ class NetworkWindowTest {
             }
         }
         assertTrue(fx(() -> model.getTrace().isComplete()), "the iteration completes");
-        String loss = String.format(java.util.Locale.ROOT, "%.6g", expected.loss().orElseThrow());
+        String loss = org.backpropviz.text.Numbers.repr(expected.loss().orElseThrow()); // as NumPy prints it
         assertTrue(text(robot, "#status").contains(loss), text(robot, "#status"));
         assertEquals("()", text(robot, "#value-shape-loss"));
         assertEquals("(3, 3)", text(robot, "#grad-shape-W3"), "W3's gradient is shown");

@@ -505,6 +505,18 @@ class ScenarioWindowTest {
         assertTrue(await(fx(() -> app.files().exportPng())));
         var image = javax.imageio.ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 300 && image.getHeight() > 150, image.getWidth() + "x" + image.getHeight());
+        // cropped to the drawn graph (plus margins), not the whole view; a caption names scenario, step and loss
+        var drawn = fx(() -> app.view().graph().drawing().getBoundsInParent());
+        assertTrue(Math.abs(image.getWidth() - (drawn.getWidth() + 2 * 12)) <= 2, image.getWidth() + " for " + drawn);
+        assertTrue(image.getHeight() > drawn.getHeight() + 2 * 12, "the caption above the whole graph: " + image.getHeight());
+        String caption = fx(() -> org.backpropviz.app.view.GraphPicture.caption(model, new org.backpropviz.app.i18n.Messages(java.util.Locale.ENGLISH)));
+        assertTrue(caption.startsWith(fx(model::getScenario).name() + " \u00b7 step 0 of "), caption);
+        assertTrue(caption.endsWith("\u00b7 loss \u2014"), "no loss before the forward pass: " + caption);
+        boolean inked = false; // the caption's text at the top, above the picture
+        for (int x = 10; x < Math.min(300, image.getWidth()) && !inked; x++) {
+            for (int y = 10; y < 28 && !inked; y++) inked = (image.getRGB(x, y) & 0xff) < 128;
+        }
+        assertTrue(inked, "the caption is drawn");
         answers.files.add(py);
         assertTrue(await(fx(() -> app.files().exportNumpy())));
         String code = Files.readString(py);
