@@ -150,8 +150,17 @@ public final class GraphViewModel {
 
     private Function<String, String> editedDescription = name -> "Edited from \u201c" + name + "\u201d.";
 
-    private static Scenario described(Scenario edited, Function<String, String> description) {
-        return edited.withDescription(description.apply(edited.name()));
+    /**
+     * The edited scenario with its description replaced when that description is an example's (a preset's, or one
+     * already replaced): a description the user wrote in their own file is theirs and stays.
+     */
+    private static Scenario described(Scenario edited, Function<String, String> description, boolean example) {
+        return example ? edited.withDescription(description.apply(edited.name())) : edited;
+    }
+
+    /** True when the scenario shown is an example's (a preset, or one edited from it), whose description may go stale. */
+    private boolean describesAnExample() {
+        return preset.get() != null || isEdited();
     }
 
     /** Shows a preset from its start; undo comes back to the scenario before. */
@@ -170,7 +179,7 @@ public final class GraphViewModel {
         Scenario before = scenario.get();
         if (next.equals(before)) return;
         String name = preset.get();
-        load(described(next, editedDescription));
+        load(described(next, editedDescription, describesAnExample()));
         if (name != null) preset.set(name); // the preset's text still says what the example is about
         history.record(before, key, args);
         notice.set(new Notice("notice.changed", List.of(key, args), false));
@@ -215,7 +224,7 @@ public final class GraphViewModel {
         following.set(false);
         Scenario changed = scenario.get().with(p, value);
         if (changed.equals(scenario.get())) return;
-        Scenario edited = described(changed, editedDescription);
+        Scenario edited = described(changed, editedDescription, describesAnExample());
         scenario.set(edited);
         ready.set(false); // the old chain stays on screen until the new one is computed
         NetInputs in = edited.inputs();
@@ -249,8 +258,9 @@ public final class GraphViewModel {
         ready.set(false); // the edit and the new chain are computed on the worker; the old state stays on screen meanwhile
         Function<NetInputs, List<Trace>> eval = evaluator;
         Function<String, String> description = editedDescription;
+        boolean example = describesAnExample();
         submit(() -> {
-            Scenario edited = described(fix.edit().apply(s), description);
+            Scenario edited = described(fix.edit().apply(s), description, example);
             return new Computed(edited, eval.apply(edited.inputs()));
         }, index.get(), c -> new Notice("notice.fixed", fixText(fix), false));
     }

@@ -67,6 +67,22 @@ class GraphWindowTest {
     }
 
     @Test
+    void anEditKeepsTheUsersOwnDescriptionAndReplacesOnlyAnExamplesStaleOne(FxRobot robot) {
+        Scenario mine = Presets.load("batch-of-4").withDescription("My notes: the batch of four, before I change it");
+        load(model, mine);
+        NDArray w1 = mine.get(Param.W1);
+        fxRun(() -> model.edit(Param.W1, NDArray.full(w1.shape(), 0.25)));
+        waitReady(model, 10);
+        assertEquals("My notes: the batch of four, before I change it", fx(model::getScenario).description(),
+                "a description the user wrote is theirs: an edit keeps it");
+        fxRun(() -> model.loadPreset("batch-of-4", Presets.load("batch-of-4")));
+        waitReady(model, 10);
+        fxRun(() -> model.edit(Param.W1, NDArray.full(w1.shape(), 0.5)));
+        waitReady(model, 10);
+        assertTrue(fx(model::getScenario).description().startsWith("Edited from \u201c"), "a preset's description goes stale");
+    }
+
+    @Test
     void stepsForwardAndBackwardThroughEveryNodeShowingTheEngineValues(FxRobot robot) {
         Scenario s = Presets.load("batch-of-4");
         load(model, s);
