@@ -24,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.backpropviz.app.fx.WholeNumberSpinners;
+import org.backpropviz.app.view.Disposer;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 
@@ -50,6 +51,8 @@ public final class PlaygroundView extends VBox {
     private final Button walk = new Button();
     private final Map<Integer, Label> aCells = new HashMap<>(), bCells = new HashMap<>(), resultCells = new HashMap<>();
     private Timeline walkTimeline;
+    /** The listeners on the window-long model, removed by {@link #dispose()}. */
+    private final Disposer listeners = new Disposer();
 
     public PlaygroundView(PlaygroundModel model) {
         this.model = model;
@@ -128,14 +131,25 @@ public final class PlaygroundView extends VBox {
 
         getChildren().addAll(intro, editors, buttons, inputError, shapes, message, hint, note, scroll);
 
-        model.aProperty().addListener((o, was, now) -> aText.setText(Shapes.toNumpyText(now)));
-        model.bProperty().addListener((o, was, now) -> bText.setText(Shapes.toNumpyText(now)));
+        listeners.listen(model.aProperty(), (o, was, now) -> aText.setText(Shapes.toNumpyText(now)));
+        listeners.listen(model.bProperty(), (o, was, now) -> bText.setText(Shapes.toNumpyText(now)));
         aText.setText(Shapes.toNumpyText(model.aProperty().get()));
         bText.setText(Shapes.toNumpyText(model.bProperty().get()));
-        model.productProperty().addListener((o, was, now) -> showProduct(now));
-        model.selectedProperty().addListener((o, was, now) -> showSelection(now.intValue()));
+        listeners.listen(model.productProperty(), (o, was, now) -> showProduct(now));
+        listeners.listen(model.selectedProperty(), (o, was, now) -> showSelection(now.intValue()));
         if (model.productProperty().get() != null) showProduct(model.productProperty().get());
         showSelection(-1);
+    }
+
+    /**
+     * Detaches this view from the model (which lives as long as the window): called when the view is replaced, as on
+     * a language switch. A disposed view no longer follows the model.
+     */
+    public void dispose() {
+        stopWalk();
+        listeners.dispose();
+        inputError.textProperty().unbind();
+        note.textProperty().unbind();
     }
 
     private VBox editor(String name, TextField field, String id, java.util.function.Predicate<String> apply) {
