@@ -113,17 +113,7 @@ public class MainView extends BorderPane {
         codeToggle.setFocusTraversable(false);
         codeToggle.selectedProperty().bindBidirectional(code.shownProperty());
         toolbar.getItems().addAll(new javafx.scene.control.Separator(), codeToggle);
-        status.setId("status");
-        status.setMinWidth(Region.USE_PREF_SIZE);
-        status.getStyleClass().add("status");
-        notice.setId("notice");
-        notice.getStyleClass().add("notice");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        hint.setText(text.get("status.hint"));
-        hint.getStyleClass().add("hint");
-        hint.setMinWidth(0);
-        HBox bar = new HBox(12, status, notice, gap, hint);
+        HBox bar = statusBar();
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
         if (tools.isEmpty()) {
@@ -273,6 +263,30 @@ public class MainView extends BorderPane {
         }
     }
 
+    /**
+     * The status line: what the next step is (wrapping to a second line rather than being cut, so that NumPy's
+     * message is always whole), the last notice, and the key hint, which gives way first and shows whole in its
+     * tooltip.
+     */
+    private HBox statusBar() {
+        status.setId("status");
+        status.getStyleClass().add("status");
+        status.setWrapText(true);
+        status.setMinWidth(200);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        notice.setId("notice");
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.setMinWidth(0);
+        hint.setId("status-hint");
+        hint.setText(text.get("status.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setMinWidth(0);
+        hint.setTooltip(new javafx.scene.control.Tooltip(hint.getText()));
+        return new HBox(12, status, notice, hint);
+    }
+
     private void updateStatus() {
         Trace t = model.getTrace();
         String count = text.get("status.count", t.stepsDone(), t.network().steps().size());
@@ -281,7 +295,9 @@ public class MainView extends BorderPane {
             what = text.get("status.following");
         } else if (t.error().isPresent()) {
             var e = t.error().get();
-            what = text.get(e.isLimitError() ? "status.limit" : "status.error", NetGraph.of(t.network()).node(e.node()).title(), text.get("phase." + e.phase().id()));
+            // NumPy's own message is part of the status (it wraps rather than being cut)
+            what = text.get(e.isLimitError() ? "status.limit" : "status.error", NetGraph.of(t.network()).node(e.node()).title(),
+                    text.get("phase." + e.phase().id()), e.message());
         } else if (t.next().isPresent() && model.canStep()) {
             var s = t.next().get();
             what = text.get("status.next", NetGraph.of(t.network()).node(s.node()).title(), text.get("phase." + s.phase().id()));
