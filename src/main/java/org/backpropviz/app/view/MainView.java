@@ -84,35 +84,13 @@ public class MainView extends BorderPane {
         if (languageCss != null) getStylesheets().add(languageCss.toExternalForm());
         graph = new GraphView(model, text, disposer);
         inspector = new InspectorView(model, text, disposer);
-        CalloutView callout = new CalloutView(model, text, disposer);
-        VBox graphArea = new VBox(graph, callout);
-        graphArea.getStyleClass().add("graph-area");
-        VBox.setVgrow(graph, Priority.ALWAYS);
-        about.setId("about");
-        about.getStyleClass().add("about");
-        about.setWrapText(true);
-        about.setMinHeight(Region.USE_PREF_SIZE);
-        about.setMaxWidth(Double.MAX_VALUE);
-        VBox.setVgrow(about, Priority.NEVER);
-        graphArea.getChildren().add(0, about);
         code = new CodePaneModel(model.traceProperty());
         disposer.onDispose(code::dispose);
         codePane = new CodePaneView(code, text, disposer);
-        SplitPane.setResizableWithParent(codePane, false);
-        graphAndCode.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        graphAndCode.setId("graph-and-code");
-        graphAndCode.getItems().add(graphArea);
-        disposer.listen(code.shownProperty(), (o, a, on) -> showCode(on));
-        showCode(code.shownProperty().get());
+        layOutGraphAndCode();
         split.getItems().add(graphAndCode);
         split.setId("split");
-        ToolbarView toolbar = new ToolbarView(model, text, disposer);
-        ToggleButton codeToggle = new ToggleButton(text.get("toolbar.code"));
-        codeToggle.setId("code-toggle");
-        codeToggle.setTooltip(new javafx.scene.control.Tooltip(text.get("tip.code")));
-        codeToggle.setFocusTraversable(false);
-        codeToggle.selectedProperty().bindBidirectional(code.shownProperty());
-        toolbar.getItems().addAll(new javafx.scene.control.Separator(), codeToggle);
+        ToolbarView toolbar = toolbar();
         HBox bar = statusBar();
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
@@ -136,21 +114,7 @@ public class MainView extends BorderPane {
             setCenter(tabs);
         }
 
-        disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
-        disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
-        disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
-        graph.setOnEditNode(n -> onEditNode.accept(n));
-        disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
-        disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
-        disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
-        disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));
-        disposer.listen(sceneProperty(), (o, before, now) -> {
-            if (before != null) before.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-        });
-        disposer.onDispose(() -> {
-            if (getScene() != null) getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-        });
+        followTheModel();
         javafx.application.Platform.runLater(graph::requestFocus);
         showAbout();
         updateStatus();
@@ -261,6 +225,58 @@ public class MainView extends BorderPane {
         } else if (!on) {
             split.getItems().remove(inspector);
         }
+    }
+
+    /** The graph with the about line above and the callout below, split from the code pane. */
+    private void layOutGraphAndCode() {
+        CalloutView callout = new CalloutView(model, text, disposer);
+        VBox graphArea = new VBox(graph, callout);
+        graphArea.getStyleClass().add("graph-area");
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        about.setId("about");
+        about.getStyleClass().add("about");
+        about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        about.setMaxWidth(Double.MAX_VALUE);
+        VBox.setVgrow(about, Priority.NEVER);
+        graphArea.getChildren().add(0, about);
+        SplitPane.setResizableWithParent(codePane, false);
+        graphAndCode.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        graphAndCode.setId("graph-and-code");
+        graphAndCode.getItems().add(graphArea);
+        disposer.listen(code.shownProperty(), (o, a, on) -> showCode(on));
+        showCode(code.shownProperty().get());
+    }
+
+    /** The stepping toolbar with the code pane's toggle. */
+    private ToolbarView toolbar() {
+        ToolbarView toolbar = new ToolbarView(model, text, disposer);
+        ToggleButton codeToggle = new ToggleButton(text.get("toolbar.code"));
+        codeToggle.setId("code-toggle");
+        codeToggle.setTooltip(new javafx.scene.control.Tooltip(text.get("tip.code")));
+        codeToggle.setFocusTraversable(false);
+        codeToggle.selectedProperty().bindBidirectional(code.shownProperty());
+        toolbar.getItems().addAll(new javafx.scene.control.Separator(), codeToggle);
+        return toolbar;
+    }
+
+    /** Keeps the status, notice, about line and inspector up to date, and the keys on the scene. */
+    private void followTheModel() {
+        disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
+        disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
+        disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
+        graph.setOnEditNode(n -> onEditNode.accept(n));
+        disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
+        disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
+        disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
+        disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));
+        disposer.listen(sceneProperty(), (o, before, now) -> {
+            if (before != null) before.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        });
+        disposer.onDispose(() -> {
+            if (getScene() != null) getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        });
     }
 
     /**
