@@ -289,8 +289,6 @@ public class MainView extends BorderPane {
         status.getStyleClass().add("status");
         status.setWrapText(true);
         status.setMinWidth(200);
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
         notice.setId("notice");
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);
@@ -299,6 +297,10 @@ public class MainView extends BorderPane {
         hint.setText(text.get("status.hint"));
         hint.getStyleClass().add("hint");
         hint.setMinWidth(0);
+        hint.setPrefWidth(0); // takes only the room the status and the notice leave
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        HBox.setHgrow(hint, Priority.ALWAYS);
         hint.setTooltip(new javafx.scene.control.Tooltip(hint.getText()));
         return new HBox(12, status, notice, hint);
     }
