@@ -52,11 +52,6 @@ public final class EngineWorker {
         return busy.getReadOnlyProperty();
     }
 
-    /** The generation of the latest request. */
-    public long generation() {
-        return generation.get();
-    }
-
     /**
      * Runs {@code work} on the worker; on the FX thread, hands its result to {@code onResult} (or its failure to
      * {@code onFailure}) unless a newer request was submitted since. Call on the FX thread.

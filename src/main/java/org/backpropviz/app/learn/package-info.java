@@ -13,8 +13,7 @@
  * training.saveAsScenario(); training.exportNumpyCode();     // commands; the caller writes the files
  * training.dispose(); check.dispose();                       // on close
  * }</pre>
- * Strings come from {@code learn.properties} / {@code learn_ko.properties}; colours are looked up
- * ({@code -bv-negative}, {@code -bv-zero}, {@code -bv-positive}, {@code -bv-mismatch}, {@code -bv-warning},
- * {@code -bv-forward}, {@code -bv-backward}) with defaults in {@code learn.css}.
+ * Strings come from {@code learn.properties} / {@code learn_ko.properties}; colours are base.css's {@code -bp-*}
+ * variables (added by {@link org.backpropviz.app.control.Theme}), used in {@code learn.css}.
  */
 package org.backpropviz.app.learn;

@@ -18,11 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,6 +26,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.backpropviz.app.concurrent.IoThread;
 import org.backpropviz.scenario.SafeFiles;
 import org.backpropviz.scenario.Scenario;
 import org.backpropviz.scenario.ScenarioException;
@@ -46,8 +43,8 @@ import org.backpropviz.scenario.ScenarioFormat;
  *
  * <p>Whatever goes wrong in a task of the I/O thread, an {@link Error} such as OutOfMemoryError included, ends in
  * one line in the status line, and the thread goes on with the next task. At start, the temporary files that
- * interrupted saves left in the home and in the recent files' folders are removed (on a thread of their own: a
- * folder that does not answer must not hold up an Open or the autosave).
+ * interrupted saves left in the home and in the recent files' folders are removed (on an {@link IoThread} of their
+ * own: a folder that does not answer must not hold up an Open or the autosave).
  */
 public final class ScenarioDocument {
     /** How many recent files the menu lists. */
@@ -71,11 +68,9 @@ public final class ScenarioDocument {
 
     private final GraphViewModel graph;
     private final Path home;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "backpropviz-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final IoThread io = new IoThread("backpropviz-io");
+    /** Removes stale temporary files, apart from {@link #io}: a folder that does not answer must not hold up an Open. */
+    private final IoThread cleanup = new IoThread("backpropviz-cleanup");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
@@ -221,78 +216,41 @@ public final class ScenarioDocument {
      * message and the current scenario is kept. Completes (on the FX thread) with true when the file was opened.
      */
     public CompletableFuture<Boolean> open(Path p) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        io.execute(() -> {
-            try {
-                Scenario s = ScenarioFormat.read(p);
-                Platform.runLater(() -> {
-                    saved = s;
-                    file.set(p);
-                    graph.selectedProperty().set(null);
-                    graph.load(s);
-                    graph.history().clear(); // a file's history starts with it
-                    updateDirty();
-                    addRecent(p);
-                    graph.say("notice.opened", List.of(p.getFileName().toString()), false);
-                    done.complete(true);
-                });
-            } catch (ScenarioException | RuntimeException | Error e) {
-                String why = describe(e);
-                Platform.runLater(() -> {
-                    graph.say("notice.openFailed", List.of(name(p), why), true);
-                    done.complete(false);
-                });
-            }
-        });
-        return done;
+        return io.run(() -> ScenarioFormat.read(p), s -> {
+            saved = s;
+            file.set(p);
+            graph.selectedProperty().set(null);
+            graph.load(s);
+            graph.history().clear(); // a file's history starts with it
+            updateDirty();
+            addRecent(p);
+            graph.say("notice.opened", List.of(p.getFileName().toString()), false);
+        }, e -> graph.say("notice.openFailed", List.of(name(p), describe(e)), true));
     }
 
     /** Writes the current scenario to {@code p} (atomically) and makes it the document's file. */
     public CompletableFuture<Boolean> save(Path p) {
         Scenario s = graph.getScenario();
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        io.execute(() -> {
-            try {
-                ScenarioFormat.write(s, p);
-                Platform.runLater(() -> {
-                    saved = s;
-                    file.set(p);
-                    updateDirty();
-                    addRecent(p);
-                    writeSession();
-                    graph.say("notice.saved", List.of(p.getFileName().toString()), false);
-                    done.complete(true);
-                });
-            } catch (IOException | RuntimeException | Error e) {
-                String why = describe(e);
-                Platform.runLater(() -> {
-                    graph.say("notice.saveFailed", List.of(name(p), why), true);
-                    done.complete(false);
-                });
-            }
-        });
-        return done;
+        return io.run(() -> {
+            ScenarioFormat.write(s, p);
+            return s;
+        }, written -> {
+            saved = written;
+            file.set(p);
+            updateDirty();
+            addRecent(p);
+            writeSession();
+            graph.say("notice.saved", List.of(p.getFileName().toString()), false);
+        }, e -> graph.say("notice.saveFailed", List.of(name(p), describe(e)), true));
     }
 
     /** Writes {@code content} to {@code p} on the I/O thread (an export); says in the status line how it went. */
     public CompletableFuture<Boolean> export(Path p, IoWork content) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        io.execute(() -> {
-            try {
-                content.write(p);
-                Platform.runLater(() -> {
-                    graph.say("notice.exported", List.of(p.getFileName().toString()), false);
-                    done.complete(true);
-                });
-            } catch (IOException | RuntimeException | Error e) {
-                String why = describe(e);
-                Platform.runLater(() -> {
-                    graph.say("notice.saveFailed", List.of(name(p), why), true);
-                    done.complete(false);
-                });
-            }
-        });
-        return done;
+        return io.run(() -> {
+            content.write(p);
+            return p;
+        }, written -> graph.say("notice.exported", List.of(p.getFileName().toString()), false),
+                e -> graph.say("notice.saveFailed", List.of(name(p), describe(e)), true));
     }
 
     /** Writing one file, on the I/O thread. */
@@ -306,27 +264,18 @@ public final class ScenarioDocument {
         autosaveTimer.stop();
         Scenario s = graph.getScenario();
         String session = sessionText();
-        io.execute(() -> {
-            try {
-                Files.createDirectories(home);
-                ScenarioFormat.write(s, home.resolve("autosave.json"));
-                writeAtomically(home.resolve("session.properties"), session);
-            } catch (IOException | RuntimeException | Error e) {
-                String why = describe(e);
-                Platform.runLater(() -> graph.say("notice.autosaveFailed", List.of(why), true));
-            }
-        });
+        io.run(() -> {
+            Files.createDirectories(home);
+            ScenarioFormat.write(s, home.resolve("autosave.json"));
+            writeAtomically(home.resolve("session.properties"), session);
+            return home;
+        }, written -> { }, e -> graph.say("notice.autosaveFailed", List.of(describe(e)), true));
     }
 
     /** Writes the autosave and waits for the I/O thread to finish (at most a few seconds); for closing the app. */
     public void close() {
         autosave();
-        io.shutdown();
-        try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        io.close(5);
     }
 
     // ------------------------------------------------------------------ internals
@@ -346,13 +295,10 @@ public final class ScenarioDocument {
 
     private void writeSession() {
         String text = sessionText();
-        io.execute(() -> {
-            try {
-                writeAtomically(home.resolve("session.properties"), text);
-            } catch (IOException | RuntimeException | Error e) {
-                // the next autosave tries again
-            }
-        });
+        io.run(() -> {
+            writeAtomically(home.resolve("session.properties"), text);
+            return text;
+        }, written -> { }, e -> { }); // on failure, the next autosave tries again
     }
 
     private static String escape(String v) {
@@ -371,13 +317,10 @@ public final class ScenarioDocument {
         recent.add(0, abs);
         while (recent.size() > MAX_RECENT) recent.remove(recent.size() - 1);
         List<String> lines = recent.stream().map(Path::toString).toList();
-        io.execute(() -> {
-            try {
-                writeAtomically(home.resolve("recent.txt"), String.join("\n", lines) + "\n");
-            } catch (IOException | RuntimeException | Error e) {
-                // the list is rewritten with the next file opened or saved
-            }
-        });
+        io.run(() -> {
+            writeAtomically(home.resolve("recent.txt"), String.join("\n", lines) + "\n");
+            return lines;
+        }, written -> { }, e -> { }); // on failure, the list is rewritten with the next file opened or saved
     }
 
     private static List<Path> readRecent(Path home) {
@@ -405,9 +348,7 @@ public final class ScenarioDocument {
             Path parent = f.toAbsolutePath().getParent();
             if (parent != null) folders.add(parent);
         }
-        Thread t = new Thread(() -> folders.forEach(SafeFiles::removeStaleTemps), "backpropviz-cleanup");
-        t.setDaemon(true);
-        t.start();
+        cleanup.execute(() -> folders.forEach(SafeFiles::removeStaleTemps));
     }
 
     private static String name(Path p) {

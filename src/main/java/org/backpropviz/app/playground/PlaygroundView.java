@@ -24,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.backpropviz.app.fx.WholeNumberSpinners;
+import org.backpropviz.app.view.Disposer;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Shapes;
 
@@ -50,6 +51,8 @@ public final class PlaygroundView extends VBox {
     private final Button walk = new Button();
     private final Map<Integer, Label> aCells = new HashMap<>(), bCells = new HashMap<>(), resultCells = new HashMap<>();
     private Timeline walkTimeline;
+    /** The listeners on the window-long model, removed by {@link #dispose()}. */
+    private final Disposer listeners = new Disposer();
 
     public PlaygroundView(PlaygroundModel model) {
         this.model = model;
@@ -67,6 +70,21 @@ public final class PlaygroundView extends VBox {
         HBox.setHgrow(editors.getChildren().get(0), Priority.ALWAYS);
         HBox.setHgrow(editors.getChildren().get(1), Priority.ALWAYS);
 
+        styleLabels();
+        getChildren().addAll(intro, editors, buttons(), inputError, shapes, message, hint, note, productArea());
+
+        listeners.listen(model.aProperty(), (o, was, now) -> aText.setText(Shapes.toNumpyText(now)));
+        listeners.listen(model.bProperty(), (o, was, now) -> bText.setText(Shapes.toNumpyText(now)));
+        aText.setText(Shapes.toNumpyText(model.aProperty().get()));
+        bText.setText(Shapes.toNumpyText(model.bProperty().get()));
+        listeners.listen(model.productProperty(), (o, was, now) -> showProduct(now));
+        listeners.listen(model.selectedProperty(), (o, was, now) -> showSelection(now.intValue()));
+        if (model.productProperty().get() != null) showProduct(model.productProperty().get());
+        showSelection(-1);
+    }
+
+    /** Swap, transpose, the batch demo with its row count, and reset. */
+    private HBox buttons() {
         Button swap = button("pg-swap", "swap", model::swap);
         Button ta = button("pg-transpose-a", "transposeA", model::transposeA);
         Button tb = button("pg-transpose-b", "transposeB", model::transposeB);
@@ -80,7 +98,11 @@ public final class PlaygroundView extends VBox {
         Button reset = button("pg-reset", "reset", model::resetLesson);
         HBox buttons = new HBox(8, swap, ta, tb, new Label(text.getString("batchN")), batchN, batch, reset);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        return buttons;
+    }
 
+    /** Ids and styles of the lines under the editors: input error, shapes, message, fix hint, note. */
+    private void styleLabels() {
         inputError.setId("pg-input-error");
         inputError.getStyleClass().add("pg-input-error");
         inputError.textProperty().bind(model.inputErrorProperty());
@@ -100,7 +122,10 @@ public final class PlaygroundView extends VBox {
         note.setWrapText(true);
         note.textProperty().bind(model.noteProperty());
         note.managedProperty().bind(note.textProperty().isNotEmpty());
+    }
 
+    /** The product drawn cell by cell, with the walk button and the selected cell's sum, in a scroll pane. */
+    private ScrollPane productArea() {
         product.setId("pg-product");
         product.setAlignment(Pos.CENTER_LEFT);
         product.getStyleClass().add("pg-product");
@@ -125,17 +150,18 @@ public final class PlaygroundView extends VBox {
         VBox selection = new VBox(4, cellText, sumRow);
         selection.setPadding(new javafx.geometry.Insets(0, 8, 8, 8));
         productBox.getChildren().add(selection);
+        return scroll;
+    }
 
-        getChildren().addAll(intro, editors, buttons, inputError, shapes, message, hint, note, scroll);
-
-        model.aProperty().addListener((o, was, now) -> aText.setText(Shapes.toNumpyText(now)));
-        model.bProperty().addListener((o, was, now) -> bText.setText(Shapes.toNumpyText(now)));
-        aText.setText(Shapes.toNumpyText(model.aProperty().get()));
-        bText.setText(Shapes.toNumpyText(model.bProperty().get()));
-        model.productProperty().addListener((o, was, now) -> showProduct(now));
-        model.selectedProperty().addListener((o, was, now) -> showSelection(now.intValue()));
-        if (model.productProperty().get() != null) showProduct(model.productProperty().get());
-        showSelection(-1);
+    /**
+     * Detaches this view from the model (which lives as long as the window): called when the view is replaced, as on
+     * a language switch. A disposed view no longer follows the model.
+     */
+    public void dispose() {
+        stopWalk();
+        listeners.dispose();
+        inputError.textProperty().unbind();
+        note.textProperty().unbind();
     }
 
     private VBox editor(String name, TextField field, String id, java.util.function.Predicate<String> apply) {

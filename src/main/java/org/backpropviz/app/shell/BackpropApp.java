@@ -1,5 +1,6 @@
 package org.backpropviz.app.shell;
 
+import java.io.IOException;
 import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.diagnostics.Probes;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ public class BackpropApp extends Application {
     private boolean closed;
     private ScenarioDocument.Restored restored;
     private boolean restoredEarly;
+    /** The language chosen in the Language menu (or read from the settings), null for the system's. */
+    private Locale language;
 
     /** Keeps its autosave and recent files in {@link ScenarioDocument#defaultHome()}. */
     public BackpropApp() {
@@ -85,9 +88,12 @@ public class BackpropApp extends Application {
         } else if (bad != null) {
             sayOnceReady("notice.autosaveNotKept", List.of(bad.problem(), String.valueOf(bad.keepProblem())));
         }
+        AppSettings settings = AppSettings.read(home);
+        if (settings.speed() >= 0) model.speedProperty().set(settings.speed());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new javafx.scene.layout.Pane(),
-                Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
+                Math.min(settings.width() > 0 ? settings.width() : 1360, screen.getWidth()),
+                Math.min(settings.height() > 0 ? settings.height() : 820, screen.getHeight()));
         stage.setScene(scene);
         stage.setWidth(scene.getWidth());
         stage.setHeight(scene.getHeight());
@@ -98,7 +104,9 @@ public class BackpropApp extends Application {
         editors = new Editors(model, this::requestClose);
         files = new FileActions(model, document, () -> stage, () -> text, () -> view.graph());
         if (!Boolean.getBoolean("backpropviz.graphOnly")) tools = new Tools(model);
-        showIn(new Messages(Locale.getDefault()));
+        language = settings.language();
+        if (language != null) Locale.setDefault(language); // as a switch in the Language menu does (hosted tools)
+        showIn(new Messages(language != null ? language : Locale.getDefault()));
         model.scenarioProperty().addListener((o, a, s) -> updateTitle());
         document.dirtyProperty().addListener((o, a, d) -> updateTitle());
         document.fileProperty().addListener((o, a, f) -> updateTitle());
@@ -163,6 +171,7 @@ public class BackpropApp extends Application {
         });
         view = new MainView(model, text, this::preset, l -> {
             Locale.setDefault(l); // the hosted tools read their bundles in the default locale
+            language = l;
             showIn(new Messages(l));
         }, tabs);
         view.codePane().model().shownProperty().set(codeShown);
@@ -202,6 +211,16 @@ public class BackpropApp extends Application {
             stage.close();
             stop();
         });
+    }
+
+    /** Remembers the language, speed and window size for the next start (a failure only loses them). */
+    private void writeSettings() {
+        if (model == null || stage == null) return;
+        try {
+            new AppSettings(language, model.speedProperty().get(), stage.getWidth(), stage.getHeight()).write(home);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("settings not saved: " + e.getMessage());
+        }
     }
 
     private void updateTitle() {
@@ -250,6 +269,7 @@ public class BackpropApp extends Application {
         if (closed) return;
         closed = true;
         if (editors != null) editors.closeAll();
+        writeSettings();
         if (document != null) document.close();
         if (tools != null) tools.dispose();
         if (model != null) model.shutdown();

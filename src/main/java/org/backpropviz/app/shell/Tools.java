@@ -24,6 +24,7 @@ import org.backpropviz.app.learn.TrainingView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.playground.PlaygroundModel;
 import org.backpropviz.app.playground.PlaygroundView;
+import org.backpropviz.app.view.Disposer;
 import org.backpropviz.engine.NetInputs;
 import org.backpropviz.scenario.Scenario;
 
@@ -48,6 +49,8 @@ final class Tools {
     private final TrainingModel training;
     private final GradientCheckModel check;
     private final PlaygroundModel playground;
+    /** Detaches the views of the current tabs from the models, which outlive them. */
+    private final Disposer views = new Disposer();
 
     Tools(GraphViewModel graph) {
         this.graph = graph;
@@ -89,11 +92,16 @@ final class Tools {
 
     /** New tabs for the tools, titled in {@code text}'s language. */
     List<Tab> tabs(Messages text, TrainingActions actions) {
+        views.dispose(); // the previous tabs' views (a language switch replaces them)
         Tab train = tab("tab-training", text.get("tab.training"), () -> trainingPane(text, actions));
         Tab grad = tab("tab-gradcheck", text.get("tab.gradcheck"), () -> new GradientCheckView(check));
         check.activeProperty().unbind();
         check.activeProperty().bind(grad.selectedProperty());
-        Tab play = tab("tab-playground", text.get("tab.playground"), () -> new PlaygroundView(playground));
+        Tab play = tab("tab-playground", text.get("tab.playground"), () -> {
+            PlaygroundView view = new PlaygroundView(playground);
+            views.onDispose(view::dispose);
+            return view;
+        });
         return List.of(train, grad, play);
     }
 
@@ -155,6 +163,7 @@ final class Tools {
     }
 
     void dispose() {
+        views.dispose();
         check.activeProperty().unbind();
         training.dispose();
         check.dispose();

@@ -255,19 +255,6 @@ public class GraphView extends Pane {
         return true;
     }
 
-    public NodeView nodeView(Node n) {
-        return nodes.get(n);
-    }
-
-    /** The view of the node with this id, if the drawn network has it. */
-    public NodeView nodeView(String id) {
-        return drawn.find(id).map(nodes::get).orElse(null);
-    }
-
-    public EdgeView edgeView(Edge e) {
-        return edges.stream().filter(v -> v.edge().equals(e)).findFirst().orElseThrow();
-    }
-
     /** True while a step's token is moving. */
     public boolean isAnimating() {
         return running != null;

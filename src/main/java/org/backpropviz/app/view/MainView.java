@@ -85,46 +85,14 @@ public class MainView extends BorderPane {
         if (languageCss != null) getStylesheets().add(languageCss.toExternalForm());
         graph = new GraphView(model, text, disposer);
         inspector = new InspectorView(model, text, disposer);
-        CalloutView callout = new CalloutView(model, text, disposer);
-        VBox graphArea = new VBox(graph, callout);
-        graphArea.getStyleClass().add("graph-area");
-        VBox.setVgrow(graph, Priority.ALWAYS);
-        about.setId("about");
-        about.getStyleClass().add("about");
-        about.setWrapText(true);
-        about.setMinHeight(Region.USE_PREF_SIZE);
-        about.setMaxWidth(Double.MAX_VALUE);
-        VBox.setVgrow(about, Priority.NEVER);
-        graphArea.getChildren().add(0, about);
         code = new CodePaneModel(model.traceProperty());
         disposer.onDispose(code::dispose);
         codePane = new CodePaneView(code, text, disposer);
-        SplitPane.setResizableWithParent(codePane, false);
-        graphAndCode.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        graphAndCode.setId("graph-and-code");
-        graphAndCode.getItems().add(graphArea);
-        disposer.listen(code.shownProperty(), (o, a, on) -> showCode(on));
-        showCode(code.shownProperty().get());
+        layOutGraphAndCode();
         split.getItems().add(graphAndCode);
         split.setId("split");
-        ToolbarView toolbar = new ToolbarView(model, text, disposer);
-        ToggleButton codeToggle = new ToggleButton(text.get("toolbar.code"));
-        codeToggle.setId("code-toggle");
-        codeToggle.setTooltip(new javafx.scene.control.Tooltip(text.get("tip.code")));
-        codeToggle.setFocusTraversable(false);
-        codeToggle.selectedProperty().bindBidirectional(code.shownProperty());
-        toolbar.getItems().addAll(new javafx.scene.control.Separator(), codeToggle);
-        status.setId("status");
-        status.setMinWidth(Region.USE_PREF_SIZE);
-        status.getStyleClass().add("status");
-        notice.setId("notice");
-        notice.getStyleClass().add("notice");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        hint.setText(text.get("status.hint"));
-        hint.getStyleClass().add("hint");
-        hint.setMinWidth(0);
-        HBox bar = new HBox(12, status, notice, gap, hint);
+        ToolbarView toolbar = toolbar();
+        HBox bar = statusBar();
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
         if (tools.isEmpty()) {
@@ -147,22 +115,7 @@ public class MainView extends BorderPane {
             setCenter(tabs);
         }
 
-        disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
-        disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
-        disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
-        graph.setOnEditNode(n -> onEditNode.accept(n));
-        disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
-        model.setEditedDescription(name -> text.get("description.edited", name));
-        disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
-        disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
-        disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));
-        disposer.listen(sceneProperty(), (o, before, now) -> {
-            if (before != null) before.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-        });
-        disposer.onDispose(() -> {
-            if (getScene() != null) getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-        });
+        followTheModel();
         javafx.application.Platform.runLater(graph::requestFocus);
         showAbout();
         updateStatus();
@@ -275,6 +228,85 @@ public class MainView extends BorderPane {
         }
     }
 
+    /** The graph with the about line above and the callout below, split from the code pane. */
+    private void layOutGraphAndCode() {
+        CalloutView callout = new CalloutView(model, text, disposer);
+        VBox graphArea = new VBox(graph, callout);
+        graphArea.getStyleClass().add("graph-area");
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        about.setId("about");
+        about.getStyleClass().add("about");
+        about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        about.setMaxWidth(Double.MAX_VALUE);
+        VBox.setVgrow(about, Priority.NEVER);
+        graphArea.getChildren().add(0, about);
+        SplitPane.setResizableWithParent(codePane, false);
+        graphAndCode.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        graphAndCode.setId("graph-and-code");
+        graphAndCode.getItems().add(graphArea);
+        disposer.listen(code.shownProperty(), (o, a, on) -> showCode(on));
+        showCode(code.shownProperty().get());
+    }
+
+    /** The stepping toolbar with the code pane's toggle. */
+    private ToolbarView toolbar() {
+        ToolbarView toolbar = new ToolbarView(model, text, disposer);
+        ToggleButton codeToggle = new ToggleButton(text.get("toolbar.code"));
+        codeToggle.setId("code-toggle");
+        codeToggle.setTooltip(new javafx.scene.control.Tooltip(text.get("tip.code")));
+        codeToggle.setFocusTraversable(false);
+        codeToggle.selectedProperty().bindBidirectional(code.shownProperty());
+        toolbar.getItems().addAll(new javafx.scene.control.Separator(), codeToggle);
+        return toolbar;
+    }
+
+    /** Keeps the status, notice, about line and inspector up to date, and the keys on the scene. */
+    private void followTheModel() {
+        disposer.listen(model.traceProperty(), (o, a, b) -> updateStatus());
+        disposer.listen(model.readyProperty(), (o, a, b) -> updateStatus());
+        disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
+        graph.setOnEditNode(n -> onEditNode.accept(n));
+        disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
+        model.setEditedDescription(name -> text.get("description.edited", name));
+        disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
+        disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
+        disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));
+        disposer.listen(sceneProperty(), (o, before, now) -> {
+            if (before != null) before.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        });
+        disposer.onDispose(() -> {
+            if (getScene() != null) getScene().removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        });
+    }
+
+    /**
+     * The status line: what the next step is (wrapping to a second line rather than being cut, so that NumPy's
+     * message is always whole), the last notice, and the key hint, which gives way first and shows whole in its
+     * tooltip.
+     */
+    private HBox statusBar() {
+        status.setId("status");
+        status.getStyleClass().add("status");
+        status.setWrapText(true);
+        status.setMinWidth(200);
+        notice.setId("notice");
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.setMinWidth(0);
+        hint.setId("status-hint");
+        hint.setText(text.get("status.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setMinWidth(0);
+        hint.setPrefWidth(0); // takes only the room the status and the notice leave
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setTooltip(new javafx.scene.control.Tooltip(hint.getText()));
+        return new HBox(12, status, notice, hint);
+    }
+
     private void updateStatus() {
         Trace t = model.getTrace();
         String count = text.get("status.count", t.stepsDone(), t.network().steps().size());
@@ -283,7 +315,9 @@ public class MainView extends BorderPane {
             what = text.get("status.following");
         } else if (t.error().isPresent()) {
             var e = t.error().get();
-            what = text.get(e.isLimitError() ? "status.limit" : "status.error", NetGraph.of(t.network()).node(e.node()).title(), text.get("phase." + e.phase().id()));
+            // NumPy's own message is part of the status (it wraps rather than being cut)
+            what = text.get(e.isLimitError() ? "status.limit" : "status.error", NetGraph.of(t.network()).node(e.node()).title(),
+                    text.get("phase." + e.phase().id()), e.message());
         } else if (t.next().isPresent() && model.canStep()) {
             var s = t.next().get();
             what = text.get("status.next", NetGraph.of(t.network()).node(s.node()).title(), text.get("phase." + s.phase().id()));

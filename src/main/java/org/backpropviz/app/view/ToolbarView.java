@@ -3,6 +3,7 @@ package org.backpropviz.app.view;
 import org.backpropviz.text.Numbers;
 import java.util.List;
 import javafx.animation.PauseTransition;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -40,6 +41,19 @@ public class ToolbarView extends ToolBar {
         step.getStyleClass().add("primary");
         Button pass = button("run-pass", "▶▶", model::runPass);
         play = button("play", "", model::togglePlay);
+        Button sgd = button("sgd", "", model::sgdUpdate);
+        learningRate(disposer);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getItems().addAll(reset, back, step, pass, play, new Separator());
+        getItems().addAll(speedControls(disposer));
+        getItems().addAll(new Separator(), new Label(text.get("toolbar.lr")), lr, sgd, gap);
+        getItems().addAll(busySpinner(disposer));
+        enableWithTheModel(disposer, reset, back, step, pass, sgd);
+    }
+
+    /** The speed's label, slider (following the model both ways) and the current speed's name. */
+    private List<Node> speedControls(Disposer disposer) {
         Slider speed = new Slider(0, GraphViewModel.SPEED_MILLIS.length - 1, model.speedProperty().get());
         speed.setId("speed");
         speed.setMajorTickUnit(1);
@@ -59,8 +73,11 @@ public class ToolbarView extends ToolBar {
         });
         speedText.run();
         Tooltip.install(speed, new Tooltip(text.get("tip.speed")));
-        Label speedLabel = new Label(text.get("toolbar.speed"));
+        return List.of(new Label(text.get("toolbar.speed")), speed, speedName);
+    }
 
+    /** The learning-rate field: applied on Enter or when it loses focus, and following the model. */
+    private void learningRate(Disposer disposer) {
         lr.setId("lr");
         lr.setPrefColumnCount(5);
         lr.setText(number(model.learningRateProperty().get()));
@@ -73,8 +90,10 @@ public class ToolbarView extends ToolBar {
             if (!focused) commitLr();
         });
         disposer.listen(model.learningRateProperty(), (o, a, b) -> lr.setText(number(b.doubleValue())));
-        Button sgd = button("sgd", "", model::sgdUpdate);
+    }
 
+    /** "Computing" and a spinner, shown when the engine is busy for more than a blink (150 ms). */
+    private List<Node> busySpinner(Disposer disposer) {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("busy");
         busy.setPrefSize(22, 22);
@@ -90,11 +109,11 @@ public class ToolbarView extends ToolBar {
                 busy.setVisible(false);
             }
         });
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        getItems().addAll(reset, back, step, pass, play, new Separator(), speedLabel, speed, speedName, new Separator(),
-                new Label(text.get("toolbar.lr")), lr, sgd, gap, busyLabel, busy);
+        return List.of(busyLabel, busy);
+    }
 
+    /** Enables each button when the model can do its step, and names Play or Pause. */
+    private void enableWithTheModel(Disposer disposer, Button reset, Button back, Button step, Button pass, Button sgd) {
         Runnable enable = () -> {
             back.setDisable(!model.canBack());
             reset.setDisable(!model.canBack());

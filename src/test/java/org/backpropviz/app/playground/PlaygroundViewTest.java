@@ -69,6 +69,25 @@ class PlaygroundViewTest {
                 () -> WaitForAsyncUtils.asyncFx(() -> text(robot, "#pg-message")).get(10, TimeUnit.SECONDS).startsWith(expected));
     }
 
+    /** A view replaced by a new one (as on a language switch) is disposed and no longer follows the model. */
+    @Test
+    void aDisposedViewNoLongerFollowsTheModel(FxRobot robot) throws Exception {
+        PlaygroundView old = (PlaygroundView) stage.getScene().getRoot();
+        TextField oldA = robot.lookup("#pg-a-text").queryAs(TextField.class);
+        String before = fx(oldA::getText);
+        PlaygroundView fresh = fx(() -> {
+            old.dispose();
+            PlaygroundView v = new PlaygroundView(model);
+            stage.getScene().setRoot(v);
+            return v;
+        });
+        robot.interact(() -> assertTrue(model.setA("[[1, 2, 3]]")));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField freshA = robot.from(fresh).lookup("#pg-a-text").queryAs(TextField.class);
+        assertEquals("[[1, 2, 3]]", fx(freshA::getText).replace(".0", ""), "the live view follows the model");
+        assertEquals(before, fx(oldA::getText), "the disposed view kept its text: its listener is gone");
+    }
+
     @Test
     void swapProducesAndClearsTheLessonsMismatch(FxRobot robot) throws Exception {
         waitForMessage(robot, "np.dot(A, B): (2,) · (2, 3) → (3,)");
