@@ -143,4 +143,29 @@ class EditorHistoryWindowTest {
         assertEquals(null, fx(() -> app.view().docked()));
         assertEquals(null, fx(() -> app.editors().get(Param.W1)));
     }
+
+    @Test
+    void theGraphFitsItsAreaWhenTheWindowShrinksAndAnEditorDocks(FxRobot robot) {
+        waitReady(model, 10);
+        robot.interact(() -> {
+            Stage st = app.stage();
+            st.setWidth(1024);
+            st.setHeight(700);
+        });
+        fx(() -> app.openEditor(NetGraph.Node.W1));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            var g = app.view().graph();
+            javafx.geometry.Bounds area = g.localToScene(g.getLayoutBounds());
+            assertTrue(area.getHeight() > 150, "the docked editor leaves the graph room: " + area);
+            for (NetGraph.Node n : g.drawn().nodes()) {
+                javafx.geometry.Bounds b = g.nodeView(n).localToScene(g.nodeView(n).getBoundsInLocal());
+                assertTrue(b.getMinX() >= area.getMinX() - 1 && b.getMaxX() <= area.getMaxX() + 1
+                        && b.getMinY() >= area.getMinY() - 1 && b.getMaxY() <= area.getMaxY() + 1,
+                        n.id() + " " + b + " lies inside the graph's area " + area);
+            }
+            return null;
+        });
+    }
 }
