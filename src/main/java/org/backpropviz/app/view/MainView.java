@@ -206,7 +206,7 @@ public class MainView extends BorderPane {
         SplitPane.setResizableWithParent(editor, false);
         graphAndCode.getItems().add(1, editor);
         double h = graphAndCode.getHeight();
-        graphAndCode.setDividerPositions(h > 0 ? Math.max(0.45, 1 - 320 / h) : 0.6);
+        graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 650 ? 250 : 320) / h) : 0.6); // a small window keeps the graph half
     }
 
     /** The docked matrix editor, or null. */
