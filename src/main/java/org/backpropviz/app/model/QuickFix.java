@@ -21,6 +21,23 @@ import org.backpropviz.scenario.Scenario;
  */
 public record QuickFix(String id, String messageKey, List<String> args, UnaryOperator<Scenario> edit) {
 
+    /**
+     * The fix's name in the history, a bundle key ({@code change.transpose}, {@code change.reshape},
+     * {@code change.resize}): "Transpose W1", "Reshape x to (1, 2)".
+     */
+    public String changeKey() {
+        return switch (messageKey) {
+            case "fix.transpose" -> "change.transpose";
+            case "fix.resize" -> "change.resize";
+            default -> "change.reshape";
+        };
+    }
+
+    /** The arguments of {@link #changeKey()}: the array's name, and the shape it gets (not for a transpose). */
+    public List<Object> changeArgs() {
+        return messageKey.equals("fix.transpose") ? List.of(args.get(0)) : List.of(args.get(0), args.get(2));
+    }
+
     /** The fixes that make sense for an error in a scenario, in the order the lesson would try them. */
     public static List<QuickFix> forError(Scenario s, EngineError error) {
         List<QuickFix> out = new ArrayList<>();
