@@ -115,6 +115,11 @@ public final class NDArray {
         if (shape.length > MAX_RANK) throw new RankException(what, shape);
     }
 
+    /** The number of elements of {@code shape}. */
+    public static int sizeOfShape(int[] shape) {
+        return sizeOf(shape);
+    }
+
     static int sizeOf(int[] shape) {
         int n = 1;
         for (int d : shape) n *= d;
