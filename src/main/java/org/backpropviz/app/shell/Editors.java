@@ -1,5 +1,7 @@
 package org.backpropviz.app.shell;
 
+import java.util.List;
+
 import org.backpropviz.app.diagnostics.Probes;
 import java.util.TreeMap;
 import java.util.Map;
@@ -58,6 +60,11 @@ final class Editors {
             w.getStage().toFront();
             w.getStage().requestFocus();
             return w;
+        }
+        NDArray value = graph.getScenario().get(p);
+        if (value.rank() > 2) { // the grid edits rows and columns; a higher rank is edited in the scenario file
+            graph.say("notice.rankNotEditable", List.of(p.label(), value.shapeString()), true);
+            return null;
         }
         long t0 = System.nanoTime();
         MatrixEditorWindow created = MatrixEditorWindow.open(owner, p.label(), graph.getScenario().get(p),
