@@ -140,8 +140,12 @@ final class Editors {
             e.view.focusGrid();
             return e.view;
         }
-        long t0 = System.nanoTime();
         NDArray value = graph.getScenario().get(p);
+        if (value.rank() > 2) { // the grid edits rows and columns; a higher rank is edited in the scenario file
+            graph.say("notice.rankNotEditable", List.of(p.label(), value.shapeString()), true);
+            return null;
+        }
+        long t0 = System.nanoTime();
         MatrixEditorModel model = new MatrixEditorModel(p.label(), value, MatrixEditorModel.bundle(locale));
         model.setOnCommit(edit -> graph.edit(p, edit.value(), edit.key(), edit.args()));
         model.setHistory(history);
