@@ -313,12 +313,24 @@ public class GraphView extends Pane {
         shift.setY(Math.max(0, (h - height * s) / 2) + panY);
     }
 
+    /**
+     * Keeps the whole graph in sight even when it is too small to read (an editor is docked: the node it feeds must be
+     * seen turning red while the user types), instead of zooming onto the selected node.
+     */
+    public void setShowWhole(boolean whole) {
+        if (showWhole == whole) return;
+        showWhole = whole;
+        requestLayout();
+    }
+
+    private boolean showWhole;
+
     /** Below this scale text is hard to read: a selected node is then shown at {@link #READABLE} and centred. */
     private static final double SMALL = 0.75;
     private static final double READABLE = 0.9;
 
     private void centreOn(NodeView v, double fitScale, double w, double h) {
-        if (fitScale >= SMALL) {
+        if (fitScale >= SMALL || showWhole) {
             zoom = 1;
             panX = 0;
             panY = 0;

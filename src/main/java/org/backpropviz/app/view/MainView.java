@@ -150,6 +150,7 @@ public class MainView extends BorderPane {
         boolean wasDocked = docked != null;
         if (wasDocked) graphAndCode.getItems().remove(docked);
         docked = editor;
+        graph.setShowWhole(editor != null); // the edited array's consumers must stay in sight while typing
         if (editor == null) {
             if (codeBeforeDock) code.shownProperty().set(true);
             return;

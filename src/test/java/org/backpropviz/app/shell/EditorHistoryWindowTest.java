@@ -1,6 +1,7 @@
 package org.backpropviz.app.shell;
 
 import static org.backpropviz.app.shell.AppFixture.fx;
+import static org.backpropviz.app.shell.AppFixture.fxRun;
 import static org.backpropviz.app.shell.AppFixture.has;
 import static org.backpropviz.app.shell.AppFixture.load;
 import static org.backpropviz.app.shell.AppFixture.waitIndex;
@@ -152,6 +153,9 @@ class EditorHistoryWindowTest {
             st.setWidth(1024);
             st.setHeight(700);
         });
+        // as a double click does: W1 is selected (the inspector opens, narrowing the graph), then its editor docks
+        fxRun(() -> model.selectedProperty().set(NetGraph.Node.W1.id()));
+        WaitForAsyncUtils.waitForFxEvents();
         fx(() -> app.openEditor(NetGraph.Node.W1));
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
