@@ -70,6 +70,7 @@ public final class Shapes {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
         if (v == Math.rint(v) && Math.abs(v) < 1e16) return String.format(Locale.ROOT, "%.1f", v);
-        return Double.toString(v);
+        String s = Double.toString(v);
+        return s.indexOf('E') < 0 ? s : org.backpropviz.text.Numbers.repr(v); // NumPy's 1e-05 and 1e+300, not 1.0E-5
     }
 }

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.backpropviz.text.Numbers;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Np;
 import org.backpropviz.engine.Shapes;
@@ -201,7 +202,7 @@ public final class MatrixEditorModel {
         try {
             v = ArrayText.parseNumber(text, name + index(row, col));
         } catch (ArrayText.ParseException e) {
-            return refuse("error.cell", describe(e), Shapes.number(a.get(row, col)));
+            return refuse("error.cell", describe(e), Numbers.repr(a.get(row, col)));
         }
         return commit(a.withFlat(row * a.cols() + col, v), "", "change.editCell", name, index(row, col));
     }
@@ -209,12 +210,12 @@ public final class MatrixEditorModel {
     /** Sets the given cells ({row, column} pairs) to {@code v} in one undoable step (Delete sets them to 0). */
     public boolean setCells(java.util.Collection<int[]> cells, double v) {
         NDArray a = value.get();
-        if (!Double.isFinite(v)) return refuse("error.cell", Shapes.number(v), "");
+        if (!Double.isFinite(v)) return refuse("error.cell", Numbers.repr(v), "");
         double[] out = a.toFlatArray();
         for (int[] rc : cells) {
             if (rc[0] >= 0 && rc[1] >= 0 && rc[0] < a.rows() && rc[1] < a.cols()) out[rc[0] * a.cols() + rc[1]] = v;
         }
-        return commit(NDArray.of(a.shape(), out), "", "change.setCells", name, cells.size(), Shapes.number(v));
+        return commit(NDArray.of(a.shape(), out), "", "change.setCells", name, cells.size(), Numbers.repr(v));
     }
 
     /** How the element at row, column is indexed in NumPy: {@code [1, 2]} for a matrix, {@code [2]} for a vector. */
@@ -370,11 +371,11 @@ public final class MatrixEditorModel {
 
     /** Every element from {@code std * np.random.randn(*shape)}, the book's weight initialisation. */
     public boolean fillRandomNormal(double std) {
-        if (!(std > 0) || !Double.isFinite(std)) return refuse("error.std", Shapes.number(std));
+        if (!(std > 0) || !Double.isFinite(std)) return refuse("error.std", Numbers.repr(std));
         NDArray a = value.get();
         double[] out = new double[a.size()];
         for (int i = 0; i < out.length; i++) out[i] = std * random.nextGaussian();
-        return commit(NDArray.of(a.shape(), out), "", "change.fillRandom", name, Shapes.number(std));
+        return commit(NDArray.of(a.shape(), out), "", "change.fillRandom", name, Numbers.repr(std));
     }
 
     /** {@link #fillRandomNormal(double)} with {@link #randomStdProperty()}. */
@@ -405,7 +406,7 @@ public final class MatrixEditorModel {
         for (int i = 0; i < n; i++) {
             double v = a.flat(i);
             if (v != Math.rint(v) || v < 0 || v >= numClasses) {
-                return refuse("error.label", name + index(a.rank() == 1 ? 0 : i, a.rank() == 1 ? i : 0), Shapes.number(v), numClasses - 1);
+                return refuse("error.label", name + index(a.rank() == 1 ? 0 : i, a.rank() == 1 ? i : 0), Numbers.repr(v), numClasses - 1);
             }
             out[i * numClasses + (int) v] = 1.0;
         }

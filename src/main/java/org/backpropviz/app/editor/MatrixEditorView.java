@@ -1,5 +1,6 @@
 package org.backpropviz.app.editor;
 
+import org.backpropviz.text.Numbers;
 import org.backpropviz.app.control.Theme;
 import org.backpropviz.app.fx.WholeNumberSpinners;
 import java.text.MessageFormat;
@@ -178,7 +179,7 @@ public final class MatrixEditorView extends BorderPane {
         newCells.setTooltip(tip("newCells.tip"));
         stdField.setPrefColumnCount(5);
         stdField.setTooltip(tip("std.tip"));
-        stdField.setText(Shapes.number(model.randomStdProperty().get()).replaceAll("\\.0$", ""));
+        stdField.setText(Numbers.repr(model.randomStdProperty().get()).replaceAll("\\.0$", ""));
         stdField.setOnAction(e -> applyStd());
         stdField.focusedProperty().addListener((o, was, is) -> {
             if (!is) applyStd();
@@ -495,7 +496,7 @@ public final class MatrixEditorView extends BorderPane {
     private void showReadout(int r, int c) {
         NDArray a = model.getValue();
         if (r >= a.rows() || c >= a.cols()) return;
-        readout.setText(text("cell.readout", model.getName() + model.index(r, c), Shapes.number(a.get(r, c))));
+        readout.setText(text("cell.readout", model.getName() + model.index(r, c), Numbers.repr(a.get(r, c))));
     }
 
     // ------------------------------------------------------------------ keys and clipboard

@@ -319,10 +319,7 @@ public final class PlaygroundView extends VBox {
     }
 
     static String format(double v) {
-        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return Shapes.number(v);
-        double m = Math.abs(v);
-        if (m >= 1e4 || m < 1e-3) return String.format(Locale.ROOT, "%.3e", v);
-        return String.format(Locale.ROOT, "%.5f", v).replaceAll("0+$", "").replaceAll("\\.$", ".0");
+        return org.backpropviz.text.Numbers.fit(v, 10); // NumPy's style, as every view writes numbers
     }
 
     // ------------------------------------------------------------------ selection and the walk-through
