@@ -80,7 +80,7 @@ public final class NDArray {
         DMatrixRMaj m = new DMatrixRMaj(rows.length, c);
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != c) {
-                throw new IllegalArgumentException("row " + (i + 1) + " has " + rows[i].length + " numbers, row 1 has " + c);
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " numbers, row 0 has " + c);
             }
             System.arraycopy(rows[i], 0, m.data, i * c, c);
         }

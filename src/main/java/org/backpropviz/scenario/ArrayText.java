@@ -23,7 +23,7 @@ import org.backpropviz.engine.Shapes;
  *   <li>A bare number gives a rank-0 array.</li>
  * </ul>
  * Ragged rows, words, empty cells, NaN and infinities are refused with a {@link ParseException} whose one-line
- * message names the place, counting rows and columns of the text from 1 ({@code row 2 has 2 numbers, row 1 has 3}).
+ * message names the place, counting rows and columns from 0 as NumPy does ({@code row 1 has 2 numbers, row 0 has 3}).
  *
  * <p>Pure Java: no JavaFX here.
  */
@@ -43,7 +43,7 @@ public final class ArrayText {
         NOT_A_NUMBER("%s: \"%s\" is not a number"),
         NOT_FINITE("%s: %s is refused; only finite numbers are allowed"),
         EMPTY_CELL("%s is empty"),
-        RAGGED("row %s has %s numbers, row 1 has %s"),
+        RAGGED("row %s has %s numbers, row 0 has %s"),
         RANK_TOO_HIGH("%s levels of brackets: only 1-D and 2-D arrays are supported"),
         MIXED_NESTING("row %s mixes numbers and lists"),
         BRACKETS("the brackets do not match: %s");
@@ -61,8 +61,9 @@ public final class ArrayText {
     }
 
     /**
-     * Where in the text a problem is: {@code row 2, column 3} (both from 1), {@code element 3} (row 0),
-     * {@code row 2} (column 0), {@code the value} (both 0), or a given name such as {@code W1[0, 2]}.
+     * Where in the text a problem is, kept counting from 1 with 0 for "none" ({@code row} 0: a 1-D text) and written
+     * with NumPy's indices, from 0: {@code row 1, column 2}, {@code element 2}, {@code row 1}, {@code the value}, or
+     * a given name such as {@code W1[0, 2]}.
      */
     public record Place(int row, int column, String name) {
         static Place cell(int row, int column) {
@@ -72,9 +73,9 @@ public final class ArrayText {
         @Override
         public String toString() {
             if (name != null) return name;
-            if (row > 0 && column > 0) return "row " + row + ", column " + column;
-            if (column > 0) return "element " + column;
-            if (row > 0) return "row " + row;
+            if (row > 0 && column > 0) return "row " + (row - 1) + ", column " + (column - 1);
+            if (column > 0) return "element " + (column - 1);
+            if (row > 0) return "row " + (row - 1);
             return "the value";
         }
     }
@@ -169,7 +170,7 @@ public final class ArrayText {
             double[] values = new double[n];
             for (int c = 0; c < n; c++) values[c] = parseNumber(cells[c], place(row, c + 1));
             if (!rows.isEmpty() && values.length != rows.get(0).length) {
-                throw new ParseException(Problem.RAGGED, row, values.length, rows.get(0).length);
+                throw new ParseException(Problem.RAGGED, row - 1, values.length, rows.get(0).length);
             }
             rows.add(values);
         }
@@ -200,21 +201,21 @@ public final class ArrayText {
         if (!nested) {
             double[] v = new double[top.size()];
             for (int i = 0; i < v.length; i++) {
-                if (top.get(i) instanceof List) throw new ParseException(Problem.MIXED_NESTING, 1);
+                if (top.get(i) instanceof List) throw new ParseException(Problem.MIXED_NESTING, 0);
                 v[i] = (Double) top.get(i);
             }
             return NDArray.vector(v);
         }
         double[][] rows = new double[top.size()][];
         for (int i = 0; i < rows.length; i++) {
-            if (!(top.get(i) instanceof List)) throw new ParseException(Problem.MIXED_NESTING, i + 1);
+            if (!(top.get(i) instanceof List)) throw new ParseException(Problem.MIXED_NESTING, i);
             @SuppressWarnings("unchecked")
             List<Object> row = (List<Object>) top.get(i);
             rows[i] = new double[row.size()];
             for (int j = 0; j < row.size(); j++) rows[i][j] = (Double) row.get(j);
             if (rows[i].length == 0) throw new ParseException(Problem.EMPTY_CELL, new Place(i + 1, 0, null));
             if (i > 0 && rows[i].length != rows[0].length) {
-                throw new ParseException(Problem.RAGGED, i + 1, rows[i].length, rows[0].length);
+                throw new ParseException(Problem.RAGGED, i, rows[i].length, rows[0].length);
             }
         }
         return NDArray.matrix(rows);

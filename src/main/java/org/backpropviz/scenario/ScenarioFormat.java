@@ -451,10 +451,10 @@ public final class ScenarioFormat {
         for (int r = 0; r < rows.length; r++) {
             JsonNode row = n.get(r);
             if (row.size() != cols) {
-                throw new ScenarioException(key + ": row " + (r + 1) + " has " + row.size() + " number" + (row.size() == 1 ? "" : "s")
-                        + ", row 1 has " + cols);
+                throw new ScenarioException(key + ": row " + r + " has " + row.size() + " number" + (row.size() == 1 ? "" : "s")
+                        + ", row 0 has " + cols);
             }
-            if (cols == 0) throw new ScenarioException(key + ": row " + (r + 1) + " is empty");
+            if (cols == 0) throw new ScenarioException(key + ": row " + r + " is empty");
             rows[r] = new double[cols];
             for (int c = 0; c < cols; c++) {
                 JsonNode v = row.get(c);

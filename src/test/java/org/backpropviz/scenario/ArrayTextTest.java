@@ -61,17 +61,17 @@ class ArrayTextTest {
 
     @Test
     void raggedRowsNameTheRow() {
-        assertEquals("row 2 has 2 numbers, row 1 has 3", refused("1,2,3\n4,5"));
-        assertEquals("row 2 has 1 numbers, row 1 has 2", refused("[[1, 2], [3]]"));
+        assertEquals("row 1 has 2 numbers, row 0 has 3", refused("1,2,3\n4,5"));
+        assertEquals("row 1 has 1 numbers, row 0 has 2", refused("[[1, 2], [3]]"));
     }
 
     @Test
     void wordsNaNAndInfinityAreRefusedWithThePlace() {
-        assertEquals("row 1, column 3: \"abc\" is not a number", refused("1\t2\tabc"));
-        assertEquals("row 2, column 1: nan is refused; only finite numbers are allowed", refused("[[1, 2], [nan, 3]]"));
-        assertEquals("element 2: -inf is refused; only finite numbers are allowed", refused("[1, -inf]"));
-        assertEquals("row 1, column 2: 1e999 is refused; only finite numbers are allowed", refused("1, 1e999"));
-        assertEquals("row 1, column 2 is empty", refused("1\t\t3"));
+        assertEquals("row 0, column 2: \"abc\" is not a number", refused("1\t2\tabc"));
+        assertEquals("row 1, column 0: nan is refused; only finite numbers are allowed", refused("[[1, 2], [nan, 3]]"));
+        assertEquals("element 1: -inf is refused; only finite numbers are allowed", refused("[1, -inf]"));
+        assertEquals("row 0, column 1: 1e999 is refused; only finite numbers are allowed", refused("1, 1e999"));
+        assertEquals("row 0, column 1 is empty", refused("1\t\t3"));
         refused("0x10");
         refused("1d");
         refused("Infinity");
@@ -102,7 +102,7 @@ class ArrayTextTest {
         assertEquals(m, ArrayText.parse(ArrayText.toCsv(m)));
 
         NDArray v = NDArray.vector(0.1, 1e-20, 3);
-        assertEquals("np.array([0.1, 1.0E-20, 3.0])", ArrayText.toNumpy(v));
+        assertEquals("np.array([0.1, 1e-20, 3.0])", ArrayText.toNumpy(v));
         assertEquals(v, ArrayText.parse(ArrayText.toNumpy(v)));
         assertEquals("np.array(2.0)", ArrayText.toNumpy(NDArray.scalar(2)));
         // a (1, n) row survives the round trip as (1, n), a (n,) vector as (n,)

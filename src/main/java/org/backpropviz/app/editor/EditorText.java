@@ -44,15 +44,13 @@ public final class EditorText {
 
     /**
      * Why a text is not an array, in the bundle's language, naming the place with NumPy's indices: the first row
-     * is row 0, as the grid's headers and the playground count ({@link ArrayText}'s English message counts from 1).
+     * is row 0, as the grid's headers, the playground and {@link ArrayText}'s English message count.
      */
     public String describe(ArrayText.ParseException e) {
         Object[] args = e.args();
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof ArrayText.Place p) args[i] = place(p);
         }
-        boolean rowFirst = e.problem() == ArrayText.Problem.RAGGED || e.problem() == ArrayText.Problem.MIXED_NESTING;
-        if (rowFirst && args.length > 0 && args[0] instanceof Integer row) args[0] = row - 1;
         String key = "parse." + e.problem().name();
         try {
             bundle.getString(key);
