@@ -105,7 +105,6 @@ public class BackpropApp extends Application {
         files = new FileActions(model, document, () -> stage, () -> text, () -> view.graph());
         if (!Boolean.getBoolean("backpropviz.graphOnly")) tools = new Tools(model);
         language = settings.language();
-        if (language != null) Locale.setDefault(language); // as a switch in the Language menu does (hosted tools)
         showIn(new Messages(language != null ? language : Locale.getDefault()));
         model.scenarioProperty().addListener((o, a, s) -> updateTitle());
         document.dirtyProperty().addListener((o, a, d) -> updateTitle());
@@ -170,7 +169,6 @@ public class BackpropApp extends Application {
             }
         });
         view = new MainView(model, text, this::preset, l -> {
-            Locale.setDefault(l); // the hosted tools read their bundles in the default locale
             language = l;
             showIn(new Messages(l));
         }, tabs);
