@@ -87,7 +87,8 @@ public final class GradientCheckView extends VBox {
         Label where = new Label();
         where.setId("gradcheck-error-where");
         where.getStyleClass().add("gc-error-where");
-        where.textProperty().bind(model.errorWhereProperty());
+        where.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> text.get(model.errorWhereProperty().get()), model.errorWhereProperty()));
         where.managedProperty().bind(where.textProperty().isNotEmpty());
         where.visibleProperty().bind(where.textProperty().isNotEmpty());
         table.setId("gradcheck-table");
@@ -253,4 +254,5 @@ public final class GradientCheckView extends VBox {
     static String mapId(Param p) {
         return "gradcheck-map-" + p.label();
     }
+
 }

@@ -109,6 +109,7 @@ public class BackpropApp extends Application {
         model.scenarioProperty().addListener((o, a, s) -> updateTitle());
         document.dirtyProperty().addListener((o, a, d) -> updateTitle());
         document.fileProperty().addListener((o, a, f) -> updateTitle());
+        model.presetProperty().addListener((o, a, p) -> updateTitle());
         stage.setOnCloseRequest(e -> {
             e.consume();
             requestClose();
@@ -223,6 +224,9 @@ public class BackpropApp extends Application {
 
     private void updateTitle() {
         String name = document.displayName();
+        String preset = model.presetProperty().get();
+        // an example not saved to a file is named as the Presets menu names it, in the window's language
+        if (document.fileProperty().get() == null && preset != null && text.has("preset." + preset)) name = text.get("preset." + preset);
         if (name.isEmpty() && document.isDirty()) name = text.get("title.untitled");
         stage.setTitle(text.get("app.title") + (name.isEmpty() ? "" : " — " + name) + (document.isDirty() ? " *" : ""));
     }

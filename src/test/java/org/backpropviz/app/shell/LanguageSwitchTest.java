@@ -1,0 +1,75 @@
+package org.backpropviz.app.shell;
+
+import static org.backpropviz.app.shell.AppFixture.fx;
+import static org.backpropviz.app.shell.AppFixture.fxRun;
+import static org.backpropviz.app.shell.AppFixture.text;
+import static org.backpropviz.app.shell.AppFixture.waitReady;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.MenuBar;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Text the window generates (titles, the gradient check's place of failure) follows the Language menu both ways. */
+@ExtendWith(ApplicationExtension.class)
+class LanguageSwitchTest {
+    private BackpropApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = AppFixture.startApp(stage, AppFixture.freshHome());
+    }
+
+    @AfterEach
+    void stop() {
+        fxRun(app::stop);
+    }
+
+    private void chooseLanguage(FxRobot robot, String id) {
+        fxRun(() -> ((MenuBar) robot.lookup(".menu-bar").query()).getMenus().stream()
+                .filter(m -> "menu-language".equals(m.getId())).findFirst().orElseThrow().getItems().stream()
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens the gradient check tab (its view is built then) and waits until it names where the pass stopped. */
+    private String gradientCheckWhere(FxRobot robot) throws Exception {
+        fxRun(() -> app.view().tabs().getTabs().stream().filter(t -> "tab-gradcheck".equals(t.getId())).findFirst()
+                .ifPresent(t -> app.view().tabs().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> fx(() -> robot.lookup("#gradcheck-error-where").tryQuery().isPresent()
+                        && !text(robot, "#gradcheck-error-where").isEmpty()));
+        return text(robot, "#gradcheck-error-where");
+    }
+
+    @Test
+    void titlesAndTheGradientChecksNodeNamesFollowALanguageSwitchAndBack(FxRobot robot) throws Exception {
+        waitReady(app.model(), 10);
+        fxRun(() -> app.preset("lesson-mismatch"));
+        waitReady(app.model(), 10);
+        assertEquals("Backprop Visualizer — Lesson: x·W1 with W1 stored transposed", fx(stage::getTitle));
+        assertEquals("Affine (the lesson, §5.6.2)", text(robot, "#code-source"));
+        assertEquals("Affine1 · forward", text(robot, "#code-title"));
+        assertEquals("affine1 (forward): np.dot(x, W1)", gradientCheckWhere(robot));
+
+        chooseLanguage(robot, "language-ko");
+        assertEquals("Backprop Visualizer — 강의: W1이 전치된 x·W1", fx(stage::getTitle));
+        assertEquals("Affine (강의, §5.6.2)", text(robot, "#code-source"));
+        assertEquals("Affine1 · 순전파", text(robot, "#code-title"));
+        assertEquals("affine1 (순전파): np.dot(x, W1)", gradientCheckWhere(robot));
+
+        chooseLanguage(robot, "language-en");
+        assertEquals("Backprop Visualizer — Lesson: x·W1 with W1 stored transposed", fx(stage::getTitle));
+        assertEquals("Affine (the lesson, §5.6.2)", text(robot, "#code-source"));
+        assertEquals("affine1 (forward): np.dot(x, W1)", gradientCheckWhere(robot));
+    }
+}
