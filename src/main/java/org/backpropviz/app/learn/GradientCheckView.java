@@ -35,6 +35,8 @@ public final class GradientCheckView extends VBox {
 
     private final GradientCheckModel model;
     private final Messages text;
+    /** The listeners on the window-long model, removed by {@link #dispose()}. */
+    private final org.backpropviz.app.view.Disposer listeners = new org.backpropviz.app.view.Disposer();
     private final GridPane table = new GridPane();
     private final VBox notes = new VBox(6);
     private final FlowPane maps = new FlowPane(16, 16);
@@ -107,10 +109,10 @@ public final class GradientCheckView extends VBox {
         scroll.visibleProperty().bind(model.reportProperty().isNotNull());
 
         getChildren().addAll(intro, bar, error, where, scroll);
-        model.reportProperty().addListener((o, was, now) -> show(now));
-        model.runningProperty().addListener((o, was, now) -> updateStatus());
-        model.outdatedProperty().addListener((o, was, now) -> updateStatus());
-        model.errorProperty().addListener((o, was, now) -> updateStatus());
+        listeners.listen(model.reportProperty(), (o, was, now) -> show(now));
+        listeners.listen(model.runningProperty(), (o, was, now) -> updateStatus());
+        listeners.listen(model.outdatedProperty(), (o, was, now) -> updateStatus());
+        listeners.listen(model.errorProperty(), (o, was, now) -> updateStatus());
         show(model.reportProperty().get());
         updateStatus();
     }
@@ -255,4 +257,11 @@ public final class GradientCheckView extends VBox {
         return "gradcheck-map-" + p.label();
     }
 
+    /**
+     * Detaches this view from the model (which lives as long as the window): called when the view is replaced, as on
+     * a language switch. A disposed view no longer follows the model.
+     */
+    public void dispose() {
+        listeners.dispose();
+    }
 }

@@ -23,7 +23,7 @@ final class TrainingResultsPane extends VBox {
     /** The newest results asked for (null while a run goes), and the ones on screen (maybe the previous run's). */
     private TrainingModel.Results wanted, shown;
 
-    TrainingResultsPane(TrainingModel model, Messages text) {
+    TrainingResultsPane(TrainingModel model, Messages text, org.backpropviz.app.view.Disposer listeners) {
         super(14);
         this.text = text;
         samples = new SampleTilesView(text);
@@ -43,7 +43,7 @@ final class TrainingResultsPane extends VBox {
         getChildren().addAll(left, right);
         setVisible(false);
         setManaged(false);
-        model.resultsProperty().addListener((o, was, now) -> show(now));
+        listeners.listen(model.resultsProperty(), (o, was, now) -> show(now));
         show(model.resultsProperty().get());
     }
 

@@ -37,6 +37,8 @@ final class TrainingSettingsPane extends VBox {
     private static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
     private final TrainingModel model;
     private final Messages text;
+    /** The listeners on the window-long model, removed with the training view. */
+    private final org.backpropviz.app.view.Disposer listeners;
     /** Bidirectional bindings hold their ends weakly: keep the adapters. */
     private final List<Object> keep = new ArrayList<>();
     private final BooleanBinding locked;
@@ -47,8 +49,9 @@ final class TrainingSettingsPane extends VBox {
     private final List<Runnable> resets = new ArrayList<>();
     private int row;
 
-    TrainingSettingsPane(TrainingModel model, Messages text) {
+    TrainingSettingsPane(TrainingModel model, Messages text, org.backpropviz.app.view.Disposer listeners) {
         this.text = text;
+        this.listeners = listeners;
         this.model = model;
         getStyleClass().add("train-settings");
         setSpacing(10);
@@ -168,7 +171,7 @@ final class TrainingSettingsPane extends VBox {
             resets.forEach(Runnable::run);
         });
         defaults.disableProperty().bind(locked);
-        model.sourceProperty().addListener((o, was, now) -> resets.forEach(Runnable::run)); // new defaults too
+        listeners.listen(model.sourceProperty(), (o, was, now) -> resets.forEach(Runnable::run)); // new defaults too
         return defaults;
     }
 
@@ -249,7 +252,7 @@ final class TrainingSettingsPane extends VBox {
         s.setEditable(true);
         s.setPrefWidth(110);
         s.valueProperty().addListener((o, was, now) -> model.seedProperty().set(now));
-        model.seedProperty().addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
+        listeners.listen(model.seedProperty(), (o, was, now) -> s.getValueFactory().setValue(now.intValue()));
         whole(s, "train.seed");
         return s;
     }
@@ -268,7 +271,7 @@ final class TrainingSettingsPane extends VBox {
             f.pseudoClassStateChanged(MISMATCH, false);
             accepted(id);
         };
-        p.addListener((o, was, now) -> reset.run());
+        listeners.listen(p, (o, was, now) -> reset.run());
         resets.add(reset);
         Runnable commit = () -> {
             String typed = f.getText().trim();

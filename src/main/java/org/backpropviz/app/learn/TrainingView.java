@@ -1,5 +1,7 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.view.Disposer;
+
 import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.control.Theme;
 import org.backpropviz.app.fx.UncachedViewport;
@@ -31,6 +33,8 @@ public final class TrainingView extends BorderPane {
     private final TrainingModel model;
     private final Messages text;
     private final Label status = new Label();
+    /** The listeners on the window-long model, removed by {@link #dispose()}. */
+    private final Disposer listeners = new Disposer();
 
     public TrainingView(TrainingModel model, Messages text) {
         this.text = text;
@@ -40,7 +44,7 @@ public final class TrainingView extends BorderPane {
         getStyleClass().add("lang-" + (text.locale().getLanguage()));
         Theme.apply(this, TrainingView.class.getResource("learn.css"));
 
-        ScrollPane settings = new ScrollPane(new TrainingSettingsPane(model, text));
+        ScrollPane settings = new ScrollPane(new TrainingSettingsPane(model, text, listeners));
         settings.setFitToWidth(true);
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         settings.getStyleClass().add("train-settings-scroll");
@@ -48,7 +52,7 @@ public final class TrainingView extends BorderPane {
         settings.setPrefWidth(310);
         setLeft(settings);
 
-        VBox center = new VBox(8, toolbar(), status, charts(), new TrainingResultsPane(model, text));
+        VBox center = new VBox(8, toolbar(), status, charts(), new TrainingResultsPane(model, text, listeners));
         center.setPadding(new Insets(0, 0, 0, 10));
         ScrollPane scroll = new ScrollPane(center);
         scroll.setFitToWidth(true);
@@ -66,7 +70,7 @@ public final class TrainingView extends BorderPane {
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, model.stateProperty(), model.iterationProperty(),
                 model.lastEpochProperty(), model.dataInfoProperty(), model.errorProperty(), model.resultsProperty()));
         status.pseudoClassStateChanged(GradientCheckView.MISMATCH, false);
-        model.stateProperty().addListener((o, was, now) ->
+        listeners.listen(model.stateProperty(), (o, was, now) ->
                 status.pseudoClassStateChanged(GradientCheckView.MISMATCH, now == TrainingModel.State.FAILED));
     }
 
@@ -154,10 +158,10 @@ public final class TrainingView extends BorderPane {
         NumberAxis it = new NumberAxis();
         it.setLabel(text.get("train.chart.iteration"));
         var running = model.stateProperty().isEqualTo(TrainingModel.State.RUNNING);
-        SteppedAxis.follow(it, model.rawLoss(), running);
+        SteppedAxis.follow(it, model.rawLoss(), running, listeners);
         NumberAxis loss = new NumberAxis();
         loss.setLabel(text.get("train.chart.loss"));
-        emptyUntilData(loss, model.rawLoss());
+        emptyUntilData(loss, model.rawLoss(), listeners);
         LineChart<Number, Number> lossChart = new LineChart<>(it, loss);
         lossChart.setId("loss-chart");
         lossChart.setTitle(text.get("train.chart.lossTitle"));
@@ -166,10 +170,11 @@ public final class TrainingView extends BorderPane {
         lossChart.getData().add(new XYChart.Series<>(text.get("train.chart.raw"), model.rawLoss()));
         lossChart.getData().add(new XYChart.Series<>(text.get("train.chart.smooth"), model.smoothLoss()));
         lossChart.getStyleClass().add("train-loss-chart");
+        detachOnDispose(lossChart);
 
         NumberAxis ep = new NumberAxis();
         ep.setLabel(text.get("train.chart.epoch"));
-        SteppedAxis.follow(ep, model.trainAccuracy(), running);
+        SteppedAxis.follow(ep, model.trainAccuracy(), running, listeners);
         NumberAxis acc = new NumberAxis(0, 1, 0.1);
         acc.setLabel(text.get("train.chart.accuracy"));
         LineChart<Number, Number> accChart = new LineChart<>(ep, acc);
@@ -179,6 +184,7 @@ public final class TrainingView extends BorderPane {
         accChart.setAnimated(false);
         accChart.getData().add(new XYChart.Series<>(text.get("train.chart.train"), model.trainAccuracy()));
         accChart.getData().add(new XYChart.Series<>(text.get("train.chart.test"), model.testAccuracy()));
+        detachOnDispose(accChart);
         for (LineChart<?, ?> c : java.util.List.of(lossChart, accChart)) {
             c.setMinSize(260, 220);
             c.setPrefSize(420, 280);
@@ -188,7 +194,7 @@ public final class TrainingView extends BorderPane {
     }
 
     /** While there is no loss yet the loss axis shows 0 to 2.5 (a fresh net's loss is about ln 3 to ln 10), not 0 to 125. */
-    private static void emptyUntilData(NumberAxis axis, javafx.collections.ObservableList<?> data) {
+    private static void emptyUntilData(NumberAxis axis, javafx.collections.ObservableList<?> data, Disposer listeners) {
         Runnable apply = () -> {
             axis.setAutoRanging(!data.isEmpty());
             if (data.isEmpty()) {
@@ -197,7 +203,7 @@ public final class TrainingView extends BorderPane {
                 axis.setTickUnit(0.5);
             }
         };
-        data.addListener((javafx.collections.ListChangeListener<Object>) c -> apply.run());
+        listeners.listen(data, (javafx.collections.ListChangeListener<Object>) c -> apply.run());
         apply.run();
     }
 
@@ -222,5 +228,18 @@ public final class TrainingView extends BorderPane {
             case FAILED -> text.get("train.state.failed", text.get(model.errorProperty().get()));
             default -> data + text.get("train.state." + s.name().toLowerCase(java.util.Locale.ROOT), model.iterationProperty().get()) + end + (epoch.isEmpty() ? "" : "  " + epoch);
         };
+    }
+
+    /** A chart's series show the model's lists, which hold them: on {@link #dispose()} they let go of the lists. */
+    private void detachOnDispose(XYChart<Number, Number> chart) {
+        listeners.onDispose(() -> chart.getData().forEach(series -> series.setData(javafx.collections.FXCollections.observableArrayList())));
+    }
+
+    /**
+     * Detaches this view from the model (which lives as long as the window): called when the view is replaced, as on
+     * a language switch. A disposed view no longer follows the model.
+     */
+    public void dispose() {
+        listeners.dispose();
     }
 }

@@ -97,7 +97,11 @@ final class Tools {
         views.dispose(); // the previous tabs' views (a language switch replaces them)
         this.text = text;
         Tab train = tab("tab-training", text.get("tab.training"), () -> trainingPane(text, actions));
-        Tab grad = tab("tab-gradcheck", text.get("tab.gradcheck"), () -> new GradientCheckView(check, text));
+        Tab grad = tab("tab-gradcheck", text.get("tab.gradcheck"), () -> {
+            GradientCheckView view = new GradientCheckView(check, text);
+            views.onDispose(view::dispose);
+            return view;
+        });
         check.activeProperty().unbind();
         check.activeProperty().bind(grad.selectedProperty());
         Tab play = tab("tab-playground", text.get("tab.playground"), () -> {
@@ -131,7 +135,9 @@ final class Tools {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("train-graph-bar");
-        BorderPane pane = new BorderPane(new TrainingView(training, text));
+        TrainingView view = new TrainingView(training, text);
+        views.onDispose(view::dispose);
+        BorderPane pane = new BorderPane(view);
         pane.setTop(bar);
         return pane;
     }

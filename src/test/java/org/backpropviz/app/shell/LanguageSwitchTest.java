@@ -5,9 +5,13 @@ import static org.backpropviz.app.shell.AppFixture.fxRun;
 import static org.backpropviz.app.shell.AppFixture.text;
 import static org.backpropviz.app.shell.AppFixture.waitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,12 @@ class LanguageSwitchTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private void selectTab(String id) {
+        fxRun(() -> app.view().tabs().getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> app.view().tabs().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Opens the gradient check tab (its view is built then) and waits until it names where the pass stopped. */
     private String gradientCheckWhere(FxRobot robot) throws Exception {
         fxRun(() -> app.view().tabs().getTabs().stream().filter(t -> "tab-gradcheck".equals(t.getId())).findFirst()
@@ -71,5 +81,40 @@ class LanguageSwitchTest {
         assertEquals("Backprop Visualizer — Lesson: x·W1 with W1 stored transposed", fx(stage::getTitle));
         assertEquals("Affine (the lesson, §5.6.2)", text(robot, "#code-source"));
         assertEquals("affine1 (forward): np.dot(x, W1)", gradientCheckWhere(robot));
+    }
+
+    /**
+     * The training and gradient check views are rebuilt on a language switch while their models live on: the views
+     * of the old language let go of the models (they would otherwise keep following them, unseen, for the window's life).
+     */
+    @Test
+    void theToolViewsOfTheOldLanguageNoLongerFollowTheirModels(FxRobot robot) throws Exception {
+        waitReady(app.model(), 10);
+        selectTab("tab-training");
+        TextField oldRate = robot.lookup("#train-lr").queryAs(TextField.class);
+        fxRun(() -> app.tools().training().setLearningRate(0.25));
+        assertEquals("0.25", fx(oldRate::getText), "the live view follows the model");
+
+        fxRun(() -> app.preset("lesson-mismatch"));
+        selectTab("tab-gradcheck");
+        Label oldStatus = robot.lookup("#gradcheck-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(oldStatus::getText).startsWith("The pass stops at an error"));
+        fxRun(() -> app.preset("batch-of-4"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(oldStatus::getText).startsWith("Checked with h"));
+
+        chooseLanguage(robot, "language-ko");
+        selectTab("tab-graph"); // neither tool tab: the check is not re-run, it only goes out of date
+        fxRun(() -> app.tools().training().setLearningRate(0.125));
+        fxRun(() -> app.preset("lesson-mismatch"));
+        waitReady(app.model(), 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.25", fx(oldRate::getText), "the disposed training view kept its text: its listener is gone");
+        assertTrue(fx(oldStatus::getText).startsWith("Checked with h"), "the disposed gradient check view kept its status, not: "
+                + fx(oldStatus::getText));
+
+        selectTab("tab-training");
+        TextField newRate = robot.lookup("#train-lr").queryAs(TextField.class);
+        assertNotSame(oldRate, newRate);
+        assertEquals("0.125", fx(newRate::getText), "the new view follows the model");
     }
 }
