@@ -82,13 +82,13 @@ public final class Affine {
     // ------------------------------------------------------------------ the repository variant's reshapes
 
     /**
-     * {@code x.reshape(x.shape[0], -1)}: one row per sample. A (n,) x becomes (n, 1); a 2-D x is unchanged; a 0-D x
-     * has no {@code shape[0]} (NumPy's IndexError).
+     * {@code x.reshape(x.shape[0], -1)}: one row per sample. A (n,) x becomes (n, 1); a 2-D x is unchanged; a
+     * (2, 2, 3) x becomes (2, 6); a 0-D x has no {@code shape[0]} (NumPy's IndexError).
      */
     public static NDArray flatten(NDArray x) {
         return guard(() -> {
             if (x.rank() == 0) throw new NumpyException("tuple index out of range", "IndexError");
-            return x.rank() == 1 ? x.reshape(x.dim(0), 1) : x;
+            return x.rank() == 2 ? x : x.reshape(x.dim(0), x.size() / x.dim(0));
         }, e -> OpFailure.at(e, "x = x.reshape(x.shape[0], -1)", Operand.of("x", x, Role.INPUT)));
     }
 
@@ -273,22 +273,21 @@ public final class Affine {
         }
 
         private static int[] flatShape(NDArray a) {
-            return a.rank() == 1 ? new int[] {a.dim(0), 1} : a.shape();
+            return a.rank() == 0 || a.rank() == 2 ? a.shape() : new int[] {a.dim(0), a.size() / a.dim(0)};
         }
 
         private static int[] transposed(int[] shape) {
-            return shape.length < 2 ? shape : new int[] {shape[1], shape[0]};
+            int[] t = new int[shape.length];
+            for (int i = 0; i < shape.length; i++) t[i] = shape[shape.length - 1 - i];
+            return t;
         }
 
-        /** The shape {@code np.dot} gives two shapes of rank 0 to 2, if they align. */
+        /** The shape {@code np.dot} gives two shapes, if they align. */
         private static Optional<int[]> dotShape(int[] a, int[] b) {
             if (a.length == 0) return Optional.of(b);
             if (b.length == 0) return Optional.of(a);
-            if (a[a.length - 1] != b[0]) return Optional.empty();
-            int[] out = new int[a.length - 1 + b.length - 1];
-            System.arraycopy(a, 0, out, 0, a.length - 1);
-            System.arraycopy(b, 1, out, a.length - 1, b.length - 1);
-            return Optional.of(out);
+            if (a[a.length - 1] != b[Math.max(0, b.length - 2)]) return Optional.empty();
+            return Optional.of(Np.dotShape(a, b));
         }
     }
 
@@ -341,8 +340,8 @@ public final class Affine {
                 FORWARD = B.def(Part.FORWARD, "    def forward(self, x):"),
                 SAVE_SHAPE = B.code("        self.original_x_shape = x.shape", "remembered, to give dx the same shape",
                         "dx에 같은 형상을 돌려주기 위해 기억해 둔다"),
-                RESHAPE = B.code("        x = x.reshape(x.shape[0], -1)", "one row per sample: a (2,) x becomes (2, 1)",
-                        "표본마다 한 행으로 (텐서 대응): (2,) 형상의 x는 (2, 1)이 된다"),
+                RESHAPE = B.code("        x = x.reshape(x.shape[0], -1)", "one row per sample: a (2,) x becomes (2, 1), a (2, 2, 3) x (2, 6)",
+                        "표본마다 한 행으로 (텐서 대응): (2,) 형상의 x는 (2, 1), (2, 2, 3) 형상의 x는 (2, 6)이 된다"),
                 SAVE_X = B.code("        self.x = x"),
                 OUT = B.code("        out = np.dot(self.x, self.W) + self.b"),
                 RETURN = B.code("        return out"),

@@ -5,7 +5,7 @@ package org.backpropviz.engine;
  * than the engine computes ({@link LimitException}). A layer turns either into an {@link OpFailure} that names its
  * expression and operands.
  */
-public abstract sealed class EngineException extends RuntimeException permits NumpyException, LimitException {
+public abstract sealed class EngineException extends RuntimeException permits NumpyException, LimitException, RankException {
     EngineException(String message) {
         super(message, null, false, false);
     }

@@ -70,7 +70,7 @@ public record Limits(long maxResultValues) {
      */
     public void check(int[] resultShape, String what) {
         long n = 1;
-        for (int d : resultShape) n *= d; // at most two dimensions below 2^31: no overflow
+        for (int d : resultShape) n = n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d; // six dimensions may overflow a long
         if (n > maxResultValues) throw new LimitException(what, resultShape, n, maxResultValues);
     }
 

@@ -4,16 +4,22 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * An immutable NumPy-style array of rank 0, 1 or 2, stored in an EJML matrix with its NumPy shape beside it.
+ * An immutable NumPy-style array of rank 0 to {@value #MAX_RANK}, stored in an EJML matrix with its NumPy shape beside it.
  *
  * <p>A {@code (3,)} vector and a {@code (1, 3)} matrix hold the same numbers in the same 1×3 EJML matrix, but
  * they are different arrays: every operation in {@link Np} looks at {@link #shape()}, never at the matrix's
- * rows and columns alone. Rank 0 is stored as 1×1, rank 1 {@code (n,)} as 1×n, rank 2 {@code (r, c)} as r×c.
+ * rows and columns alone. Rank 0 is stored as 1×1, rank 1 {@code (n,)} as 1×n, rank 2 {@code (r, c)} as r×c, and a
+ * higher rank {@code (d0, …, dk)} as (d0·…·dk−1)×dk: every axis but the last folded into the rows, C order kept, so
+ * element-wise work and NumPy's {@code axis=-1} see rows as they do for rank 2. A shape of rank over
+ * {@value #MAX_RANK} is refused with a {@link RankException}.
  *
  * <p>No method modifies an array after construction, so an array may be shared freely between the engine's
  * worker thread and the user interface.
  */
 public final class NDArray {
+    /** The highest rank an array may have. */
+    public static final int MAX_RANK = 6;
+
     private final int[] shape;
     private final DMatrixRMaj m;
     private final boolean integer;
@@ -81,7 +87,7 @@ public final class NDArray {
         return new NDArray(new int[] {rows.length, c}, m);
     }
 
-    /** An array of the given shape (rank 0 to 2) filled from {@code flat} in C order; {@code flat} is copied. */
+    /** An array of the given shape (rank 0 to {@value #MAX_RANK}) filled from {@code flat} in C order; {@code flat} is copied. */
     public static NDArray of(int[] shape, double[] flat) {
         checkShape(shape);
         int n = sizeOf(shape);
@@ -100,8 +106,18 @@ public final class NDArray {
     }
 
     private static void checkShape(int[] shape) {
-        if (shape.length > 2) throw new IllegalArgumentException("rank " + shape.length + " is not supported: shape " + Shapes.tuple(shape));
+        checkRank(shape, "the array");
         for (int d : shape) if (d <= 0) throw new IllegalArgumentException("every dimension must be at least 1: shape " + Shapes.tuple(shape));
+    }
+
+    /** @throws RankException naming {@code what} and its shape when the shape has more than {@link #MAX_RANK} axes */
+    static void checkRank(int[] shape, String what) {
+        if (shape.length > MAX_RANK) throw new RankException(what, shape);
+    }
+
+    /** The number of elements of {@code shape}. */
+    public static int sizeOfShape(int[] shape) {
+        return sizeOf(shape);
     }
 
     static int sizeOf(int[] shape) {
@@ -110,8 +126,11 @@ public final class NDArray {
         return n;
     }
 
+    /** Rows of the stored 2-D view: the product of every axis but the last (1 for rank 0 and 1). */
     static int rowsOf(int[] shape) {
-        return shape.length == 2 ? shape[0] : 1;
+        int n = 1;
+        for (int i = 0; i < shape.length - 1; i++) n *= shape[i];
+        return n;
     }
 
     static int colsOf(int[] shape) {
@@ -137,7 +156,7 @@ public final class NDArray {
         return m.getNumElements();
     }
 
-    /** Rows of the 2-D view: {@code shape[0]} for rank 2, else 1. */
+    /** Rows of the stored 2-D view: {@code shape[0]} for rank 2, 1 for rank 0 and 1, every axis but the last multiplied for rank 3 and more. */
     public int rows() {
         return m.numRows;
     }
@@ -200,6 +219,15 @@ public final class NDArray {
     /** The backing matrix; engine-internal, never to be modified. */
     DMatrixRMaj matrix() {
         return m;
+    }
+
+    /**
+     * The 2-D view a picture draws: a rank-3 or higher array as {@code (shape[0], size / shape[0])}, one row per
+     * sample as the repository's Affine flattens it ({@code (2, 2, 3)} is drawn as {@code (2, 6)}); any other array as
+     * it is.
+     */
+    public NDArray batchView() {
+        return rank() <= 2 ? this : reshape(shape[0], size() / shape[0]);
     }
 
     /** The shape as Python prints a tuple: {@code ()}, {@code (2,)}, {@code (4, 3)}. */

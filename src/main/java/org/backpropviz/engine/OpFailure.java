@@ -41,7 +41,7 @@ public final class OpFailure extends RuntimeException {
      */
     static OpFailure at(EngineException e, String expression, Operand... operands) {
         String message = e.getMessage();
-        if (e instanceof LimitException) {
+        if (e instanceof LimitException || e instanceof RankException) {
             String shapes = java.util.Arrays.stream(operands).map(Operand::toString).collect(Collectors.joining(" and "));
             message = expression + " with " + shapes + ": " + message;
         }

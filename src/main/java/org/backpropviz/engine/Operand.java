@@ -62,7 +62,9 @@ public record Operand(String name, int[] shape, Role role) {
 
     /** {@link #transposed(String, NDArray)} with a role. */
     public static Operand transposed(String name, NDArray a, Role role) {
-        return new Operand(name, a.rank() == 2 ? new int[] {a.cols(), a.rows()} : a.shape(), role);
+        int[] s = a.shape(), t = new int[s.length]; // NumPy's .T reverses the axes
+        for (int i = 0; i < s.length; i++) t[i] = s[s.length - 1 - i];
+        return new Operand(name, t, role);
     }
 
     @Override

@@ -57,9 +57,11 @@ public final class Relu implements Activation {
             // mask = (x <= 0), written without a branch (a NaN input is not masked, as in NumPy)
             for (int i = 0; i < n; i++) o[i] = xs[i] <= 0 ? 0.0 : in[i];
         } else {
-            System.arraycopy(target.matrix().data, 0, out.data, 0, out.getNumElements()); // a 1-D mask over the rows of a 2-D target zeroes whole rows
-            for (int r = 0; r < target.rows(); r++) {
-                if (x.flat(r) <= 0) for (int c = 0; c < target.cols(); c++) out.data[r * target.cols() + c] = 0;
+            // a mask of lower rank indexes the target's leading axes: each masked element zeroes a whole block (a row of a 2-D target)
+            System.arraycopy(target.matrix().data, 0, out.data, 0, out.getNumElements());
+            int block = target.size() / x.size();
+            for (int r = 0; r < x.size(); r++) {
+                if (x.flat(r) <= 0) java.util.Arrays.fill(out.data, r * block, (r + 1) * block, 0.0);
             }
         }
         return NDArray.wrap(target.shape(), out);

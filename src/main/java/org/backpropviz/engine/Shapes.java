@@ -49,24 +49,18 @@ public final class Shapes {
     public static String toNumpyText(NDArray a) {
         if (a.rank() == 0) return number(a.item());
         StringBuilder sb = new StringBuilder();
-        if (a.rank() == 1) {
-            row(sb, a, 0);
-        } else {
-            sb.append('[');
-            for (int r = 0; r < a.rows(); r++) {
-                if (r > 0) sb.append(", ");
-                row(sb, a, r);
-            }
-            sb.append(']');
-        }
+        nested(sb, a, 0, 0, a.size());
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, NDArray a, int r) {
+    /** Elements {@code from} to {@code to} of {@code a} as the nested lists of its axes from {@code axis} on. */
+    private static void nested(StringBuilder sb, NDArray a, int axis, int from, int to) {
+        int n = a.dim(axis), step = (to - from) / n;
         sb.append('[');
-        for (int c = 0; c < a.cols(); c++) {
-            if (c > 0) sb.append(", ");
-            sb.append(number(a.get(r, c)));
+        for (int i = 0; i < n; i++) {
+            if (i > 0) sb.append(", ");
+            if (axis == a.rank() - 1) sb.append(number(a.flat(from + i)));
+            else nested(sb, a, axis + 1, from + i * step, from + (i + 1) * step);
         }
         sb.append(']');
     }

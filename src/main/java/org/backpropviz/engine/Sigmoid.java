@@ -60,19 +60,9 @@ public final class Sigmoid implements Activation {
                 Operand.of("self.out", out, Role.OUTPUT)));
     }
 
-    /** {@code a * b} element by element, broadcast as NumPy does (ranks 0 to 2). */
+    /** {@code a * b} element by element, broadcast as NumPy does. */
     private static NDArray times(NDArray a, NDArray b, Limits limits) {
-        int[] shape = Np.broadcastShape(a.shape(), b.shape());
-        Np.grows(limits, shape, a, b);
-        int rows = shape.length == 2 ? shape[0] : 1, cols = shape.length == 0 ? 1 : shape[shape.length - 1];
-        int ar = a.rows(), ac = a.cols(), br = b.rows(), bc = b.cols();
-        double[] out = new double[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[r * cols + c] = a.get(ar == 1 ? 0 : r, ac == 1 ? 0 : c) * b.get(br == 1 ? 0 : r, bc == 1 ? 0 : c);
-            }
-        }
-        return NDArray.of(shape, out);
+        return Np.multiply(a, b, limits);
     }
 
     // ------------------------------------------------------------------ the kind

@@ -95,10 +95,10 @@ public final class SoftmaxWithLoss {
     /** Integer class labels, as NumPy's fancy indexing {@code y[np.arange(batch), t]} uses them. */
     private record Labels(int[] shape, long[] values) {
         static Labels argmax(NDArray t) {
-            int[] idx = Np.argmaxAxis1(t);
+            int[] shape = Np.argmaxAxis1Shape(t), idx = Np.argmaxAxis1(t);
             long[] v = new long[idx.length];
             for (int i = 0; i < idx.length; i++) v[i] = idx[i];
-            return new Labels(new int[] {idx.length}, v);
+            return new Labels(shape, v);
         }
 
         static Labels of(NDArray t) {
@@ -112,7 +112,7 @@ public final class SoftmaxWithLoss {
 
         /**
          * The flat positions ({@code row * y.cols() + column}) of {@code y[np.arange(batch), labels]}, in C order of
-         * the broadcast index shape. As NumPy, the index arrays must broadcast together first; then every index of
+         * the broadcast index shape; for a y of rank 3 or more, every position of the block {@code y[row, column]}. As NumPy, the index arrays must broadcast together first; then every index of
          * axis 0 is checked, then every label, each array in its own order; a negative label counts from the end.
          * A lookup larger than both y and the labels (t (N, 1) gives (N, N)) is checked against the limits first.
          */
@@ -133,11 +133,13 @@ public final class SoftmaxWithLoss {
             if (size > y.size() && size > values.length) limits.check(s, lookup);
             int n = NDArray.sizeOf(s), sc = NDArray.colsOf(s);
             int lr = NDArray.rowsOf(shape), lc = NDArray.colsOf(shape);
-            int[] out = new int[n];
+            int inner = y.size() / (y.dim(0) * y.dim(1)); // y[i, j] is one number of a 2-D y, a block of a higher rank
+            int[] out = new int[n * inner];
             for (int i = 0; i < n; i++) {
                 int r = i / sc, c = i % sc;
                 int row = batch == 1 ? 0 : c;  // np.arange(batch) lines up with the last axis
-                out[i] = row * y.cols() + column[(lr == 1 ? 0 : r) * lc + (lc == 1 ? 0 : c)];
+                int first = (row * y.dim(1) + column[(lr == 1 ? 0 : r) * lc + (lc == 1 ? 0 : c)]) * inner;
+                for (int e = 0; e < inner; e++) out[i * inner + e] = first + e;
             }
             return out;
         }

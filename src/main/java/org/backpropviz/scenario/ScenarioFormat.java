@@ -392,7 +392,7 @@ public final class ScenarioFormat {
         return prev[b.length()];
     }
 
-    /** A number, a list of numbers, or a list of equal-length lists of numbers. */
+    /** A number, or lists of numbers nested up to {@link NDArray#MAX_RANK} deep, every list of a level as long as the first. */
     private static NDArray array(String key, JsonNode n, Map<String, String> overflows) throws ScenarioException {
         if (!n.isArray()) return NDArray.scalar(number(key, n, overflows));
         if (n.isEmpty()) throw new ScenarioException(key + ": the array is empty");
@@ -408,6 +408,44 @@ public final class ScenarioFormat {
             for (int i = 0; i < v.length; i++) v[i] = number(key + "[" + i + "]", n.get(i), overflows);
             return NDArray.vector(v);
         }
+        if (depth(n.get(0)) <= 1) return matrix(key, n, overflows);
+        int[] shape = new int[depth(n)];
+        if (shape.length > NDArray.MAX_RANK) {
+            throw new ScenarioException(key + ": lists nested " + shape.length + " deep (rank " + shape.length + "); arrays of rank 0 to "
+                    + NDArray.MAX_RANK + " are supported");
+        }
+        JsonNode probe = n;
+        for (int a = 0; a < shape.length; a++, probe = probe.get(0)) shape[a] = probe.size();
+        double[] flat = new double[NDArray.sizeOfShape(shape)];
+        fill(key, n, shape, 0, flat, new int[] {0}, overflows);
+        return NDArray.of(shape, flat);
+    }
+
+    /** How deep lists nest along the first elements: 0 for a number, 1 for a list of numbers. */
+    private static int depth(JsonNode n) {
+        int d = 0;
+        for (JsonNode p = n; p.isArray() && !p.isEmpty(); p = p.get(0)) d++;
+        return d;
+    }
+
+    /** Copies the numbers of {@code n} (at axis {@code axis}, named {@code where}) in C order, refusing a ragged list. */
+    private static void fill(String where, JsonNode n, int[] shape, int axis, double[] flat, int[] next, Map<String, String> overflows)
+            throws ScenarioException {
+        if (axis == shape.length) {
+            if (n.isArray()) throw new ScenarioException(where + ": is a list, expected a number (the array has rank " + shape.length + ")");
+            flat[next[0]++] = number(where, n, overflows);
+            return;
+        }
+        if (!n.isArray()) throw new ScenarioException(where + ": is a number, expected a list of " + shape[axis]);
+        if (n.size() != shape[axis]) {
+            String what = axis == shape.length - 1 ? "number" : "list";
+            throw new ScenarioException(where + ": row has " + n.size() + " " + what + (n.size() == 1 ? "" : "s") + ", expected " + shape[axis]);
+        }
+        for (int i = 0; i < n.size(); i++) fill(where + "[" + i + "]", n.get(i), shape, axis + 1, flat, next, overflows);
+    }
+
+    /** A list of equal-length lists of numbers. */
+    private static NDArray matrix(String key, JsonNode n, Map<String, String> overflows) throws ScenarioException {
         int cols = n.get(0).size();
         double[][] rows = new double[n.size()][];
         for (int r = 0; r < rows.length; r++) {
@@ -421,8 +459,7 @@ public final class ScenarioFormat {
             for (int c = 0; c < cols; c++) {
                 JsonNode v = row.get(c);
                 if (v.isArray()) {
-                    throw new ScenarioException(key + ": arrays of rank 3 or more are not supported (" + key + "[" + r + "][" + c
-                            + "] is a list); use a number, a list, or a list of lists");
+                    throw new ScenarioException(key + "[" + r + "][" + c + "]: is a list, but " + key + "[0][0] is a number");
                 }
                 rows[r][c] = number(key + "[" + r + "][" + c + "]", v, overflows);
             }
@@ -489,7 +526,7 @@ public final class ScenarioFormat {
         SafeFiles.replace(file, toJson(s).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** An array as a JSON number, list, or list of lists; whole numbers as integers when {@code integers}. */
+    /** An array as a JSON number or lists nested as deep as its rank; whole numbers as integers when {@code integers}. */
     public static JsonNode toJsonNode(NDArray a, boolean integers) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (a.rank() == 0) return num(f, a.item(), integers);
@@ -498,12 +535,18 @@ public final class ScenarioFormat {
             for (int i = 0; i < a.size(); i++) row.add(num(f, a.flat(i), integers));
             return row;
         }
-        ArrayNode rows = f.arrayNode();
-        for (int r = 0; r < a.rows(); r++) {
-            ArrayNode row = rows.addArray();
-            for (int c = 0; c < a.cols(); c++) row.add(num(f, a.get(r, c), integers));
+        return nested(f, a, 0, 0, a.size(), integers);
+    }
+
+    /** Elements {@code from} to {@code to} of {@code a}, as the nested lists of its axes from {@code axis} on. */
+    private static ArrayNode nested(JsonNodeFactory f, NDArray a, int axis, int from, int to, boolean integers) {
+        ArrayNode list = f.arrayNode();
+        int n = a.dim(axis), step = (to - from) / n;
+        for (int i = 0; i < n; i++) {
+            if (axis == a.rank() - 1) list.add(num(f, a.flat(from + i), integers));
+            else list.add(nested(f, a, axis + 1, from + i * step, from + (i + 1) * step, integers));
         }
-        return rows;
+        return list;
     }
 
     private static JsonNode num(JsonNodeFactory f, double v, boolean integers) {

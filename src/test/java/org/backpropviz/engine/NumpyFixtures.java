@@ -58,17 +58,19 @@ public final class NumpyFixtures {
     /** A nested JSON list (or number) as an array whose rank is the nesting depth, with no validation. */
     public static NDArray array(JsonNode n) {
         if (!n.isArray()) return NDArray.scalar(n.doubleValue());
-        if (!n.get(0).isArray()) {
-            double[] v = new double[n.size()];
-            for (int i = 0; i < v.length; i++) v[i] = n.get(i).doubleValue();
-            return NDArray.vector(v);
+        List<Integer> shape = new ArrayList<>();
+        for (JsonNode p = n; p.isArray(); p = p.get(0)) shape.add(p.size());
+        List<Double> flat = new ArrayList<>();
+        flatten(n, flat);
+        return NDArray.of(shape.stream().mapToInt(Integer::intValue).toArray(), flat.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static void flatten(JsonNode n, List<Double> out) {
+        if (!n.isArray()) {
+            out.add(n.doubleValue());
+            return;
         }
-        double[][] rows = new double[n.size()][];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = new double[n.get(r).size()];
-            for (int c = 0; c < rows[r].length; c++) rows[r][c] = n.get(r).get(c).doubleValue();
-        }
-        return NDArray.matrix(rows);
+        for (JsonNode c : n) flatten(c, out);
     }
 
     /** t as NumPy loads it: an integer array when every number is written without a decimal point. */

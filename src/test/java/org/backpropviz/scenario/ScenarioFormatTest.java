@@ -45,7 +45,7 @@ class ScenarioFormatTest {
     @CsvSource(delimiter = '|', value = {
         "ragged rows | W1 | [[1, 2, 3], [4, 5]] | 'W1: row 2 has 2 numbers, row 1 has 3'",
         "text in a cell | b2 | [0, \"abc\"] | 'b2[1]: \"abc\" is not a number'",
-        "rank three | W1 | [[[1]]] | 'W1: arrays of rank 3 or more are not supported (W1[0][0] is a list); use a number, a list, or a list of lists'",
+        "rank seven | W1 | [[[[[[[1]]]]]]] | 'W1: lists nested 7 deep (rank 7); arrays of rank 0 to 6 are supported'",
         "empty list | b1 | [] | 'b1: the array is empty'",
         "empty row | b1 | [[]] | 'b1: row 1 is empty'",
         "too large | b1 | [0, 0, 1e400] | 'b1[2]: 1e400 is too large: numbers must be finite'",

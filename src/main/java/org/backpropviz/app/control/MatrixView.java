@@ -62,6 +62,9 @@ public class MatrixView extends StackPane {
     private final IntegerProperty maxNumberRows = new SimpleIntegerProperty(this, "maxNumberRows", SMALL);
     private final IntegerProperty maxNumberCols = new SimpleIntegerProperty(this, "maxNumberCols", SMALL);
     private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "");
+    /** The caption over an array of rank 3 or more, drawn as its (N, rest) view: {0} its shape, {1} the drawn one. */
+    private final StringProperty reshapedFormat = new SimpleStringProperty(this, "reshapedFormat", "{0} shown as {1}");
+    private Label reshapedCaption;
     private final BooleanProperty legendVisible = new SimpleBooleanProperty(this, "legendVisible", true);
     private final StyleableObjectProperty<Color> negativeColor = colour(NEGATIVE, DivergingPalette.DEFAULT.negative());
     private final StyleableObjectProperty<Color> zeroColor = colour(ZERO, DivergingPalette.DEFAULT.zero());
@@ -93,6 +96,7 @@ public class MatrixView extends StackPane {
         getStylesheets().add(MatrixView.class.getResource("matrix-view.css").toExternalForm());
         array.addListener((o, a, b) -> refresh());
         placeholder.addListener((o, a, b) -> refresh());
+        reshapedFormat.addListener((o, a, b) -> refresh());
         maxNumberRows.addListener((o, a, b) -> refresh());
         maxNumberCols.addListener((o, a, b) -> refresh());
         refresh();
@@ -103,6 +107,9 @@ public class MatrixView extends StackPane {
     public ObjectProperty<NDArray> arrayProperty() { return array; }
     public NDArray getArray() { return array.get(); }
     public void setArray(NDArray a) { array.set(a); }
+
+    /** The caption over a rank-3 or higher array: {@code {0} shown as {1}} gives "(2, 2, 3) shown as (2, 6)". */
+    public StringProperty reshapedFormatProperty() { return reshapedFormat; }
 
     /** Arrays with more rows than this are drawn as a heatmap ({@link #SMALL} by default). */
     public IntegerProperty maxNumberRowsProperty() { return maxNumberRows; }
@@ -200,7 +207,8 @@ public class MatrixView extends StackPane {
     // ------------------------------------------------------------------ drawing
 
     private void refresh() {
-        NDArray a = array.get();
+        NDArray whole = array.get();
+        NDArray a = whole == null ? null : whole.batchView(); // rank 3 and more: one row per sample
         heatmap = false;
         colourScale = a == null ? ColourScale.DIVERGING : ColourScale.of(a);
         density = 0;
@@ -218,19 +226,33 @@ public class MatrixView extends StackPane {
             show(placeholderLabel);
         } else if (a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get()) {
             density = compact ? densityFor(a, heatmapWidth) : 0; // before the cells are written
-            show(numbers(a));
+            show(captioned(whole, numbers(a)));
             pseudoClassStateChanged(DENSE, DENSITIES[density].font() < 11);
             pseudoClassStateChanged(DENSEST, DENSITIES[density].font() < 10);
         } else {
             cells.clear();
             heatmap = true;
-            show(heatmap(a));
+            show(captioned(whole, heatmap(a)));
         }
         pseudoClassStateChanged(HEATMAP, heatmap);
         if (heatmap || a == null) {
             pseudoClassStateChanged(DENSE, false);
             pseudoClassStateChanged(DENSEST, false);
         }
+    }
+
+    /**
+     * {@code drawn} as it is for an array of rank 2 or less; under a caption "(2, 2, 3) shown as (2, 6)" for a higher
+     * rank, whose 2-D view it draws.
+     */
+    private Region captioned(NDArray whole, Region drawn) {
+        if (whole.rank() <= 2) return drawn;
+        if (reshapedCaption == null) {
+            reshapedCaption = Labels.empty();
+            reshapedCaption.getStyleClass().add("reshaped-caption");
+        }
+        reshapedCaption.setText(reshapedFormat.get().replace("{0}", whole.shapeString()).replace("{1}", whole.batchView().shapeString()));
+        return new javafx.scene.layout.VBox(2, reshapedCaption, drawn);
     }
 
     /** Makes {@code child} the only child, leaving the children alone when it already is (no new CSS, no relayout). */

@@ -182,7 +182,9 @@ final class CellGrid {
         long t1 = System.nanoTime();
         updating = true;
         try {
-            if (view.getGrid() != null && nr > view.getGrid().getRowCount()) dropUnusedRows();
+            // fewer rows too: a row the table keeps from the larger grid would show its old cells' text (a value
+            // undone showed until clicked)
+            if (view.getGrid() != null && nr != view.getGrid().getRowCount()) dropUnusedRows();
             view.setGrid(grid);
         } finally {
             updating = false;

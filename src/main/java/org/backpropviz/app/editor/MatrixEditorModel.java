@@ -1,8 +1,6 @@
 package org.backpropviz.app.editor;
 
-import java.text.MessageFormat;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
@@ -10,8 +8,10 @@ import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,12 +25,15 @@ import org.backpropviz.scenario.ArrayText;
 
 /**
  * The editable state of one array ({@code x}, {@code W1}, {@code b1}, {@code W2}, {@code b2} or {@code t}):
- * its current value, an undo/redo history of snapshots, and one command per edit.
+ * its current value and one command per edit. It keeps no history: every committed edit goes to the
+ * {@linkplain #setOnCommit commit listener} as one named {@link Edit}, which the window records in the scenario's
+ * one history; {@link #undo()} and {@link #redo()} ask that history ({@link #setHistory}), which then
+ * {@linkplain #load loads} the restored array.
  *
- * <p>Arrays are immutable, so every command builds a new {@link NDArray}; the history keeps the old ones.
+ * <p>Arrays are immutable, so every command builds a new {@link NDArray}.
  * A command that is refused changes nothing, sets {@link #errorMessageProperty()} to one line that says why, and
- * returns {@code false}. A command that succeeds clears the error, sets {@link #valueProperty()}, pushes the old
- * value on the undo stack and calls the {@linkplain #setOnCommit commit listener} with the new array.
+ * returns {@code false}. A command that succeeds clears the error, sets {@link #valueProperty()} and calls the
+ * commit listener with the new array and the change's name.
  *
  * <p>Rows and columns refer to the 2-D view of the array ({@code (n,)} is one row of n columns), indexed from 0
  * as NumPy indexes. Use on the JavaFX thread.
@@ -40,12 +43,31 @@ public final class MatrixEditorModel {
     /** What new cells get when a shape grows. */
     public enum NewCells { ZERO, RANDOM }
 
+    /**
+     * One committed edit: the new array, and the change's name as a key of the window's bundle with its arguments
+     * ({@code change.editCell}, {@code [W1, [0, 0]]} is "Edit W1[0, 0]").
+     */
+    public record Edit(NDArray value, String key, List<Object> args) {
+        public Edit {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** Where undo and redo go: the history the edits are recorded in (the scenario's, in the window). */
+    public interface History {
+        /** Takes back the last change; returns false when there is none. */
+        boolean undo();
+
+        /** Makes the last undone change again; returns false when there is none. */
+        boolean redo();
+
+        ObservableBooleanValue canUndo();
+
+        ObservableBooleanValue canRedo();
+    }
+
     /** The largest array the editor builds (4 million numbers, 32 MB). */
     public static final int MAX_SIZE = 4_000_000;
-    /** Undo keeps at most this many snapshots… */
-    static final int MAX_HISTORY = 200;
-    /** …and at most this many numbers in all of them. */
-    static final long MAX_HISTORY_NUMBERS = 16_000_000L;
 
     private final String name;
     private final ResourceBundle bundle;
@@ -57,10 +79,9 @@ public final class MatrixEditorModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ObjectProperty<NewCells> newCells = new SimpleObjectProperty<>(this, "newCells", NewCells.ZERO);
     private final DoubleProperty randomStd = new SimpleDoubleProperty(this, "randomStd", 0.01);
-    private final Deque<NDArray> undo = new ArrayDeque<>();
-    private final Deque<NDArray> redo = new ArrayDeque<>();
     private Random random = new Random();
-    private Consumer<NDArray> onCommit = a -> {};
+    private Consumer<Edit> onCommit = a -> {};
+    private History history;
 
     /**
      * @param name the array's name as the graph shows it, e.g. {@code W1}
@@ -140,9 +161,23 @@ public final class MatrixEditorModel {
         this.random = Objects.requireNonNull(random);
     }
 
-    /** Called with the new array after every committed edit, undo and redo (not after {@link #load}). */
-    public void setOnCommit(Consumer<NDArray> onCommit) {
+    /** Called with the new array and the change's name after every committed edit (not after {@link #load}). */
+    public void setOnCommit(Consumer<Edit> onCommit) {
         this.onCommit = onCommit == null ? a -> {} : onCommit;
+    }
+
+    /** The history undo and redo go to; with none (null) they do nothing. */
+    public void setHistory(History history) {
+        this.history = history;
+        canUndo.unbind();
+        canRedo.unbind();
+        if (history == null) {
+            canUndo.set(false);
+            canRedo.set(false);
+        } else {
+            canUndo.bind(Bindings.createBooleanBinding(() -> history.canUndo().get(), history.canUndo()));
+            canRedo.bind(Bindings.createBooleanBinding(() -> history.canRedo().get(), history.canRedo()));
+        }
     }
 
     /** Clears the error message (e.g. when the user starts another edit). */
@@ -168,7 +203,7 @@ public final class MatrixEditorModel {
         } catch (ArrayText.ParseException e) {
             return refuse("error.cell", describe(e), Shapes.number(a.get(row, col)));
         }
-        return commit(a.withFlat(row * a.cols() + col, v), "");
+        return commit(a.withFlat(row * a.cols() + col, v), "", "change.editCell", name, index(row, col));
     }
 
     /** Sets the given cells ({row, column} pairs) to {@code v} in one undoable step (Delete sets them to 0). */
@@ -179,7 +214,7 @@ public final class MatrixEditorModel {
         for (int[] rc : cells) {
             if (rc[0] >= 0 && rc[1] >= 0 && rc[0] < a.rows() && rc[1] < a.cols()) out[rc[0] * a.cols() + rc[1]] = v;
         }
-        return commit(NDArray.of(a.shape(), out), "");
+        return commit(NDArray.of(a.shape(), out), "", "change.setCells", name, cells.size(), Shapes.number(v));
     }
 
     /** How the element at row, column is indexed in NumPy: {@code [1, 2]} for a matrix, {@code [2]} for a vector. */
@@ -217,9 +252,9 @@ public final class MatrixEditorModel {
             return true;
         }
         if (size == a.size()) {
-            return commit(a.reshape(shape), msg("status.reshaped", a.shapeString(), Shapes.tuple(shape)));
+            return commit(a.reshape(shape), msg("status.reshaped", a.shapeString(), Shapes.tuple(shape)), "change.reshape", name, Shapes.tuple(shape));
         }
-        return commit(resized(a, shape), msg("status.resized", a.shapeString(), Shapes.tuple(shape)));
+        return commit(resized(a, shape), msg("status.resized", a.shapeString(), Shapes.tuple(shape)), "change.reshape", name, Shapes.tuple(shape));
     }
 
     /** Appends a row at the end ({@code (r, c)} → {@code (r + 1, c)}); a 1-D array has no rows to add. */
@@ -240,7 +275,7 @@ public final class MatrixEditorModel {
                 out[i * c + j] = i < at ? a.get(i, j) : i == at ? newCell() : a.get(i - 1, j);
             }
         }
-        return commit(NDArray.of(new int[] {r, c}, out), "");
+        return commit(NDArray.of(new int[] {r, c}, out), "", "change.insertRow", name, at);
     }
 
     /** Removes the last row. */
@@ -259,7 +294,7 @@ public final class MatrixEditorModel {
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) out[i * c + j] = a.get(i < index ? i : i + 1, j);
         }
-        return commit(NDArray.of(new int[] {r, c}, out), "");
+        return commit(NDArray.of(new int[] {r, c}, out), "", "change.removeRow", name, index);
     }
 
     /** Appends a column (for a 1-D array: an element) at the end. */
@@ -280,7 +315,7 @@ public final class MatrixEditorModel {
                 out[i * c + j] = j < at ? a.get(i, j) : j == at ? newCell() : a.get(i, j - 1);
             }
         }
-        return commit(NDArray.of(a.rank() == 1 ? new int[] {c} : new int[] {r, c}, out), "");
+        return commit(NDArray.of(a.rank() == 1 ? new int[] {c} : new int[] {r, c}, out), "", "change.insertColumn", name, at);
     }
 
     /** Removes the last column (for a 1-D array: the last element). */
@@ -299,7 +334,7 @@ public final class MatrixEditorModel {
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) out[i * c + j] = a.get(i, j < index ? j : j + 1);
         }
-        return commit(NDArray.of(a.rank() == 1 ? new int[] {c} : new int[] {r, c}, out), "");
+        return commit(NDArray.of(a.rank() == 1 ? new int[] {c} : new int[] {r, c}, out), "", "change.removeColumn", name, index);
     }
 
     /**
@@ -315,21 +350,22 @@ public final class MatrixEditorModel {
         else if (s[0] == 1) to = new int[] {s[1]};
         else if (s[1] == 1) to = new int[] {s[0]};
         else return refuse("error.toggle", a.shapeString());
-        return commit(a.reshape(to), msg("status.toggled", a.shapeString(), Shapes.tuple(to)));
+        return commit(a.reshape(to), msg("status.toggled", a.shapeString(), Shapes.tuple(to)), "change.reshape", name, Shapes.tuple(to));
     }
 
     /** {@code a.T}; a 1-D array is its own transpose in NumPy, which is said rather than done. */
     public boolean transpose() {
         NDArray a = value.get();
         if (a.rank() < 2) return refuse("error.transpose1d", a.shapeString());
-        return commit(Np.transpose(a), msg("status.transposed", a.shapeString(), Shapes.tuple(new int[] {a.cols(), a.rows()})));
+        return commit(Np.transpose(a), msg("status.transposed", a.shapeString(), Shapes.tuple(new int[] {a.cols(), a.rows()})),
+                "change.transpose", name);
     }
 
     // ------------------------------------------------------------------ commands: fills
 
     /** Every element 0 ({@code np.zeros(shape)}). */
     public boolean fillZeros() {
-        return commit(NDArray.full(value.get().shape(), 0.0), "");
+        return commit(NDArray.full(value.get().shape(), 0.0), "", "change.fillZeros", name);
     }
 
     /** Every element from {@code std * np.random.randn(*shape)}, the book's weight initialisation. */
@@ -338,7 +374,7 @@ public final class MatrixEditorModel {
         NDArray a = value.get();
         double[] out = new double[a.size()];
         for (int i = 0; i < out.length; i++) out[i] = std * random.nextGaussian();
-        return commit(NDArray.of(a.shape(), out), "");
+        return commit(NDArray.of(a.shape(), out), "", "change.fillRandom", name, Shapes.number(std));
     }
 
     /** {@link #fillRandomNormal(double)} with {@link #randomStdProperty()}. */
@@ -352,7 +388,7 @@ public final class MatrixEditorModel {
         if (a.rank() == 0) return refuse("error.scalar");
         double[] out = new double[a.size()];
         for (int r = 0; r < a.rows(); r++) out[r * a.cols() + random.nextInt(a.cols())] = 1.0;
-        return commit(NDArray.of(a.shape(), out), "");
+        return commit(NDArray.of(a.shape(), out), "", "change.oneHotRows", name);
     }
 
     /**
@@ -373,7 +409,8 @@ public final class MatrixEditorModel {
             }
             out[i * numClasses + (int) v] = 1.0;
         }
-        return commit(NDArray.of(new int[] {n, numClasses}, out), msg("status.oneHot", a.shapeString(), Shapes.tuple(new int[] {n, numClasses})));
+        return commit(NDArray.of(new int[] {n, numClasses}, out), msg("status.oneHot", a.shapeString(), Shapes.tuple(new int[] {n, numClasses})),
+                "change.oneHot", name);
     }
 
     /** The number of classes one-hot rows would need for the current labels: the largest label + 1 (at least 2). */
@@ -404,7 +441,8 @@ public final class MatrixEditorModel {
             if (ones != 1) return refuse("error.notOneHot", name + "[" + r + "]");
             out[r] = at;
         }
-        return commit(NDArray.vector(out), msg("status.labels", a.shapeString(), Shapes.tuple(new int[] {a.rows()})));
+        return commit(NDArray.vector(out), msg("status.labels", a.shapeString(), Shapes.tuple(new int[] {a.rows()})),
+                "change.labels", name);
     }
 
     // ------------------------------------------------------------------ commands: clipboard
@@ -425,7 +463,7 @@ public final class MatrixEditorModel {
         NDArray a = value.get();
         if (anchorRow < 0 || anchorCol < 0) return replace(p);
         if (p.rows() == a.rows() && p.cols() == a.cols()) {
-            return commit(NDArray.of(a.shape(), p.toFlatArray()), "");
+            return commit(NDArray.of(a.shape(), p.toFlatArray()), "", "change.paste", name);
         }
         if (anchorRow + p.rows() > a.rows() || anchorCol + p.cols() > a.cols()) {
             return refuse("error.pasteFit", p.rows(), p.cols(), index(anchorRow, anchorCol), a.shapeString(),
@@ -435,7 +473,8 @@ public final class MatrixEditorModel {
         for (int r = 0; r < p.rows(); r++) {
             for (int c = 0; c < p.cols(); c++) out[(anchorRow + r) * a.cols() + anchorCol + c] = p.get(r, c);
         }
-        return commit(NDArray.of(a.shape(), out), msg("status.pasted", p.rows(), p.cols(), index(anchorRow, anchorCol)));
+        return commit(NDArray.of(a.shape(), out), msg("status.pasted", p.rows(), p.cols(), index(anchorRow, anchorCol)),
+                "change.paste", name);
     }
 
     /** Replaces the whole array by the pasted text, shape and all ({@code W1 = np.array(...)}). */
@@ -447,73 +486,40 @@ public final class MatrixEditorModel {
         NDArray a = value.get();
         if (p.size() > MAX_SIZE) return refuse("error.tooLarge", p.shapeString(), p.size(), MAX_SIZE);
         String status = p.sameShape(a) ? "" : msg("status.replaced", a.shapeString(), p.shapeString());
-        return commit(p, status);
+        return commit(p, status, "change.replace", name);
     }
 
     // ------------------------------------------------------------------ commands: history
 
+    /** Asks the history to take back its last change (whatever array it was made to); false when there is none. */
     public boolean undo() {
-        if (undo.isEmpty()) return false;
-        redo.push(value.get());
-        setValue(undo.pop(), "");
-        return true;
+        return history != null && history.undo();
     }
 
+    /** Asks the history to make the last undone change again; false when there is none. */
     public boolean redo() {
-        if (redo.isEmpty()) return false;
-        undo.push(value.get());
-        setValue(redo.pop(), "");
-        return true;
+        return history != null && history.redo();
     }
 
-    /** Shows a value that changed elsewhere (e.g. a training step); forgets the history and calls no listener. */
+    /** Shows a value that changed elsewhere (an undo, a training step, a quick fix); calls no listener. */
     public void load(NDArray newValue) {
-        undo.clear();
-        redo.clear();
-        updateHistoryFlags();
         clearMessages();
         value.set(Objects.requireNonNull(newValue));
     }
 
     // ------------------------------------------------------------------ internals
 
-    private boolean commit(NDArray next, String status) {
+    private boolean commit(NDArray next, String status, String changeKey, Object... changeArgs) {
         NDArray old = value.get();
         if (next.equals(old)) {
             clearMessages();
             return true;
         }
-        undo.push(old);
-        redo.clear();
-        trimHistory();
-        setValue(next, status);
-        return true;
-    }
-
-    private void setValue(NDArray next, String status) {
         errorMessage.set("");
         statusMessage.set(status);
         value.set(next);
-        updateHistoryFlags();
-        onCommit.accept(next);
-    }
-
-    private void trimHistory() {
-        long numbers = totalNumbers();
-        while (undo.size() > 1 && (undo.size() > MAX_HISTORY || numbers > MAX_HISTORY_NUMBERS)) {
-            numbers -= undo.removeLast().size();
-        }
-    }
-
-    private long totalNumbers() {
-        long n = 0;
-        for (NDArray a : undo) n += a.size();
-        return n;
-    }
-
-    private void updateHistoryFlags() {
-        canUndo.set(!undo.isEmpty());
-        canRedo.set(!redo.isEmpty());
+        onCommit.accept(new Edit(next, changeKey, List.of(changeArgs)));
+        return true;
     }
 
     private double newCell() {

@@ -81,7 +81,8 @@ public final class MatrixEditorView extends BorderPane {
     private final Spinner<Integer> classes = new Spinner<>(2, 1000, 10);
     private final Label message = new Label();
     private final Label readout = new Label();
-    private final HBox labelTools;
+    private HBox labelTools;
+    private HBox header;
     private final Heatmap heatmap = newHeatmap();
     private final Label largeMessage = new Label();
     private final Label blockLabel = new Label();
@@ -102,8 +103,22 @@ public final class MatrixEditorView extends BorderPane {
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
         getStyleClass().add("lang-" + (bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage()));
         Theme.apply(this, MatrixEditorView.class.getResource("editor.css"));
+        header = header();
+        VBox top = new VBox(4, header, shapeTools(), valueTools());
+        top.setPadding(new Insets(0, 0, 6, 0));
+        setTop(top);
+        blockTools = blockTools();
+        largePane = largePane();
+        setBottom(bottom());
+        grid.view().setContextMenu(contextMenu());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventFilter(KeyEvent.KEY_TYPED, this::onTyped);
+        model.valueProperty().addListener((o, old, a) -> onValue(old, a));
+        showArray(model.getValue());
+    }
 
-        // header: W1  (2, 3)  2-D matrix
+    /** The header: W1  (2, 3)  2-D matrix, and undo and redo (of the history the model is given). */
+    private HBox header() {
         nameLabel.getStyleClass().add("editor-name");
         nameLabel.setText(model.getName());
         shapeLabel.getStyleClass().add("editor-shape");
@@ -114,11 +129,14 @@ public final class MatrixEditorView extends BorderPane {
         undo.disableProperty().bind(model.canUndoProperty().not());
         Button redo = button("redo", model::redo);
         redo.disableProperty().bind(model.canRedoProperty().not());
-        HBox header = new HBox(12, nameLabel, shapeLabel, rankLabel, spring, undo, redo);
-        header.setAlignment(Pos.BASELINE_LEFT);
-        header.getStyleClass().add("editor-header");
+        HBox h = new HBox(12, nameLabel, shapeLabel, rankLabel, spring, undo, redo);
+        h.setAlignment(Pos.BASELINE_LEFT);
+        h.getStyleClass().add("editor-header");
+        return h;
+    }
 
-        // shape tools
+    /** The shape tools: the shape typed as NumPy writes it, rows and columns, (n,) ↔ (1, n), transpose, new cells. */
+    private ToolBar shapeTools() {
         shapeField.setPrefColumnCount(12);
         shapeField.setPromptText(text("shape.prompt"));
         shapeField.setTooltip(tip("shape.tip"));
@@ -177,8 +195,11 @@ public final class MatrixEditorView extends BorderPane {
                 caption("newCells.label", newCells), newCells,
                 caption("std.label", stdField), stdField);
         shapeBar.getStyleClass().add("shape-tools");
+        return shapeBar;
+    }
 
-        // values
+    /** The value tools: fills, the one-hot tools (for t), copy and paste. */
+    private ToolBar valueTools() {
         classes.setEditable(true);
         refuseBadText(classes, "whole.classes");
         classes.setPrefWidth(70);
@@ -203,18 +224,11 @@ public final class MatrixEditorView extends BorderPane {
                 button("paste", this::pasteFromClipboard),
                 button("replace", this::replaceFromClipboard));
         valueBar.getStyleClass().add("value-tools");
+        return valueBar;
+    }
 
-        VBox top = new VBox(4, header, shapeBar, valueBar);
-        top.setPadding(new Insets(0, 0, 6, 0));
-        setTop(top);
-
-        // large arrays: heatmap + block
-        largeMessage.getStyleClass().add("large-message");
-        largeMessage.setWrapText(true);
-        largeMessage.setMinHeight(Region.USE_PREF_SIZE);
-        legend.getStyleClass().add("heatmap-legend");
-        Tooltip.install(heatmap, tip("heatmap.tip"));
-        heatmap.setOnPick((r, c) -> moveBlock(r - BLOCK / 2, c - BLOCK / 2));
+    /** The spinners that move the editable block of a large array. */
+    private HBox blockTools() {
         blockRow.setEditable(true);
         blockCol.setEditable(true);
         refuseBadText(blockRow, "whole.blockRow");
@@ -227,8 +241,19 @@ public final class MatrixEditorView extends BorderPane {
         blockCol.valueProperty().addListener((o, a, b) -> {
             if (!movingBlock && b != null) moveBlock(blockRow.getValue(), b);
         });
-        blockTools = new HBox(6, caption("large.rows", blockRow), blockRow, caption("large.cols", blockCol), blockCol);
-        blockTools.setAlignment(Pos.CENTER_LEFT);
+        HBox tools = new HBox(6, caption("large.rows", blockRow), blockRow, caption("large.cols", blockCol), blockCol);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        return tools;
+    }
+
+    /** What a large array gets instead of the grid: its heatmap beside the block. */
+    private VBox largePane() {
+        largeMessage.getStyleClass().add("large-message");
+        largeMessage.setWrapText(true);
+        largeMessage.setMinHeight(Region.USE_PREF_SIZE);
+        legend.getStyleClass().add("heatmap-legend");
+        Tooltip.install(heatmap, tip("heatmap.tip"));
+        heatmap.setOnPick((r, c) -> moveBlock(r - BLOCK / 2, c - BLOCK / 2));
         VBox left = new VBox(6, heatmap, legend);
         VBox.setVgrow(grid.node(), Priority.ALWAYS);
         HBox.setHgrow(blockBox, Priority.ALWAYS);
@@ -236,9 +261,11 @@ public final class MatrixEditorView extends BorderPane {
         VBox.setVgrow(both, Priority.ALWAYS);
         VBox largeBox = new VBox(8, largeMessage, both);
         largeBox.getStyleClass().add("large-array");
-        largePane = largeBox;
+        return largeBox;
+    }
 
-        // bottom: message next to the grid, and the selected cell's exact value
+    /** The bottom: the message line under the grid, and the selected cell's exact value. */
+    private VBox bottom() {
         message.getStyleClass().add("editor-message");
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
@@ -247,12 +274,15 @@ public final class MatrixEditorView extends BorderPane {
         readout.setText(text("cell.hint"));
         VBox bottom = new VBox(2, message, readout);
         bottom.setPadding(new Insets(6, 0, 0, 0));
-        setBottom(bottom);
         model.errorMessageProperty().addListener((o, a, b) -> showMessage());
         model.statusMessageProperty().addListener((o, a, b) -> showMessage());
         grid.setOnSelect(rc -> showReadout(rc[0], rc[1]));
+        return bottom;
+    }
 
-        grid.view().setContextMenu(new ContextMenu(
+    /** The grid's context menu: clipboard, rows and columns, zero the selection. */
+    private ContextMenu contextMenu() {
+        return new ContextMenu(
                 item("copy.numpy", () -> copy(true)),
                 item("copy.csv", () -> copy(false)),
                 item("paste", this::pasteFromClipboard),
@@ -263,13 +293,9 @@ public final class MatrixEditorView extends BorderPane {
                 item("col.add", () -> atSelection(false, true)),
                 item("col.remove", () -> atSelection(false, false)),
                 new SeparatorMenuItem(),
-                item("menu.zero", this::zeroSelection)));
-
-        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        addEventFilter(KeyEvent.KEY_TYPED, this::onTyped);
-        model.valueProperty().addListener((o, old, a) -> onValue(old, a));
-        showArray(model.getValue());
+                item("menu.zero", this::zeroSelection));
     }
+
 
     // ------------------------------------------------------------------ public
 
@@ -293,6 +319,21 @@ public final class MatrixEditorView extends BorderPane {
     /** The text Ctrl+C / Copy NumPy puts on the clipboard. */
     public String numpyText() {
         return ArrayText.toNumpy(model.getValue());
+    }
+
+    /** Gives the grid the keyboard focus (an editor just opened or moved). */
+    public void focusGrid() {
+        grid.view().requestFocus();
+    }
+
+    /** Adds buttons at the right end of the header (the main window's Detach and Close). */
+    public void addToHeader(Node... nodes) {
+        header.getChildren().addAll(nodes);
+    }
+
+    /** A button of the editor's look with a text and tooltip from its bundle ({@code key}, {@code key.tip}). */
+    public Button headerButton(String key, Runnable action) {
+        return button(key, action);
     }
 
     /** The grid (for tests and for the window to focus). */

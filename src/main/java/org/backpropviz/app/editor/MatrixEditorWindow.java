@@ -4,37 +4,48 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.backpropviz.engine.NDArray;
 
 /**
- * A non-modal window editing one array. The main window opens one per input or parameter node and re-evaluates
- * the graph with every array passed to {@code onCommit}; it calls {@link MatrixEditorModel#load} on
- * {@link #getModel()} when the array changes elsewhere (e.g. after a training step).
+ * A non-modal window editing one array: a {@link MatrixEditorView}, with a menu bar above it when the caller gives
+ * one (the main window gives its Edit menu). The main window docks its editors and moves one here when it is
+ * detached ({@link #host}); {@link #release} gives the view back to be docked again.
  */
 public final class MatrixEditorWindow {
     private final Stage stage;
     private final MatrixEditorModel model;
     private final MatrixEditorView view;
 
-    private MatrixEditorWindow(Window owner, String name, NDArray initial, Consumer<NDArray> onCommit, ResourceBundle bundle) {
-        model = new MatrixEditorModel(name, initial, bundle);
-        model.setOnCommit(onCommit);
-        view = new MatrixEditorView(model);
+    private final javafx.beans.value.ChangeListener<NDArray> retitle;
+    private final javafx.beans.value.ChangeListener<Boolean> grow;
+
+    private MatrixEditorWindow(Window owner, MatrixEditorView view, Node menuBar) {
+        this.view = view;
+        this.model = view.getModel();
+        ResourceBundle bundle = model.getBundle();
         stage = new Stage();
         if (owner != null) stage.initOwner(owner);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, defaultWidth(screen), defaultHeight(screen));
+        Scene scene = new Scene(menuBar == null ? view : new BorderPane(view, menuBar, null, null, null),
+                defaultWidth(screen), defaultHeight(screen));
         stage.setScene(scene);
-        stage.setTitle(new MessageFormat(bundle.getString("window.title"), bundle.getLocale()).format(new Object[] {name, initial.shapeString()}));
-        model.valueProperty().addListener((o, a, b) -> stage.setTitle(
-                new MessageFormat(bundle.getString("window.title"), bundle.getLocale()).format(new Object[] {name, b.shapeString()})));
-        view.largeProperty().addListener((o, was, is) -> {
+        retitle = (o, a, b) -> stage.setTitle(title(bundle, b));
+        stage.setTitle(title(bundle, model.getValue()));
+        model.valueProperty().addListener(retitle);
+        grow = (o, was, is) -> {
             if (is) makeRoomForTheHeatmap();
-        });
+        };
+        view.largeProperty().addListener(grow);
+    }
+
+    private String title(ResourceBundle bundle, NDArray a) {
+        return new MessageFormat(bundle.getString("window.title"), bundle.getLocale()).format(new Object[] {model.getName(), a.shapeString()});
     }
 
     private static double defaultWidth(Rectangle2D screen) {
@@ -75,11 +86,32 @@ public final class MatrixEditorWindow {
      * @param onCommit called on the JavaFX thread with every new array the user commits (edits, undo, redo)
      * @param bundle the strings, e.g. {@link MatrixEditorModel#bundle(java.util.Locale)}
      */
-    public static MatrixEditorWindow open(Window owner, String name, NDArray initial, Consumer<NDArray> onCommit, ResourceBundle bundle) {
-        MatrixEditorWindow w = new MatrixEditorWindow(owner, name, initial, onCommit, bundle);
+    public static MatrixEditorWindow open(Window owner, String name, NDArray initial,
+                                          Consumer<MatrixEditorModel.Edit> onCommit, ResourceBundle bundle) {
+        MatrixEditorModel model = new MatrixEditorModel(name, initial, bundle);
+        model.setOnCommit(onCommit);
+        return host(owner, new MatrixEditorView(model), null);
+    }
+
+    /**
+     * Shows an editor view (one taken out of the main window's dock, say) in a window of its own.
+     *
+     * @param menuBar put above the view (the main window's Edit menu), or null
+     */
+    public static MatrixEditorWindow host(Window owner, MatrixEditorView view, Node menuBar) {
+        MatrixEditorWindow w = new MatrixEditorWindow(owner, view, menuBar);
         w.stage.show();
-        w.view.gridNode().requestFocus();
+        view.focusGrid();
         return w;
+    }
+
+    /** Closes the window and frees its view to be shown elsewhere (docked again); the model is kept. */
+    public MatrixEditorView release() {
+        model.valueProperty().removeListener(retitle);
+        view.largeProperty().removeListener(grow);
+        stage.getScene().setRoot(new javafx.scene.layout.Pane());
+        stage.close();
+        return view;
     }
 
     /**
@@ -97,7 +129,7 @@ public final class MatrixEditorWindow {
         v.applyCss();
         v.layout();
         m.setCell(0, 0, "5");
-        m.undo();
+        m.load(m.getValue());
         scene.setRoot(new javafx.scene.layout.Pane());
     }
 

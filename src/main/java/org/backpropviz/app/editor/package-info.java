@@ -1,12 +1,13 @@
 /**
- * The matrix editor (issue 4): a grid of one array's values with shape tools, fills, clipboard and undo.
+ * The matrix editor (issue 4): a grid of one array's values with shape tools, fills and clipboard.
  *
  * <p>For the main window:
  * <pre>{@code
- * MatrixEditorWindow w = MatrixEditorWindow.open(ownerStage, "W1", currentW1,
- *         newW1 -> reevaluateWith("W1", newW1),           // yours: every committed edit, undo, redo; FX thread
- *         MatrixEditorModel.bundle(locale));
- * w.getModel().load(updatedW1);                            // a value changed elsewhere (no callback, history cleared)
+ * MatrixEditorModel m = new MatrixEditorModel("W1", currentW1, MatrixEditorModel.bundle(locale));
+ * m.setOnCommit(edit -> record(edit.value(), edit.key(), edit.args())); // yours: every committed edit, named; FX thread
+ * m.setHistory(scenarioHistory);   // undo and redo go there: the editor keeps no history of its own
+ * MatrixEditorView v = new MatrixEditorView(m);                         // dock it, or MatrixEditorWindow.host(...)
+ * m.load(updatedW1);                                                   // a value changed elsewhere (no callback)
  * }</pre>
  *
  * <ul>

@@ -40,9 +40,10 @@ public final class GraphViewModel {
     /** Something that happened that the status line should say: a bundle key and its arguments. */
     public record Notice(String key, List<Object> args, boolean error) {}
 
-    private record Computed(Scenario scenario, List<Trace> chain, Scenario before) {
+    /** A computed chain; with {@code before}, the change it shows is recorded in the history under its name. */
+    private record Computed(Scenario scenario, List<Trace> chain, Scenario before, String key, List<Object> args) {
         Computed(Scenario scenario, List<Trace> chain) {
-            this(scenario, chain, null);
+            this(scenario, chain, null, null, List.of());
         }
     }
 
@@ -62,6 +63,8 @@ public final class GraphViewModel {
     private final PauseTransition playTimer = new PauseTransition();
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following");
     private List<Trace> chain = List.of();
+    /** The scenario shown before a training run was followed: what undoing the trained network comes back to. */
+    private Scenario beforeFollowing;
     /** Computes an iteration's snapshots on the worker: {@link #chainOf}; a test makes it fail (see EngineFaults). */
     private Function<NetInputs, List<Trace>> evaluator = GraphViewModel::chainOf;
 
@@ -78,7 +81,10 @@ public final class GraphViewModel {
 
     // ------------------------------------------------------------------ properties
 
-    /** The scenario's undo history (network changes, presets, SGD updates). */
+    /**
+     * The scenario's one undo history: every change (editor edits, quick fixes, network changes, presets, SGD updates,
+     * trained networks applied) is one named entry.
+     */
     public ScenarioHistory history() { return history; }
 
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
@@ -202,7 +208,17 @@ public final class GraphViewModel {
         stopPlaying();
         following.set(false);
         s.learningRate().ifPresent(learningRate::set);
-        compute(s, 0, new Notice(noticeKey, List.of(e.key(), e.args()), false));
+        Notice said = new Notice(noticeKey, List.of(e.key(), e.args()), false);
+        if (!s.inputs().network().equals(scenario.get().inputs().network())) {
+            compute(s, 0, said); // another network: from its start
+            return;
+        }
+        // the same network with other arrays (an edit, a fix): re-run to the same step, as the change itself did
+        scenario.set(s);
+        ready.set(false);
+        NetInputs in = s.inputs();
+        Function<NetInputs, List<Trace>> eval = evaluator;
+        submit(() -> new Computed(s, eval.apply(in)), index.get(), c -> said);
     }
 
     /** Shows another scenario from its start; its chain is computed on the worker. */
@@ -220,11 +236,21 @@ public final class GraphViewModel {
      * A burst of edits is coalesced: the worker skips every request made stale by a newer one.
      */
     public void edit(org.backpropviz.engine.Param p, org.backpropviz.engine.NDArray value) {
+        edit(p, value, "change.replace", List.of(p.label()));
+    }
+
+    /**
+     * {@link #edit(org.backpropviz.engine.Param, NDArray)} recorded in the history as one change named by a bundle key
+     * and its arguments ({@code change.editCell}, {@code [W1, [0, 0]]}).
+     */
+    public void edit(org.backpropviz.engine.Param p, NDArray value, String key, List<Object> args) {
         stopPlaying();
         following.set(false);
-        Scenario changed = scenario.get().with(p, value);
-        if (changed.equals(scenario.get())) return;
+        Scenario before = scenario.get();
+        Scenario changed = before.with(p, value);
+        if (changed.equals(before)) return;
         Scenario edited = described(changed, editedDescription, describesAnExample());
+        history.record(before, key, args);
         scenario.set(edited);
         ready.set(false); // the old chain stays on screen until the new one is computed
         NetInputs in = edited.inputs();
@@ -239,6 +265,7 @@ public final class GraphViewModel {
      */
     public void follow(Scenario s) {
         stopPlaying();
+        if (!following.get()) beforeFollowing = scenario.get();
         preset.set(null);
         scenario.set(s);
         Trace start = Trace.start(s.inputs());
@@ -250,7 +277,18 @@ public final class GraphViewModel {
         show(0);
     }
 
-    /** Applies a quick fix: edits the scenario and re-runs to the same step. */
+    /**
+     * Shows a trained network whole (to step through it), as one change of the history: undo comes back to the
+     * scenario shown before the training was followed.
+     */
+    public void applyTrained(Scenario s) {
+        Scenario before = following.get() && beforeFollowing != null ? beforeFollowing : scenario.get();
+        beforeFollowing = null;
+        load(s);
+        if (before != null && !before.equals(s)) history.record(before, "change.trained", List.of());
+    }
+
+    /** Applies a quick fix: edits the scenario and re-runs to the same step; one change of the history. */
     public void applyFix(QuickFix fix) {
         stopPlaying();
         following.set(false);
@@ -261,7 +299,7 @@ public final class GraphViewModel {
         boolean example = describesAnExample();
         submit(() -> {
             Scenario edited = described(fix.edit().apply(s), description, example);
-            return new Computed(edited, eval.apply(edited.inputs()));
+            return new Computed(edited, eval.apply(edited.inputs()), s, fix.changeKey(), fix.changeArgs());
         }, index.get(), c -> new Notice("notice.fixed", fixText(fix), false));
     }
 
@@ -314,7 +352,7 @@ public final class GraphViewModel {
         Function<NetInputs, List<Trace>> eval = evaluator;
         submit(() -> {
             NetInputs in = Sgd.update(s.inputs(), done.grads(), lr);
-            return new Computed(s.withInputs(in).withLearningRate(lr), eval.apply(in), s);
+            return new Computed(s.withInputs(in).withLearningRate(lr), eval.apply(in), s, "change.sgd", List.of(format(lr)));
         }, 0, c -> new Notice("notice.sgd", List.of(format(before),
                 format(c.chain().get(c.chain().size() - 1).loss().orElse(Double.NaN)), format(lr)), false));
     }
@@ -350,7 +388,7 @@ public final class GraphViewModel {
     private void submit(java.util.concurrent.Callable<Computed> work, int keep,
                         java.util.function.Function<Computed, Notice> noticeOf) {
         worker.submit(work, c -> {
-            if (c.before() != null) history.record(c.before(), "change.sgd", List.of(format(lr(c.scenario()))));
+            if (c.before() != null && !c.before().equals(c.scenario())) history.record(c.before(), c.key(), c.args());
             scenario.set(c.scenario());
             chain = c.chain();
             furthest.set(chain.get(chain.size() - 1));
@@ -444,10 +482,6 @@ public final class GraphViewModel {
         out.add(fix.messageKey());
         out.addAll(fix.args());
         return out;
-    }
-
-    private static double lr(Scenario s) {
-        return s.learningRate().orElse(Double.NaN);
     }
 
     private static String format(double v) {

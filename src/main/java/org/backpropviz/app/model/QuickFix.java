@@ -21,27 +21,45 @@ import org.backpropviz.scenario.Scenario;
  */
 public record QuickFix(String id, String messageKey, List<String> args, UnaryOperator<Scenario> edit) {
 
+    /**
+     * The fix's name in the history, a bundle key ({@code change.transpose}, {@code change.reshape},
+     * {@code change.resize}): "Transpose W1", "Reshape x to (1, 2)".
+     */
+    public String changeKey() {
+        return switch (messageKey) {
+            case "fix.transpose" -> "change.transpose";
+            case "fix.resize" -> "change.resize";
+            default -> "change.reshape";
+        };
+    }
+
+    /** The arguments of {@link #changeKey()}: the array's name, and the shape it gets (not for a transpose). */
+    public List<Object> changeArgs() {
+        return messageKey.equals("fix.transpose") ? List.of(args.get(0)) : List.of(args.get(0), args.get(2));
+    }
+
     /** The fixes that make sense for an error in a scenario, in the order the lesson would try them. */
     public static List<QuickFix> forError(Scenario s, EngineError error) {
         List<QuickFix> out = new ArrayList<>();
         List<String> names = error.operands().stream().map(Operand::name).toList();
         boolean aboutX = names.stream().anyMatch(n -> n.equals("x") || n.equals("x.T") || n.startsWith("np.dot(x, W1"))
                 && error.node().equals("affine1");
-        NDArray x = s.get(Param.X), W1 = s.get(Param.W1), W2 = s.get(Param.W2);
+        boolean twoLayers = s.inputs().network().params().contains(Param.W2); // a 1-layer net has only W1 and b1
+        NDArray x = s.get(Param.X), W1 = s.get(Param.W1), W2 = twoLayers ? s.get(Param.W2) : null;
         if (x.rank() == 1 && W1.rank() == 2 && x.dim(0) == W1.dim(0) && (aboutX || error.phase().id().equals("backward"))) {
             out.add(reshapeX(x));
         }
         int inWidth = x.rank() == 0 ? 1 : x.dim(x.rank() - 1);
         if (mentions(names, "W1") && W1.rank() == 2 && W1.dim(1) == inWidth && W1.dim(0) != inWidth) out.add(transpose(Param.W1, W1));
         int hidden = W1.rank() == 2 ? (W1.dim(0) == inWidth ? W1.dim(1) : W1.dim(0)) : -1;
-        if (mentions(names, "W2") && W2.rank() == 2 && W2.dim(1) == hidden && W2.dim(0) != hidden) out.add(transpose(Param.W2, W2));
+        if (twoLayers && mentions(names, "W2") && W2.rank() == 2 && W2.dim(1) == hidden && W2.dim(0) != hidden) out.add(transpose(Param.W2, W2));
         NDArray t = s.get(Param.T);
         if (names.contains("t") && t.rank() == 1 && x.rank() == 2 && x.dim(0) == 1) {
             out.add(new QuickFix("reshape-t", "fix.reshape", List.of("t", t.shapeString(), "(1, " + t.dim(0) + ")"),
                     sc -> sc.with(Param.T, sc.get(Param.T).reshape(1, sc.get(Param.T).size()))));
         }
         addResize(out, names, s, Param.B1, W1);
-        addResize(out, names, s, Param.B2, W2);
+        if (twoLayers) addResize(out, names, s, Param.B2, W2);
         return out;
     }
 

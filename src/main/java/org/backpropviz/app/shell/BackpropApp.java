@@ -102,6 +102,7 @@ public class BackpropApp extends Application {
         var icon = BackpropApp.class.getResource("/assets/icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
         editors = new Editors(model, this::requestClose);
+        EditMenu.addRedoShortcut(scene, model);
         files = new FileActions(model, document, () -> stage, () -> text, () -> view.graph());
         if (!Boolean.getBoolean("backpropviz.graphOnly")) tools = new Tools(model);
         language = settings.language();
@@ -181,6 +182,7 @@ public class BackpropApp extends Application {
         this.network = network;
         view.setOnEditNode(this::openEditor);
         stage.getScene().setRoot(view);
+        editors.attach(view, stage);
         // skins now, not at the next pulse: the tab pane has no children until its skin exists, and code run
         // right after a language switch (focusing the graph, the tests' lookups) must find the graph in it
         view.applyCss();
@@ -198,9 +200,9 @@ public class BackpropApp extends Application {
         }
     }
 
-    /** Opens the matrix editor of an input or parameter node (or brings it to the front). */
-    public org.backpropviz.app.editor.MatrixEditorWindow openEditor(NetGraph.Node node) {
-        return node.param().map(p -> editors.open(stage, p)).orElse(null);
+    /** Opens the matrix editor of an input or parameter node docked under the graph (or shows its open one). */
+    public org.backpropviz.app.editor.MatrixEditorView openEditor(NetGraph.Node node) {
+        return node.param().map(editors::open).orElse(null);
     }
 
     /** Closes the window, asking first about unsaved changes. */

@@ -1,109 +1,265 @@
 package org.backpropviz.app.shell;
 
-import org.backpropviz.app.diagnostics.Probes;
-import java.util.TreeMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
+import org.backpropviz.app.diagnostics.Probes;
 import org.backpropviz.app.editor.MatrixEditorModel;
 import org.backpropviz.app.editor.MatrixEditorView;
 import org.backpropviz.app.editor.MatrixEditorWindow;
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.model.GraphViewModel;
+import org.backpropviz.app.view.MainView;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Param;
 
 /**
- * The matrix editor windows of the graph's input and parameter nodes: at most one per array (opening it again
- * brings it to the front). Every committed edit goes to {@link GraphViewModel#edit}; when the scenario changes
- * elsewhere (a preset, a file, an SGD update, a quick fix, training) each open editor loads the new array.
+ * The matrix editors of the graph's input and parameter nodes, at most one per array. An editor opens docked under
+ * the graph (one at a time: opening another closes the docked one, whose edits are already in the scenario), so
+ * the node it feeds can be seen turning red while typing; Detach moves it to a window of its own, Dock brings it
+ * back, × or Ctrl+W closes it.
+ *
+ * <p>The editors keep no history: every committed edit goes to {@link GraphViewModel#edit} as one named change of
+ * the scenario's history, and their Undo and Redo (buttons, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z, a detached window's Edit
+ * menu) are the main window's. When the scenario changes (an undo, a preset, a file, an SGD update, a quick fix,
+ * training) each open editor loads the new array.
  */
 final class Editors {
     private static final KeyCombination CLOSE = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
+
+    /** One open editor: its view, and its window while it is detached (null while docked). */
+    private final class Open {
+        final Param param;
+        final MatrixEditorView view;
+        final Button dockButton;
+        MatrixEditorWindow window;
+
+        Open(Param param, MatrixEditorView view, Button dockButton) {
+            this.param = param;
+            this.view = view;
+            this.dockButton = dockButton;
+        }
+    }
+
     private final GraphViewModel graph;
     private final Runnable quit;
-    private final Map<Param, MatrixEditorWindow> open = new TreeMap<>();
-    private java.util.Locale locale = java.util.Locale.ENGLISH;
+    private final Map<Param, Open> open = new TreeMap<>();
+    private final MatrixEditorModel.History history;
+    private MainView main;
+    private Window owner;
+    private Locale locale = Locale.ENGLISH;
 
     /** {@code quit} asks to close the app (Ctrl+Q in an editor window does what it does in the main window). */
     Editors(GraphViewModel graph, Runnable quit) {
         this.graph = graph;
         this.quit = quit;
+        this.history = historyOf(graph);
         graph.scenarioProperty().addListener((o, a, s) -> {
-            for (Map.Entry<Param, MatrixEditorWindow> e : java.util.List.copyOf(open.entrySet())) {
-                if (!s.inputs().has(e.getKey())) { // its layer was removed
-                    e.getValue().getStage().close();
-                    open.remove(e.getKey());
+            for (Open e : List.copyOf(open.values())) {
+                if (!s.inputs().has(e.param)) { // its layer was removed
+                    close(e.param);
                     continue;
                 }
-                NDArray now = s.get(e.getKey());
-                MatrixEditorModel m = e.getValue().getModel();
+                NDArray now = s.get(e.param);
+                MatrixEditorModel m = e.view.getModel();
                 if (!m.getValue().equals(now)) m.load(now); // the editor's own commits are already there
             }
         });
     }
 
+    /** The scenario's history as an editor sees it: its undo and redo are the main window's. */
+    private static MatrixEditorModel.History historyOf(GraphViewModel graph) {
+        ObservableBooleanValue canUndo = Bindings.isNotNull(graph.history().nextUndoProperty());
+        ObservableBooleanValue canRedo = Bindings.isNotNull(graph.history().nextRedoProperty());
+        return new MatrixEditorModel.History() {
+            @Override
+            public boolean undo() {
+                if (!graph.history().canUndo()) return false;
+                graph.undo();
+                return true;
+            }
+
+            @Override
+            public boolean redo() {
+                if (!graph.history().canRedo()) return false;
+                graph.redo();
+                return true;
+            }
+
+            @Override
+            public ObservableBooleanValue canUndo() {
+                return canUndo;
+            }
+
+            @Override
+            public ObservableBooleanValue canRedo() {
+                return canRedo;
+            }
+        };
+    }
+
     /** The language of editors opened from now on. */
-    void setLocale(java.util.Locale l) {
+    void setLocale(Locale l) {
         locale = l;
     }
 
-    /** Opens the editor of {@code p}, or brings its open editor to the front. */
-    MatrixEditorWindow open(Window owner, Param p) {
-        MatrixEditorWindow w = open.get(p);
-        if (w != null && w.getStage().isShowing()) {
-            w.getStage().toFront();
-            w.getStage().requestFocus();
-            return w;
+    /**
+     * The main window's content, where editors dock (it is rebuilt when the language changes: the docked editor
+     * moves into the new one).
+     */
+    void attach(MainView view, Window owner) {
+        MainView before = main;
+        main = view;
+        this.owner = owner;
+        Open docked = docked();
+        if (before != null && docked != null) {
+            before.dock(null);
+            view.dock(docked.view);
+        }
+    }
+
+    /** Opens the editor of {@code p} docked, or shows its open editor (docked or in its window). */
+    MatrixEditorView open(Param p) {
+        Open e = open.get(p);
+        if (e != null) {
+            if (e.window != null) {
+                e.window.getStage().toFront();
+                e.window.getStage().requestFocus();
+            }
+            e.view.focusGrid();
+            return e.view;
+        }
+        NDArray value = graph.getScenario().get(p);
+        if (value.rank() > 2) { // the grid edits rows and columns; a higher rank is edited in the scenario file
+            graph.say("notice.rankNotEditable", List.of(p.label(), value.shapeString()), true);
+            return null;
         }
         long t0 = System.nanoTime();
-        MatrixEditorWindow created = MatrixEditorWindow.open(owner, p.label(), graph.getScenario().get(p),
-                a -> graph.edit(p, a), MatrixEditorModel.bundle(locale));
-        Probes.editorOpened(created.getStage().getScene(), p.label() + " " + graph.getScenario().get(p).shapeString(), t0);
-        created.getStage().setOnHidden(e -> open.remove(p, created));
-        // a filter, not accelerators: the grid has the focus and would take the keys first
-        created.getStage().getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (CLOSE.match(e)) created.getStage().close();
-            else if (QUIT.match(e)) quit.run();
-            else return;
-            e.consume();
+        MatrixEditorModel model = new MatrixEditorModel(p.label(), value, MatrixEditorModel.bundle(locale));
+        model.setOnCommit(edit -> graph.edit(p, edit.value(), edit.key(), edit.args()));
+        model.setHistory(history);
+        MatrixEditorView view = new MatrixEditorView(model);
+        view.setId("editor-" + p.label());
+        Button dock = view.headerButton("detach", () -> toggleDock(p));
+        Button close = view.headerButton("close", () -> close(p));
+        view.addToHeader(dock, close);
+        view.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+            if (!CLOSE.match(k)) return;
+            close(p);
+            k.consume();
         });
-        place(owner, p, created, graph.getScenario().get(p));
-        open.put(p, created);
-        return created;
+        e = new Open(p, view, dock);
+        Open before = docked();
+        if (before != null) close(before.param);
+        open.put(p, e);
+        if (main != null) {
+            main.dock(view);
+            Probes.editorOpened(main.getScene(), p.label() + " " + value.shapeString(), t0);
+            view.focusGrid();
+        } else {
+            detach(e);
+        }
+        return view;
+    }
+
+    /** Moves the editor of {@code p} to its own window, or back into the main window. */
+    void toggleDock(Param p) {
+        Open e = open.get(p);
+        if (e == null) return;
+        if (e.window == null) {
+            detach(e);
+        } else if (main != null) {
+            Open before = docked();
+            if (before != null) close(before.param);
+            e.window.getStage().setOnHidden(null);
+            e.window.release();
+            e.window = null;
+            e.dockButton.setText(e.view.getModel().getBundle().getString("detach"));
+            main.dock(e.view);
+            e.view.focusGrid();
+        }
+    }
+
+    private void detach(Open e) {
+        if (main != null && main.docked() == e.view) main.dock(null);
+        Messages t = new Messages(locale);
+        MenuBar bar = new MenuBar(EditMenu.of(graph, t));
+        MatrixEditorWindow w = MatrixEditorWindow.host(owner, e.view, bar);
+        EditMenu.addRedoShortcut(w.getStage().getScene(), graph);
+        // a filter, not accelerators: the grid has the focus and would take the keys first
+        w.getStage().getScene().addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+            if (!QUIT.match(k)) return;
+            quit.run();
+            k.consume();
+        });
+        w.getStage().setOnHidden(h -> {
+            if (open.get(e.param) == e && e.window == w) open.remove(e.param);
+        });
+        place(w, e.param, e.view.getModel().getValue());
+        e.window = w;
+        e.dockButton.setText(e.view.getModel().getBundle().getString("dock"));
+    }
+
+    /** Closes the editor of {@code p} (docked or detached); its edits stay in the scenario. */
+    void close(Param p) {
+        Open e = open.remove(p);
+        if (e == null) return;
+        if (e.window != null) {
+            e.window.getStage().close();
+        } else if (main != null && main.docked() == e.view) {
+            main.dock(null);
+            main.graph().requestFocus();
+        }
+    }
+
+    private Open docked() {
+        return open.values().stream().filter(e -> e.window == null).findFirst().orElse(null);
     }
 
     /**
-     * Sizes the window to its array (a small array gets a small window) and puts it high up on the side of the graph
-     * away from its node, cascading, so the operations it feeds and the error callout stay in sight.
+     * Sizes a detached window to its array (a small array gets a small window) and puts it high up on the side of
+     * the graph away from its node, so the operations it feeds and the error callout stay in sight.
      */
-    private void place(Window owner, Param p, MatrixEditorWindow w, NDArray a) {
+    private void place(MatrixEditorWindow w, Param p, NDArray a) {
         if (owner == null || owner.getWidth() <= 0) return;
         int rows = a.rank() < 2 ? 1 : a.dim(0);
         int cols = a.rank() == 0 ? 1 : a.dim(a.rank() - 1);
         boolean heatmap = !MatrixEditorView.fitsGrid(a); // a heatmap and its block need the full height, even for few rows
         double width = Math.min(Math.max(640, owner.getWidth() - 380), Math.max(960, 120 + cols * 90.0));
-        double height = Math.min(Math.min(owner.getHeight() - 60, 680), heatmap ? 680 : Math.max(320, 250 + rows * 25.0));
-        int k = open.size();
-        boolean nodeOnTheLeft = p == Param.X || p == Param.W1 || p == Param.B1;
+        double height = Math.min(Math.min(owner.getHeight() - 60, 700), heatmap ? 700 : Math.max(340, 280 + rows * 25.0));
+        boolean nodeOnTheLeft = p.role() == Param.Role.X || p.layer() == 1;
         var stage = w.getStage();
         stage.setWidth(width);
         stage.setHeight(height);
-        double x = nodeOnTheLeft ? owner.getX() + owner.getWidth() - width - 12 - 28 * k : owner.getX() + 12 + 28 * k;
+        double x = nodeOnTheLeft ? owner.getX() + owner.getWidth() - width - 12 : owner.getX() + 12;
         stage.setX(Math.max(owner.getX(), x));
-        stage.setY(Math.min(owner.getY() + 110 + 28 * k, owner.getY() + owner.getHeight() - height));
+        stage.setY(Math.min(owner.getY() + 110, owner.getY() + owner.getHeight() - height));
     }
 
-    /** The open editor of {@code p}, or null. */
-    MatrixEditorWindow get(Param p) {
-        return open.get(p);
+    /** The open editor of {@code p} (docked or detached), or null. */
+    MatrixEditorView get(Param p) {
+        Open e = open.get(p);
+        return e == null ? null : e.view;
+    }
+
+    /** The window of the editor of {@code p} while it is detached, or null. */
+    MatrixEditorWindow window(Param p) {
+        Open e = open.get(p);
+        return e == null ? null : e.window;
     }
 
     void closeAll() {
-        for (MatrixEditorWindow w : java.util.List.copyOf(open.values())) w.getStage().close();
-        open.clear();
+        for (Param p : List.copyOf(open.keySet())) close(p);
     }
 }

@@ -13,7 +13,6 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -46,40 +45,12 @@ final class NetworkMenu {
     // ------------------------------------------------------------------ Edit
 
     Menu editMenu() {
-        Menu edit = new Menu(t.get("menu.edit"));
-        edit.setId("menu-edit");
-        MenuItem undo = new MenuItem();
-        undo.setId("menu-undo");
-        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-        undo.setOnAction(e -> model.undo());
-        MenuItem redo = new MenuItem();
-        redo.setId("menu-redo");
-        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
-        redo.setOnAction(e -> model.redo());
-        edit.getItems().addAll(undo, redo);
-        Runnable update = () -> {
-            ScenarioHistory h = model.history();
-            undo.setText(named("menu.edit.undo", h.nextUndoProperty().get()));
-            redo.setText(named("menu.edit.redo", h.nextRedoProperty().get()));
-            undo.setDisable(!h.canUndo());
-            redo.setDisable(!h.canRedo());
-        };
-        update.run();
-        edit.setOnShowing(e -> update.run());
-        // while the menu is closed the items stay enabled, so that the shortcuts reach the model (which ignores
-        // them when there is nothing to undo)
-        edit.setOnHidden(e -> {
-            undo.setDisable(false);
-            redo.setDisable(false);
-        });
-        undo.setDisable(false);
-        redo.setDisable(false);
-        return edit;
+        return EditMenu.of(model, t);
     }
 
     /** "Undo Add hidden layer (4 units)", or just "Undo". */
     String named(String key, ScenarioHistory.Entry e) {
-        return e == null ? t.get(key) : t.get(key + ".named", t.get(e.key(), e.args().toArray()));
+        return EditMenu.named(t, key, e);
     }
 
     // ------------------------------------------------------------------ Network

@@ -88,7 +88,7 @@ final class Tools {
         } else if (s == State.PAUSED || s == State.FINISHED) {
             if (!graph.isFollowing() && net.equals(graph.getScenario())) return; // already shown whole
             graph.selectedProperty().set(null);
-            graph.load(net);
+            graph.applyTrained(net);
         }
     }
 

@@ -345,7 +345,8 @@ public class GraphView extends Pane {
             if (p[1] >= MAIN) {
                 NodeView v = e.getValue();
                 if (v.getLayoutY() != mainY) v.relocate(p[0], mainY);
-                bottom = Math.max(bottom, mainY + v.prefHeight(-1));
+                // its drawn height when larger than its preferred one (a card with a value may be): the fit must hold it
+                bottom = Math.max(bottom, mainY + Math.max(v.prefHeight(-1), v.getBoundsInLocal().getHeight()));
             }
         }
         height = bottom + 14;

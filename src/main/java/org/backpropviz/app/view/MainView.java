@@ -60,6 +60,9 @@ public class MainView extends BorderPane {
     private final Tab graphTab = new Tab();
     private MenuBar menuBar;
     private Consumer<Node> onEditNode = n -> { };
+    /** The matrix editor docked under the graph, or null; the code pane steps aside while one is there. */
+    private javafx.scene.Node docked;
+    private boolean codeBeforeDock;
 
     /**
      * @param onPreset loads a preset by name
@@ -136,6 +139,34 @@ public class MainView extends BorderPane {
         } else if (!on) {
             graphAndCode.getItems().remove(codePane);
         }
+    }
+
+    /**
+     * Docks a matrix editor under the graph, in place of any docked before, or undocks it (null). The code pane
+     * steps aside while an editor is docked, so the graph keeps its height; it comes back when the editor goes.
+     */
+    public void dock(javafx.scene.Node editor) {
+        if (docked == editor) return;
+        boolean wasDocked = docked != null;
+        if (wasDocked) graphAndCode.getItems().remove(docked);
+        docked = editor;
+        if (editor == null) {
+            if (codeBeforeDock) code.shownProperty().set(true);
+            return;
+        }
+        if (!wasDocked) {
+            codeBeforeDock = code.shownProperty().get();
+            code.shownProperty().set(false);
+        }
+        SplitPane.setResizableWithParent(editor, false);
+        graphAndCode.getItems().add(1, editor);
+        double h = graphAndCode.getHeight();
+        graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 650 ? 250 : 320) / h) : 0.6); // a small window keeps the graph half
+    }
+
+    /** The docked matrix editor, or null. */
+    public javafx.scene.Node docked() {
+        return docked;
     }
 
     public GraphView graph() {
@@ -367,6 +398,9 @@ public class MainView extends BorderPane {
 
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) return;
+        for (var n = e.getTarget() instanceof javafx.scene.Node t ? t : null; n != null; n = n.getParent()) {
+            if (n == docked) return; // the docked editor's grid does its own keys (arrows move between cells)
+        }
         if (!tabs.getTabs().isEmpty() && !graphTab.isSelected()) return; // the graph's keys work on the graph's tab only
         KeyCode k = e.getCode();
         boolean plain = !e.isShortcutDown() && !e.isAltDown();

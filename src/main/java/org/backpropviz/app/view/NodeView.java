@@ -63,6 +63,7 @@ public class NodeView extends VBox {
         valueShape.setId("value-shape-" + node.id());
         gradShape.setId("grad-shape-" + node.id());
         value.placeholderProperty().set(text.get("node.notComputed"));
+        for (MatrixView m : new MatrixView[] {value, grad}) m.reshapedFormatProperty().set(text.get("matrix.reshaped", "{0}", "{1}"));
         grad.placeholderProperty().set(node.hasNoGrad() ? text.get("node.noGrad." + node.id(), node.noGradArgs()) : text.get("node.gradNotYet"));
         double w = node.isOp() ? 154 : 146;
         value.setHeatmapSize(w, 60);

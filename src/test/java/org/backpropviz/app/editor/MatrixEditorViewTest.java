@@ -40,7 +40,7 @@ class MatrixEditorViewTest {
     @Start
     void start(Stage stage) {
         model = new MatrixEditorModel("W1", W, MatrixEditorModel.bundle(Locale.ENGLISH));
-        model.setOnCommit(commits::add);
+        new ArrayHistory(model, e -> commits.add(e.value()));
         view = new MatrixEditorView(model);
         stage.setScene(new Scene(view, 1000, 600));
         stage.show();

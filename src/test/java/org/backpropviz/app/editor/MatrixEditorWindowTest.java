@@ -56,7 +56,7 @@ class MatrixEditorWindowTest {
     void opensNonModalAndReportsCommitsButNotLoads(FxRobot robot) {
         List<NDArray> commits = new ArrayList<>();
         MatrixEditorWindow[] w = new MatrixEditorWindow[1];
-        robot.interact(() -> w[0] = MatrixEditorWindow.open(owner, "b1", NDArray.vector(0, 0, 0), commits::add,
+        robot.interact(() -> w[0] = MatrixEditorWindow.open(owner, "b1", NDArray.vector(0, 0, 0), e -> commits.add(e.value()),
                 MatrixEditorModel.bundle(Locale.ENGLISH)));
         Stage s = w[0].getStage();
         assertTrue(s.isShowing());
@@ -77,6 +77,7 @@ class MatrixEditorWindowTest {
     private MatrixEditorView openSmallEditor(FxRobot robot) {
         robot.interact(() -> {
             window = MatrixEditorWindow.open(owner, "W1", W, a -> {}, MatrixEditorModel.bundle(Locale.ENGLISH));
+            new ArrayHistory(window.getModel(), a -> {});
             window.getStage().setWidth(960);
             window.getStage().setHeight(320);
         });

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.backpropviz.app.editor.MatrixEditorWindow;
+import org.backpropviz.app.editor.MatrixEditorView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.model.NetworkEdits;
 import org.backpropviz.engine.NDArray;
@@ -89,10 +89,10 @@ class NetworkWindowTest {
         assertEquals("W3", fx(() -> model.selectedProperty().get()));
         robot.doubleClickOn("#node-W3");
         WaitForAsyncUtils.waitForFxEvents();
-        MatrixEditorWindow w = fx(() -> app.editors().get(Param.w(3)));
+        MatrixEditorView w = fx(() -> app.editors().get(Param.w(3)));
         assertNotNull(w, "a double click on W3 opens its editor");
         assertEquals(s.get(Param.w(3)), fx(() -> w.getModel().getValue()));
-        fxRun(() -> w.getStage().close());
+        fxRun(() -> app.editors().close(Param.w(3)));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.backpropviz.app.shell.AppFixture.waitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.backpropviz.app.editor.MatrixEditorWindow;
+import org.backpropviz.app.editor.MatrixEditorView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.model.NetGraph;
 import org.backpropviz.engine.NDArray;
@@ -104,13 +105,13 @@ class ScenarioWindowTest {
         }
     }
 
-    private MatrixEditorWindow editor(Param p) {
+    private MatrixEditorView editor(Param p) {
         return fx(() -> app.editors().get(p));
     }
 
     /** The visible grid cell of row r, column c in an editor window. */
-    private static TableCell<?, ?> cell(FxRobot robot, MatrixEditorWindow w, int r, int c) {
-        for (Node n : robot.from(w.getStage().getScene().getRoot()).lookup(".spreadsheet-cell").queryAll()) {
+    private static TableCell<?, ?> cell(FxRobot robot, MatrixEditorView w, int r, int c) {
+        for (Node n : robot.from(w).lookup(".spreadsheet-cell").queryAll()) {
             if (n instanceof TableCell<?, ?> t && t.isVisible() && t.getItem() instanceof SpreadsheetCell sc
                     && sc.getRow() == r && sc.getColumn() == c) {
                 return t;
@@ -131,9 +132,9 @@ class ScenarioWindowTest {
         waitIndex(model, 1);
         robot.doubleClickOn("#node-x");
         WaitForAsyncUtils.waitForFxEvents();
-        MatrixEditorWindow w = editor(Param.X);
+        MatrixEditorView w = editor(Param.X);
         assertNotNull(w, "double-clicking x opens its editor");
-        assertEquals("x (4, 2) — matrix editor", fx(() -> w.getStage().getTitle()));
+        assertSame(w, fx(() -> app.view().docked()), "the editor opens docked under the graph");
 
         robot.doubleClickOn(cell(robot, w, 0, 0));
         robot.write("5").type(KeyCode.ENTER);
@@ -152,8 +153,8 @@ class ScenarioWindowTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(w, editor(Param.X));
-        assertEquals(1, fx(() -> robot.listTargetWindows().stream().filter(s -> s instanceof Stage st
-                && st.getTitle() != null && st.getTitle().startsWith("x (")).count()).intValue());
+        assertSame(w, fx(() -> app.view().docked()));
+        assertEquals(1, fx(() -> robot.listTargetWindows().size()).intValue(), "no editor window was opened");
 
         // a change from outside (an SGD update's preset reload) reaches the open editor
         fxRun(() -> app.document().replace(Presets.load("batch-of-4"), "batch-of-4"));
@@ -167,7 +168,7 @@ class ScenarioWindowTest {
         waitReady(model, 10);
         robot.type(KeyCode.RIGHT);
         waitIndex(model, 1);
-        MatrixEditorWindow w = fx(() -> app.openEditor(NetGraph.Node.W1));
+        MatrixEditorView w = fx(() -> app.openEditor(NetGraph.Node.W1));
         fxRun(() -> w.getModel().setShape("(3, 3)"));
         waitReady(model, 10);
         waitIndex(model, 1);
@@ -193,7 +194,7 @@ class ScenarioWindowTest {
     @Test
     void pastedNumpyBlockReplacesTheArrayAndABadCellIsRefusedKeepingTheOldValue(FxRobot robot) {
         waitReady(model, 10);
-        MatrixEditorWindow w = fx(() -> app.openEditor(NetGraph.Node.X));
+        MatrixEditorView w = fx(() -> app.openEditor(NetGraph.Node.X));
         assertTrue(fx(() -> w.getModel().replaceWith("np.array([[0.5, -1.5]])")));
         waitReady(model, 10);
         assertEquals(NDArray.matrix(new double[][] {{0.5, -1.5}}), fx(model::getScenario).get(Param.X));
@@ -203,7 +204,7 @@ class ScenarioWindowTest {
         robot.doubleClickOn(cell(robot, w, 0, 1));
         robot.write("abc").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        String message = fx(() -> robot.from(w.getStage().getScene().getRoot()).lookup(".editor-message").queryAs(Label.class).getText());
+        String message = fx(() -> robot.from(w).lookup(".editor-message").queryAs(Label.class).getText());
         assertFalse(message.isEmpty(), "the refused cell says why");
         assertEquals(before, fx(() -> w.getModel().getValue()));
         assertEquals(before, fx(model::getScenario).get(Param.X), "the graph keeps the old value");
@@ -216,24 +217,25 @@ class ScenarioWindowTest {
         waitReady(model, 10);
         robot.doubleClickOn("#node-x");
         WaitForAsyncUtils.waitForFxEvents();
-        MatrixEditorWindow w = editor(Param.X);
+        MatrixEditorView w = editor(Param.X);
         assertNotNull(w);
         robot.clickOn(cell(robot, w, 0, 0)); // the grid has the focus, as after a click in it
         robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(fx(() -> w.getStage().isShowing()), "Ctrl+W closes the editor");
+        assertNull(editor(Param.X), "Ctrl+W closes the editor");
+        assertNull(fx(() -> app.view().docked()));
         assertTrue(fx(() -> window.isShowing()), "and only the editor");
 
         robot.doubleClickOn("#node-W1");
         WaitForAsyncUtils.waitForFxEvents();
-        MatrixEditorWindow w1 = editor(Param.W1);
+        MatrixEditorView w1 = editor(Param.W1);
         assertNotNull(w1);
         robot.clickOn(cell(robot, w1, 0, 0));
         answers.choices.add(FileDialogs.Choice.DISCARD); // in case the window asks
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> window.isShowing()), "Ctrl+Q in an editor quits, as in the main window");
-        assertFalse(fx(() -> w1.getStage().isShowing()));
+        assertNull(fx(() -> w1.getScene()), "the docked editor went with the window");
     }
 
     @Test
@@ -301,7 +303,7 @@ class ScenarioWindowTest {
         assertTrue(answers.asked.stream().anyMatch(a -> a.startsWith("ask ")), "closing asked first");
         assertTrue(fx(() -> app.stage().isShowing()), "Cancel keeps the window open");
         assertTrue(fx(() -> app.document().isDirty()));
-        MatrixEditorWindow w = fx(() -> app.openEditor(NetGraph.Node.B2));
+        MatrixEditorView w = fx(() -> app.openEditor(NetGraph.Node.B2));
         assertEquals(NDArray.vector(3, 3), fx(() -> w.getModel().getValue()), "an editor opens on the current value");
         fxRun(() -> app.files().resetToLesson()); // asks again: nothing queued, so Cancel
         assertEquals(NDArray.vector(3, 3), fx(model::getScenario).get(Param.B2));
