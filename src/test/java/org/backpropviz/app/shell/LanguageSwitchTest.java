@@ -117,4 +117,27 @@ class LanguageSwitchTest {
         assertNotSame(oldRate, newRate);
         assertEquals("0.125", fx(newRate::getText), "the new view follows the model");
     }
+
+    /** An example edited before a switch is still described as edited, in the new language, and edits on as one. */
+    @Test
+    void anEditedExamplesDescriptionFollowsALanguageSwitch(FxRobot robot) {
+        waitReady(app.model(), 10);
+        fxRun(() -> app.preset("batch-of-4"));
+        waitReady(app.model(), 10);
+        String name = fx(() -> app.model().getScenario().name());
+        fxRun(() -> app.model().edit(org.backpropviz.engine.Param.B1,
+                org.backpropviz.engine.NDArray.full(new int[] {3}, 0.5)));
+        waitReady(app.model(), 10);
+        String english = "Edited from \u201c" + name + "\u201d: its arrays or layers have changed since, so the example's first"
+                + " description no longer holds.";
+        assertEquals(english, text(robot, "#about"));
+
+        chooseLanguage(robot, "language-ko");
+        assertEquals("\u201c" + name + "\u201d에서 편집했습니다: 그 뒤로 배열이나 층이 바뀌어 예제의 처음 설명은 더 이상 맞지 않습니다.",
+                text(robot, "#about"));
+        assertTrue(fx(() -> app.model().isEdited()), "still an edited example");
+
+        chooseLanguage(robot, "language-en");
+        assertEquals(english, text(robot, "#about"));
+    }
 }
