@@ -1,10 +1,9 @@
 package org.backpropviz.app.control;
 
+import org.backpropviz.app.i18n.Messages;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.function.BiConsumer;
 import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
@@ -52,7 +51,7 @@ public final class Heatmap extends VBox {
     private final HBox bar = new HBox(legendBar);
     private final Tooltip tip = new Tooltip();
     private final Tooltip legendTip = new Tooltip();
-    private final ResourceBundle text = ResourceBundle.getBundle("org.backpropviz.app.control.control");
+    private final Messages text;
     private NDArray array;
     private double scale;
     private ColourScale colourScale = ColourScale.DIVERGING;
@@ -64,7 +63,13 @@ public final class Heatmap extends VBox {
     private double cellW = 1, cellH = 1;
     private BiConsumer<Integer, Integer> onPick;
 
+    /** A heatmap whose legend speaks English (the matrix editor's, until the editor passes its language). */
     public Heatmap() {
+        this(Messages.english());
+    }
+
+    public Heatmap(Messages text) {
+        this.text = text;
         getStyleClass().add("heatmap");
         getStylesheets().add(Heatmap.class.getResource("heatmap.css").toExternalForm());
         image.setSmooth(false);
@@ -274,14 +279,14 @@ public final class Heatmap extends VBox {
     private void drawLegend(Palette p, double max) {
         String maxText = legendNumber(max);
         if (allZero) {
-            low.setText(text.getString("legend.allZero"));
-            legendTip.setText(text.getString("legend.allZero.tip"));
+            low.setText(text.get("legend.allZero"));
+            legendTip.setText(text.get("legend.allZero.tip"));
             if (legend.getChildren().size() != 1) legend.getChildren().setAll(low);
         } else {
             boolean sequential = colourScale == ColourScale.SEQUENTIAL;
             low.setText(sequential ? "0" : Double.isNaN(max) ? maxText : "-" + maxText); // the same digits on both ends
             high.setText(maxText);
-            legendTip.setText(MessageFormat.format(text.getString(sequential ? "legend.sequential.tip" : "legend.diverging.tip"), maxText));
+            legendTip.setText(text.get(sequential ? "legend.sequential.tip" : "legend.diverging.tip", maxText));
             if (legend.getChildren().size() != 3) legend.getChildren().setAll(low, bar, high);
         }
         probe.setText(idleProbe());
@@ -307,7 +312,7 @@ public final class Heatmap extends VBox {
     /** The hover line while nothing is hovered: the name of the scale ("" for an all-zero array, whose legend says it). */
     private String idleProbe() {
         if (array == null || allZero) return " ";
-        return text.getString(colourScale == ColourScale.SEQUENTIAL ? "legend.sequential" : "legend.diverging");
+        return text.get(colourScale == ColourScale.SEQUENTIAL ? "legend.sequential" : "legend.diverging");
     }
 
     private int[] cellAt(double x, double y) {

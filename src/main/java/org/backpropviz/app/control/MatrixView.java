@@ -1,5 +1,6 @@
 package org.backpropviz.app.control;
 
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.fx.LazyTooltip;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +83,15 @@ public class MatrixView extends StackPane {
     private GridPane numberGrid;
     private int[] numberShape;
     private Heatmap map;
+    private final Messages text;
 
+    /** An array picture whose heatmap legend speaks English (views built without a window's language). */
     public MatrixView() {
+        this(Messages.english());
+    }
+
+    public MatrixView(Messages text) {
+        this.text = text;
         getStyleClass().add("matrix-view");
         getStylesheets().add(MatrixView.class.getResource("matrix-view.css").toExternalForm());
         array.addListener((o, a, b) -> refresh());
@@ -297,7 +305,7 @@ public class MatrixView extends StackPane {
     /** The heatmap, one per view, given each new array. */
     private Region heatmap(NDArray a) {
         if (map == null) {
-            map = new Heatmap();
+            map = new Heatmap(text);
             map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         }
         map.setBox(heatmapWidth, heatmapHeight);

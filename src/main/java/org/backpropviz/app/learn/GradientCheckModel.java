@@ -1,6 +1,7 @@
 package org.backpropviz.app.learn;
 
 import org.backpropviz.app.concurrent.EngineWorker;
+import org.backpropviz.app.i18n.Msg;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -31,7 +32,7 @@ public final class GradientCheckModel {
     private final ReadOnlyObjectWrapper<GradientCheck.Report> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<NetInputs> checked = new ReadOnlyObjectWrapper<>(this, "checked");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper errorWhere = new ReadOnlyStringWrapper(this, "errorWhere", "");
+    private final ReadOnlyObjectWrapper<Msg> errorWhere = new ReadOnlyObjectWrapper<>(this, "errorWhere");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyBooleanWrapper outdated = new ReadOnlyBooleanWrapper(this, "outdated", true);
 
@@ -60,7 +61,7 @@ public final class GradientCheckModel {
     /** The engine's message when the pass failed, or "". */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     /** Where the failing pass stopped: {@code affine1 (forward): np.dot(x, W1)}, or "". */
-    public ReadOnlyStringProperty errorWhereProperty() { return errorWhere.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Msg> errorWhereProperty() { return errorWhere.getReadOnlyProperty(); }
     /** True while a check is computing. */
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     /** True when the scenario changed since the shown report. */
@@ -90,24 +91,25 @@ public final class GradientCheckModel {
             running.set(false);
             checked.set(in);
             error.set("");
-            errorWhere.set("");
+            errorWhere.set(null);
             report.set(r);
         }, e -> {
             running.set(false);
             checked.set(in);
             report.set(null);
             error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-            errorWhere.set(e instanceof Failed f ? f.where : "");
+            errorWhere.set(e instanceof Failed f ? f.where : null);
         });
     }
 
     /** The engine's error, carried from the worker. */
     private static final class Failed extends RuntimeException {
-        final String where;
+        /** Where it stopped, e.g. {@code affine2 (backward): np.dot(dout, self.W.T)}, the phase in the window's language. */
+        final Msg where;
 
         Failed(EngineError e) {
             super(e.message(), null, false, false);
-            where = e.node() + " (" + e.phase().id() + "): " + e.expression();
+            where = Msg.of("gc.where", e.node(), Msg.of("phase." + e.phase().id()), e.expression());
         }
     }
 

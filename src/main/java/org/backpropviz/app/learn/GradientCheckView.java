@@ -1,11 +1,10 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.control.Heatmap;
 import org.backpropviz.text.Numbers;
 import org.backpropviz.app.control.Theme;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -35,34 +34,37 @@ public final class GradientCheckView extends VBox {
     static final double AGREE_ABS = 1e-7, AGREE_REL = 1e-4;
 
     private final GradientCheckModel model;
-    private final ResourceBundle text = Texts.learn();
+    private final Messages text;
+    /** The listeners on the window-long model, removed by {@link #dispose()}. */
+    private final org.backpropviz.app.view.Disposer listeners = new org.backpropviz.app.view.Disposer();
     private final GridPane table = new GridPane();
     private final VBox notes = new VBox(6);
     private final FlowPane maps = new FlowPane(16, 16);
     private final Label error = new Label();
     private final Label status = new Label();
 
-    public GradientCheckView(GradientCheckModel model) {
+    public GradientCheckView(GradientCheckModel model, Messages text) {
+        this.text = text;
         this.model = model;
         getStyleClass().addAll("learn-view", "gc-view");
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
-        getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
+        getStyleClass().add("lang-" + (text.locale().getLanguage()));
         Theme.apply(this, GradientCheckView.class.getResource("learn.css"));
         setSpacing(8);
 
-        Label intro = new Label(text.getString("gc.intro"));
+        Label intro = new Label(text.get("gc.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("learn-intro");
         intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        Button run = new Button(text.getString("gc.run"));
+        Button run = new Button(text.get("gc.run"));
         run.setId("gradcheck-run");
         run.setDefaultButton(false);
-        run.setTooltip(new Tooltip(text.getString("gc.run.tip")));
+        run.setTooltip(new Tooltip(text.get("gc.run.tip")));
         TextField h = new TextField(plain(model.hProperty().get()));
         h.setId("gradcheck-h");
         h.setPrefColumnCount(7);
-        h.setTooltip(new Tooltip(text.getString("gc.h.tip")));
+        h.setTooltip(new Tooltip(text.get("gc.h.tip")));
         run.setOnAction(e -> {
             if (applyH(h)) model.run();
         });
@@ -74,7 +76,7 @@ public final class GradientCheckView extends VBox {
         busy.visibleProperty().bind(model.runningProperty());
         status.setId("gradcheck-status");
         status.getStyleClass().add("learn-status");
-        HBox bar = new HBox(8, run, new Label(text.getString("gc.h")), h, busy, status);
+        HBox bar = new HBox(8, run, new Label(text.get("gc.h")), h, busy, status);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         error.setId("gradcheck-error");
@@ -87,16 +89,17 @@ public final class GradientCheckView extends VBox {
         Label where = new Label();
         where.setId("gradcheck-error-where");
         where.getStyleClass().add("gc-error-where");
-        where.textProperty().bind(model.errorWhereProperty());
+        where.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> text.get(model.errorWhereProperty().get()), model.errorWhereProperty()));
         where.managedProperty().bind(where.textProperty().isNotEmpty());
         where.visibleProperty().bind(where.textProperty().isNotEmpty());
         table.setId("gradcheck-table");
         table.getStyleClass().add("gc-table");
         notes.setId("gradcheck-notes");
         maps.setId("gradcheck-maps");
-        Label mapsTitle = new Label(text.getString("gc.map.title"));
+        Label mapsTitle = new Label(text.get("gc.map.title"));
         mapsTitle.getStyleClass().add("train-section");
-        mapsTitle.setTooltip(new Tooltip(text.getString("gc.map.tip")));
+        mapsTitle.setTooltip(new Tooltip(text.get("gc.map.tip")));
         mapsTitle.visibleProperty().bind(model.reportProperty().isNotNull());
         mapsTitle.managedProperty().bind(mapsTitle.visibleProperty());
         VBox content = new VBox(10, table, notes, mapsTitle, maps);
@@ -106,10 +109,10 @@ public final class GradientCheckView extends VBox {
         scroll.visibleProperty().bind(model.reportProperty().isNotNull());
 
         getChildren().addAll(intro, bar, error, where, scroll);
-        model.reportProperty().addListener((o, was, now) -> show(now));
-        model.runningProperty().addListener((o, was, now) -> updateStatus());
-        model.outdatedProperty().addListener((o, was, now) -> updateStatus());
-        model.errorProperty().addListener((o, was, now) -> updateStatus());
+        listeners.listen(model.reportProperty(), (o, was, now) -> show(now));
+        listeners.listen(model.runningProperty(), (o, was, now) -> updateStatus());
+        listeners.listen(model.outdatedProperty(), (o, was, now) -> updateStatus());
+        listeners.listen(model.errorProperty(), (o, was, now) -> updateStatus());
         show(model.reportProperty().get());
         updateStatus();
     }
@@ -126,16 +129,16 @@ public final class GradientCheckView extends VBox {
             // refused below
         }
         field.pseudoClassStateChanged(MISMATCH, true);
-        status.setText(text.getString("gc.h.bad"));
+        status.setText(text.get("gc.h.bad"));
         return false;
     }
 
     private void updateStatus() {
-        if (model.runningProperty().get()) status.setText(text.getString("gc.running"));
-        else if (!model.errorProperty().get().isEmpty()) status.setText(text.getString("gc.failed"));
-        else if (model.reportProperty().get() == null) status.setText(text.getString("gc.none"));
-        else if (model.outdatedProperty().get()) status.setText(text.getString("gc.outdated"));
-        else status.setText(MessageFormat.format(text.getString("gc.done"), plain(model.reportProperty().get().h())));
+        if (model.runningProperty().get()) status.setText(text.get("gc.running"));
+        else if (!model.errorProperty().get().isEmpty()) status.setText(text.get("gc.failed"));
+        else if (model.reportProperty().get() == null) status.setText(text.get("gc.none"));
+        else if (model.outdatedProperty().get()) status.setText(text.get("gc.outdated"));
+        else status.setText(text.get("gc.done", plain(model.reportProperty().get().h())));
     }
 
     private void show(GradientCheck.Report r) {
@@ -146,7 +149,7 @@ public final class GradientCheckView extends VBox {
         if (r == null) return;
         String[] head = {"gc.col.param", "gc.col.shape", "gc.col.abs", "gc.col.rel", "gc.col.verdict"};
         for (int c = 0; c < head.length; c++) {
-            Label l = new Label(text.getString(head[c]));
+            Label l = new Label(text.get(head[c]));
             l.getStyleClass().add("gc-head");
             table.add(l, c, 0);
         }
@@ -158,7 +161,7 @@ public final class GradientCheckView extends VBox {
             boolean agree = sameShape && (p.maxAbs() <= AGREE_ABS || p.maxRel() <= AGREE_REL);
             boolean kink = p.anyNearKink();
             boolean coarse = sameShape && !agree && p.stepTooLarge(AGREE_ABS, AGREE_REL);
-            Label verdict = new Label(text.getString(!sameShape ? "gc.verdict.shape" : agree ? "gc.verdict.agree"
+            Label verdict = new Label(text.get(!sameShape ? "gc.verdict.shape" : agree ? "gc.verdict.agree"
                     : coarse ? "gc.verdict.coarseH" : kink ? "gc.verdict.kink" : "gc.verdict.disagree"));
             if (coarse) {
                 if (coarseParams.length() > 0) coarseParams.append(", ");
@@ -193,7 +196,7 @@ public final class GradientCheckView extends VBox {
         if (r.softTargets()) note("gc.note.soft");
         if (r.vectorTAsBatch()) note("gc.note.vectorT");
         if (notes.getChildren().isEmpty()) {
-            Label ok = new Label(text.getString("gc.note.none"));
+            Label ok = new Label(text.get("gc.note.none"));
             ok.getStyleClass().add("gc-note-ok");
             ok.setWrapText(true);
             notes.getChildren().add(ok);
@@ -201,7 +204,7 @@ public final class GradientCheckView extends VBox {
     }
 
     private void note(String key, Object... args) {
-        Label l = new Label(MessageFormat.format(text.getString(key), args));
+        Label l = new Label(text.get(key, args));
         l.setId("gradcheck-" + key.replace('.', '-'));
         l.getStyleClass().add("gc-note");
         l.setWrapText(true);
@@ -220,16 +223,16 @@ public final class GradientCheckView extends VBox {
         }
         Label title = new Label(p.param().label() + " " + num.shapeString());
         title.getStyleClass().add("gc-map-title");
-        Heatmap map = new Heatmap();
+        Heatmap map = new Heatmap(text);
         map.setId("gradcheck-map-" + p.param().label());
         map.setBox(400, 260);
         map.setArray(signed);
         map.setMarks(p.nearKink());
-        Tooltip.install(title, new Tooltip(text.getString("gc.map.tip")));
+        Tooltip.install(title, new Tooltip(text.get("gc.map.tip")));
         VBox box = new VBox(4, title, map);
         box.setPrefWidth(Math.min(420, Math.max(220, num.size() / Math.max(1, num.rows()) * 28.0)));
         if (signed == null) {
-            box.getChildren().set(1, new Label(text.getString("gc.verdict.shape")));
+            box.getChildren().set(1, new Label(text.get("gc.verdict.shape")));
         }
         return box;
     }
@@ -252,5 +255,13 @@ public final class GradientCheckView extends VBox {
     /** Which parameter a heatmap id belongs to (for tests and the lead's wiring). */
     static String mapId(Param p) {
         return "gradcheck-map-" + p.label();
+    }
+
+    /**
+     * Detaches this view from the model (which lives as long as the window): called when the view is replaced, as on
+     * a language switch. A disposed view no longer follows the model.
+     */
+    public void dispose() {
+        listeners.dispose();
     }
 }

@@ -1,9 +1,8 @@
 package org.backpropviz.app.learn;
 
-import java.text.MessageFormat;
+import org.backpropviz.app.i18n.Messages;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -22,13 +21,14 @@ import javafx.scene.text.TextAlignment;
 final class SampleTilesView extends CanvasPane {
     private static final double PIXEL = 6, IMAGE = 8 * PIXEL, BARS_HEIGHT = 22, GAP = 8, PAD = 4, BORDER = 2, LINE_GAP = 2;
 
-    private final ResourceBundle text = Texts.learn();
+    private final Messages text;
     private List<TrainingModel.Sample> samples = List.of();
     private List<String> names = List.of();
     // the layout: a tile's size, and its lines' heights
     private double tileWidth, tileHeight, line;
 
-    SampleTilesView() {
+    SampleTilesView(Messages text) {
+        this.text = text;
         getStyleClass().add("sample-tiles");
         setMaxWidth(Double.MAX_VALUE); // the rows wrap to the width given
     }
@@ -70,7 +70,7 @@ final class SampleTilesView extends CanvasPane {
         for (int k = 0; k < s.probabilities().length; k++) {
             probs.append(names.get(k)).append(": ").append(String.format(Locale.ROOT, "%.3f", s.probabilities()[k])).append('\n');
         }
-        return text.getString("train.sample.tip") + "\n" + probs.toString().strip();
+        return text.get("train.sample.tip") + "\n" + probs.toString().strip();
     }
 
     @Override
@@ -80,12 +80,12 @@ final class SampleTilesView extends CanvasPane {
     }
 
     private String prediction(TrainingModel.Sample s) {
-        return MessageFormat.format(text.getString("train.sample.pred"), names.get(s.predicted()),
+        return text.get("train.sample.pred", names.get(s.predicted()),
                 TrainingResultsPane.percent(s.probabilities()[s.predicted()]));
     }
 
     private String truth(TrainingModel.Sample s) {
-        return s.misclassified() ? MessageFormat.format(text.getString("train.sample.true"), names.get(s.label())) : "✓";
+        return s.misclassified() ? text.get("train.sample.true", names.get(s.label())) : "✓";
     }
 
     private double barWidth() {

@@ -27,11 +27,13 @@ final class SteppedAxis {
     /**
      * Makes {@code axis} follow the last x of {@code data} in round steps while {@code running} is true, and fit
      * the data otherwise (three frames after the run stops, so as not to add to the frames that show its results).
+     * The listener on {@code data} (a model's list) goes with {@code listeners}.
      */
-    static void follow(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data, ObservableBooleanValue running) {
+    static void follow(NumberAxis axis, ObservableList<XYChart.Data<Number, Number>> data, ObservableBooleanValue running,
+            org.backpropviz.app.view.Disposer listeners) {
         axis.setForceZeroInRange(false);
         axis.setLowerBound(0);
-        data.addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> {
+        listeners.listen(data, (ListChangeListener<XYChart.Data<Number, Number>>) c -> {
             if (running.get()) step(axis, data);
         });
         running.addListener((o, was, now) -> {

@@ -1,5 +1,8 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.i18n.Messages;
+import org.backpropviz.app.i18n.Msg;
+
 import org.backpropviz.app.fx.AfterThisFrame;
 import org.backpropviz.app.concurrent.EngineWorker;
 import java.nio.file.Path;
@@ -89,7 +92,7 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<NetInputs> network = new ReadOnlyObjectWrapper<>(this, "network");
     private final ReadOnlyObjectWrapper<Results> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyStringWrapper dataInfo = new ReadOnlyStringWrapper(this, "dataInfo", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<Msg> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ObservableList<XYChart.Data<Number, Number>> rawLoss = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<Number, Number>> smoothLoss = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<Number, Number>> trainAccuracy = FXCollections.observableArrayList();
@@ -150,7 +153,7 @@ public final class TrainingModel {
     /** {@code name|rows|features|classes|train rows|test rows} of the loaded data, or "". */
     public ReadOnlyStringProperty dataInfoProperty() { return dataInfo.getReadOnlyProperty(); }
     /** Why the run failed (bad data rows with their line number, a failing pass), or "". */
-    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Msg> errorProperty() { return error.getReadOnlyProperty(); }
     /** Loss per iteration (x: iteration); at most {@value #MAX_POINTS} points. */
     public ObservableList<XYChart.Data<Number, Number>> rawLoss() { return FXCollections.unmodifiableObservableList(rawLoss); }
     /** The exponential moving average of the loss, at the same iterations as {@link #rawLoss()}. */
@@ -237,19 +240,22 @@ public final class TrainingModel {
         if (run != null) run.setLearningRate(v);
     }
 
-    /** The trained network with the next mini-batch as a scenario (the lead writes it to a file). Null before a run. */
-    public Scenario saveAsScenario() {
+    /**
+     * The trained network with the next mini-batch as a scenario (the lead writes it to a file), named and described
+     * in {@code text}'s language. Null before a run.
+     */
+    public Scenario saveAsScenario(Messages text) {
         NetInputs n = network.get();
         if (n == null) return null;
         Results r = results.get();
-        String description = Texts.format("export.description", dataName(), hidden.get(), org.backpropviz.text.Numbers.repr(learningRate.get()), batch.get(),
+        String description = text.get("export.description", dataName(), hidden.get(), org.backpropviz.text.Numbers.repr(learningRate.get()), batch.get(),
                 iteration.get(), r == null ? "?" : String.format(java.util.Locale.ROOT, "%.4f", r.testAccuracy()));
-        return new Scenario(Texts.format("export.name", dataName()), description, learningRate.get(), n);
+        return new Scenario(text.get("export.name", dataName()), description, learningRate.get(), n);
     }
 
     /** The trained network with the next mini-batch as a NumPy script (the lesson's layers). Null before a run. */
-    public String exportNumpyCode() {
-        Scenario s = saveAsScenario();
+    public String exportNumpyCode(Messages text) {
+        Scenario s = saveAsScenario(text);
         return s == null ? null : org.backpropviz.scenario.NumpyExport.script(s);
     }
 
@@ -281,7 +287,7 @@ public final class TrainingModel {
         epochStride = 1;
         lastEpoch.set(null);
         results.set(null);
-        error.set("");
+        error.set(null);
         dataInfo.set("");
         progress.set(0);
         iteration.set(0);

@@ -1,7 +1,6 @@
 package org.backpropviz.app.learn;
 
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
+import org.backpropviz.app.i18n.Messages;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -16,16 +15,18 @@ final class TrainingResultsPane extends VBox {
      * (30000 pixels across) held the JavaFX thread for minutes; 30 still fit the page.
      */
     static final int MAX_DRAWN = 30;
-    private final ResourceBundle text = Texts.learn();
+    private final Messages text;
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
-    private final SampleTilesView samples = new SampleTilesView();
+    private final SampleTilesView samples;
     private final Label title = new Label();
     private final Label samplesTitle = new Label();
     /** The newest results asked for (null while a run goes), and the ones on screen (maybe the previous run's). */
     private TrainingModel.Results wanted, shown;
 
-    TrainingResultsPane(TrainingModel model) {
+    TrainingResultsPane(TrainingModel model, Messages text, org.backpropviz.app.view.Disposer listeners) {
         super(14);
+        this.text = text;
+        samples = new SampleTilesView(text);
         getStyleClass().add("train-results");
         confusion.setId("train-confusion");
         confusion.getStyleClass().add("train-confusion");
@@ -42,7 +43,7 @@ final class TrainingResultsPane extends VBox {
         getChildren().addAll(left, right);
         setVisible(false);
         setManaged(false);
-        model.resultsProperty().addListener((o, was, now) -> show(now));
+        listeners.listen(model.resultsProperty(), (o, was, now) -> show(now));
         show(model.resultsProperty().get());
     }
 
@@ -55,7 +56,7 @@ final class TrainingResultsPane extends VBox {
     private void show(TrainingModel.Results r) {
         wanted = r;
         if (r == null) {
-            if (shown != null) title.setText(MessageFormat.format(text.getString("train.confusion.previous"), percent(shown.testAccuracy())));
+            if (shown != null) title.setText(text.get("train.confusion.previous", percent(shown.testAccuracy())));
             title.pseudoClassStateChanged(STALE, shown != null);
             samplesTitle.pseudoClassStateChanged(STALE, shown != null);
             return;
@@ -75,12 +76,12 @@ final class TrainingResultsPane extends VBox {
         confusion.setVisible(drawn);
         confusion.setManaged(drawn);
         if (drawn) {
-            title.setText(MessageFormat.format(text.getString("train.confusion"), percent(r.testAccuracy())));
-            confusion.show(r.confusion(), r.classNames(), text.getString("train.confusion.axes"), text.getString("train.confusion.tip"));
+            title.setText(text.get("train.confusion", percent(r.testAccuracy())));
+            confusion.show(r.confusion(), r.classNames(), text.get("train.confusion.axes"), text.pattern("train.confusion.tip"));
         } else {
-            title.setText(MessageFormat.format(text.getString("train.confusion.tooMany"), percent(r.testAccuracy()), r.confusion().length, MAX_DRAWN));
+            title.setText(text.get("train.confusion.tooMany", percent(r.testAccuracy()), r.confusion().length, MAX_DRAWN));
         }
-        samplesTitle.setText(r.samples().isEmpty() ? "" : text.getString("train.samples"));
+        samplesTitle.setText(r.samples().isEmpty() ? "" : text.get("train.samples"));
         AfterThisFrame.run(() -> {
             if (wanted == r) samples.show(r.samples(), r.classNames());
         });

@@ -105,7 +105,7 @@ final class TrainingRun {
                     + "|" + t.trainSet().size() + "|" + t.testSet().size()).withNetwork(t.nextBatch()).withProgress(0, 0));
             return true;
         } catch (DataLoader.Refused e) {
-            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(Texts.format(e.key, e.args)));
+            post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(org.backpropviz.app.i18n.Msg.of(e.key, e.args)));
         } catch (Throwable e) { // an OutOfMemoryError too: the run ends with a message, the window stays usable
             post.accept(TrainingUpdate.of(gen).withState(TrainingModel.State.FAILED).withError(describe(e)));
         }
@@ -116,10 +116,10 @@ final class TrainingRun {
      * What the window says when a run fails on the worker: a full heap in words of the settings that fill it, anything
      * else by its message (or, without one, its kind).
      */
-    static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) return Texts.format("run.outOfMemory");
+    static org.backpropviz.app.i18n.Msg describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) return org.backpropviz.app.i18n.Msg.of("run.outOfMemory");
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return org.backpropviz.app.i18n.Msg.of("run.message", m == null || m.isBlank() ? e.getClass().getSimpleName() : m);
     }
 
     /** Ends the run as failed, with the loss and epochs not yet posted. */

@@ -1,12 +1,11 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.i18n.Messages;
 import java.io.File;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoublePredicate;
 import javafx.beans.binding.BooleanBinding;
@@ -37,7 +36,9 @@ import org.backpropviz.engine.train.TrainConfig;
 final class TrainingSettingsPane extends VBox {
     private static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
     private final TrainingModel model;
-    private final ResourceBundle text = Texts.learn();
+    private final Messages text;
+    /** The listeners on the window-long model, removed with the training view. */
+    private final org.backpropviz.app.view.Disposer listeners;
     /** Bidirectional bindings hold their ends weakly: keep the adapters. */
     private final List<Object> keep = new ArrayList<>();
     private final BooleanBinding locked;
@@ -48,7 +49,9 @@ final class TrainingSettingsPane extends VBox {
     private final List<Runnable> resets = new ArrayList<>();
     private int row;
 
-    TrainingSettingsPane(TrainingModel model) {
+    TrainingSettingsPane(TrainingModel model, Messages text, org.backpropviz.app.view.Disposer listeners) {
+        this.text = text;
+        this.listeners = listeners;
         this.model = model;
         getStyleClass().add("train-settings");
         setSpacing(10);
@@ -73,20 +76,20 @@ final class TrainingSettingsPane extends VBox {
         source.setButtonCell(sourceCell());
         source.setMaxWidth(Double.MAX_VALUE);
         add(data, "train.data", source, "train.data.tip");
-        Button choose = new Button(text.getString("train.csv"));
+        Button choose = new Button(text.get("train.csv"));
         choose.setId("train-csv");
-        choose.setTooltip(new Tooltip(text.getString("train.csv.tip")));
+        choose.setTooltip(new Tooltip(text.get("train.csv.tip")));
         choose.setOnAction(e -> chooseCsv());
         Label file = new Label();
         file.getStyleClass().add("train-file");
         file.textProperty().bind(Bindings.createStringBinding(() -> model.csvFileProperty().get() == null
-                ? text.getString("train.csv.none") : model.csvFileProperty().get().getFileName().toString(), model.csvFileProperty()));
+                ? text.get("train.csv.none") : model.csvFileProperty().get().getFileName().toString(), model.csvFileProperty()));
         choose.disableProperty().bind(locked);
         VBox csvRow = new VBox(2, choose, file);
         data.add(csvRow, 1, row++);
-        CheckBox scale = new CheckBox(text.getString("train.scale"));
+        CheckBox scale = new CheckBox(text.get("train.scale"));
         scale.setId("train-scale");
-        scale.setTooltip(new Tooltip(text.getString("train.scale.tip")));
+        scale.setTooltip(new Tooltip(text.get("train.scale.tip")));
         scale.selectedProperty().bindBidirectional(model.scaleProperty());
         scale.disableProperty().bind(locked);
         scale.setWrapText(true); // a narrow column wraps the label rather than cutting it
@@ -122,8 +125,8 @@ final class TrainingSettingsPane extends VBox {
         epochs.managedProperty().bind(epochs.visibleProperty());
         iterations.visibleProperty().bind(epochs.visibleProperty().not());
         iterations.managedProperty().bind(iterations.visibleProperty());
-        epochs.setTooltip(new Tooltip(text.getString("train.epochs.tip")));
-        iterations.setTooltip(new Tooltip(text.getString("train.iterations.tip")));
+        epochs.setTooltip(new Tooltip(text.get("train.epochs.tip")));
+        iterations.setTooltip(new Tooltip(text.get("train.iterations.tip")));
         net.add(new HBox(epochs, iterations), 1, row++);
         return net;
     }
@@ -139,7 +142,7 @@ final class TrainingSettingsPane extends VBox {
     }
 
     private Label offHint(String id) {
-        Label off = new Label(text.getString("train.zeroOff"));
+        Label off = new Label(text.get("train.zeroOff"));
         off.setId(id);
         off.getStyleClass().add("train-file");
         off.setWrapText(true);
@@ -160,20 +163,20 @@ final class TrainingSettingsPane extends VBox {
     }
 
     private Button defaultsButton() {
-        Button defaults = new Button(text.getString("train.defaults"));
+        Button defaults = new Button(text.get("train.defaults"));
         defaults.setId("train-defaults");
-        defaults.setTooltip(new Tooltip(text.getString("train.defaults.tip")));
+        defaults.setTooltip(new Tooltip(text.get("train.defaults.tip")));
         defaults.setOnAction(e -> {
             model.applyDefaults();
             resets.forEach(Runnable::run);
         });
         defaults.disableProperty().bind(locked);
-        model.sourceProperty().addListener((o, was, now) -> resets.forEach(Runnable::run)); // new defaults too
+        listeners.listen(model.sourceProperty(), (o, was, now) -> resets.forEach(Runnable::run)); // new defaults too
         return defaults;
     }
 
     private Label section(String key) {
-        Label l = new Label(text.getString(key));
+        Label l = new Label(text.get(key));
         l.getStyleClass().add("train-section");
         return l;
     }
@@ -193,9 +196,9 @@ final class TrainingSettingsPane extends VBox {
     }
 
     private void add(GridPane g, String key, Node control, String tipKey) {
-        Label l = new Label(text.getString(key));
+        Label l = new Label(text.get(key));
         l.setWrapText(true);
-        Tooltip tip = new Tooltip(text.getString(tipKey));
+        Tooltip tip = new Tooltip(text.get(tipKey));
         l.setTooltip(tip);
         if (control instanceof javafx.scene.control.Control c && c.getTooltip() == null) c.setTooltip(tip);
         if (!"train-lr".equals(control.getId())) control.disableProperty().bind(locked);
@@ -221,7 +224,7 @@ final class TrainingSettingsPane extends VBox {
      */
     private void whole(Spinner<Integer> s, String labelKey) {
         WholeNumberSpinners.refuseBadText(s, r -> refuse(s.getId(), labelKey, r.typed(),
-                MessageFormat.format(text.getString("train.rule.whole"), r.min(), r.max()), String.valueOf(r.kept())));
+                text.get("train.rule.whole", r.min(), r.max()), String.valueOf(r.kept())));
         s.valueProperty().addListener((o, was, now) -> accepted(s.getId())); // a new value; the same one fixes nothing
         resets.add(() -> {
             s.getEditor().setText(String.valueOf(s.getValue()));
@@ -230,7 +233,7 @@ final class TrainingSettingsPane extends VBox {
     }
 
     private void refuse(String id, String labelKey, String typed, String rule, String kept) {
-        refused.put(id, MessageFormat.format(text.getString("train.refused"), text.getString(labelKey), typed, rule, kept));
+        refused.put(id, text.get("train.refused", text.get(labelKey), typed, rule, kept));
         showProblems();
     }
 
@@ -249,7 +252,7 @@ final class TrainingSettingsPane extends VBox {
         s.setEditable(true);
         s.setPrefWidth(110);
         s.valueProperty().addListener((o, was, now) -> model.seedProperty().set(now));
-        model.seedProperty().addListener((o, was, now) -> s.getValueFactory().setValue(now.intValue()));
+        listeners.listen(model.seedProperty(), (o, was, now) -> s.getValueFactory().setValue(now.intValue()));
         whole(s, "train.seed");
         return s;
     }
@@ -268,7 +271,7 @@ final class TrainingSettingsPane extends VBox {
             f.pseudoClassStateChanged(MISMATCH, false);
             accepted(id);
         };
-        p.addListener((o, was, now) -> reset.run());
+        listeners.listen(p, (o, was, now) -> reset.run());
         resets.add(reset);
         Runnable commit = () -> {
             String typed = f.getText().trim();
@@ -285,7 +288,7 @@ final class TrainingSettingsPane extends VBox {
                 // refused below
             }
             f.pseudoClassStateChanged(MISMATCH, true);
-            refuse(id, labelKey, typed, text.getString(ruleKey), org.backpropviz.text.Numbers.repr(p.get()));
+            refuse(id, labelKey, typed, text.get(ruleKey), org.backpropviz.text.Numbers.repr(p.get()));
         };
         f.setOnAction(e -> commit.run());
         f.focusedProperty().addListener((o, was, now) -> {
@@ -296,7 +299,7 @@ final class TrainingSettingsPane extends VBox {
 
     private void chooseCsv() {
         FileChooser fc = new FileChooser();
-        fc.setTitle(text.getString("train.csv.title"));
+        fc.setTitle(text.get("train.csv.title"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.csv.gz", "*.txt"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
@@ -310,7 +313,7 @@ final class TrainingSettingsPane extends VBox {
             @Override
             protected void updateItem(TrainingModel.Source s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty || s == null ? null : text.getString("train.source." + s.name().toLowerCase(java.util.Locale.ROOT)));
+                setText(empty || s == null ? null : text.get("train.source." + s.name().toLowerCase(java.util.Locale.ROOT)));
             }
         };
     }
@@ -320,7 +323,7 @@ final class TrainingSettingsPane extends VBox {
             @Override
             protected void updateItem(TrainingModel.Limit s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty || s == null ? null : text.getString("train.limit." + s.name().toLowerCase(java.util.Locale.ROOT)));
+                setText(empty || s == null ? null : text.get("train.limit." + s.name().toLowerCase(java.util.Locale.ROOT)));
             }
         };
     }

@@ -13,7 +13,7 @@ import org.backpropviz.engine.train.Training;
  * @param loss per iteration {iteration, raw loss, smoothed loss}
  */
 record TrainingUpdate(long gen, List<double[]> loss, List<Training.Epoch> epochs, TrainingModel.State state, Double progress,
-                      Integer iteration, NetInputs network, TrainingModel.Results results, String dataInfo, String error) {
+                      Integer iteration, NetInputs network, TrainingModel.Results results, String dataInfo, org.backpropviz.app.i18n.Msg error) {
 
     static TrainingUpdate of(long gen) {
         return new TrainingUpdate(gen, List.of(), List.of(), null, null, null, null, null, null, null);
@@ -26,7 +26,7 @@ record TrainingUpdate(long gen, List<double[]> loss, List<Training.Epoch> epochs
     TrainingUpdate withNetwork(NetInputs n) { return new TrainingUpdate(gen, loss, epochs, state, progress, iteration, n, results, dataInfo, error); }
     TrainingUpdate withResults(TrainingModel.Results r) { return new TrainingUpdate(gen, loss, epochs, state, progress, iteration, network, r, dataInfo, error); }
     TrainingUpdate withDataInfo(String d) { return new TrainingUpdate(gen, loss, epochs, state, progress, iteration, network, results, d, error); }
-    TrainingUpdate withError(String e) { return new TrainingUpdate(gen, loss, epochs, state, progress, iteration, network, results, dataInfo, e); }
+    TrainingUpdate withError(org.backpropviz.app.i18n.Msg e) { return new TrainingUpdate(gen, loss, epochs, state, progress, iteration, network, results, dataInfo, e); }
 
     /** This update followed by {@code newer}; an update of another run replaces this one. */
     TrainingUpdate merge(TrainingUpdate newer) {

@@ -1,10 +1,11 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.view.Disposer;
+
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.control.Theme;
 import org.backpropviz.app.fx.UncachedViewport;
 import org.backpropviz.text.Numbers;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,17 +31,20 @@ import javafx.scene.layout.VBox;
  */
 public final class TrainingView extends BorderPane {
     private final TrainingModel model;
-    private final ResourceBundle text = Texts.learn();
+    private final Messages text;
     private final Label status = new Label();
+    /** The listeners on the window-long model, removed by {@link #dispose()}. */
+    private final Disposer listeners = new Disposer();
 
-    public TrainingView(TrainingModel model) {
+    public TrainingView(TrainingModel model, Messages text) {
+        this.text = text;
         this.model = model;
         getStyleClass().addAll("learn-view", "train-view");
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
-        getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
+        getStyleClass().add("lang-" + (text.locale().getLanguage()));
         Theme.apply(this, TrainingView.class.getResource("learn.css"));
 
-        ScrollPane settings = new ScrollPane(new TrainingSettingsPane(model));
+        ScrollPane settings = new ScrollPane(new TrainingSettingsPane(model, text, listeners));
         settings.setFitToWidth(true);
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         settings.getStyleClass().add("train-settings-scroll");
@@ -48,7 +52,7 @@ public final class TrainingView extends BorderPane {
         settings.setPrefWidth(310);
         setLeft(settings);
 
-        VBox center = new VBox(8, toolbar(), status, charts(), new TrainingResultsPane(model));
+        VBox center = new VBox(8, toolbar(), status, charts(), new TrainingResultsPane(model, text, listeners));
         center.setPadding(new Insets(0, 0, 0, 10));
         ScrollPane scroll = new ScrollPane(center);
         scroll.setFitToWidth(true);
@@ -66,7 +70,7 @@ public final class TrainingView extends BorderPane {
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, model.stateProperty(), model.iterationProperty(),
                 model.lastEpochProperty(), model.dataInfoProperty(), model.errorProperty(), model.resultsProperty()));
         status.pseudoClassStateChanged(GradientCheckView.MISMATCH, false);
-        model.stateProperty().addListener((o, was, now) ->
+        listeners.listen(model.stateProperty(), (o, was, now) ->
                 status.pseudoClassStateChanged(GradientCheckView.MISMATCH, now == TrainingModel.State.FAILED));
     }
 
@@ -79,7 +83,7 @@ public final class TrainingView extends BorderPane {
             else model.pause();
         });
         pause.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TrainingModel.State.PAUSED))
-                .then(text.getString("train.resume")).otherwise(text.getString("train.pause")));
+                .then(text.get("train.resume")).otherwise(text.get("train.pause")));
         pause.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainingModel.State.RUNNING)
                 .and(model.stateProperty().isNotEqualTo(TrainingModel.State.PAUSED)));
         Button stop = button("train-stop", "train.stop");
@@ -93,7 +97,7 @@ public final class TrainingView extends BorderPane {
         ProgressBar progress = new ProgressBar();
         progress.setId("train-progress");
         progress.progressProperty().bind(model.progressProperty());
-        progress.setTooltip(new Tooltip(text.getString("train.progress.tip")));
+        progress.setTooltip(new Tooltip(text.get("train.progress.tip")));
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setMinWidth(80); // still a bar beside the pace at 1024 px
         HBox.setHgrow(progress, Priority.ALWAYS);
@@ -106,7 +110,7 @@ public final class TrainingView extends BorderPane {
     static final List<Integer> PACES = List.of(0, 1000, 100, 10, 1);
 
     private Label paceLabel() {
-        Label l = new Label(text.getString("train.pace"));
+        Label l = new Label(text.get("train.pace"));
         l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
     }
@@ -115,7 +119,7 @@ public final class TrainingView extends BorderPane {
         ComboBox<Integer> pace = new ComboBox<>();
         pace.setId("train-pace");
         pace.getItems().addAll(PACES);
-        pace.setTooltip(new Tooltip(text.getString("train.pace.tip")));
+        pace.setTooltip(new Tooltip(text.get("train.pace.tip")));
         pace.setCellFactory(l -> paceCell());
         pace.setButtonCell(paceCell());
         pace.setValue(model.paceProperty().get());
@@ -128,8 +132,8 @@ public final class TrainingView extends BorderPane {
 
     /** What a pace reads as: {@code full speed}, {@code 1,000 it/s}. */
     String paceText(int perSecond) {
-        return perSecond == 0 ? text.getString("train.pace.full")
-                : MessageFormat.format(text.getString("train.pace.rate"), Numbers.count(perSecond));
+        return perSecond == 0 ? text.get("train.pace.full")
+                : text.get("train.pace.rate", Numbers.count(perSecond));
     }
 
     private ListCell<Integer> paceCell() {
@@ -143,42 +147,44 @@ public final class TrainingView extends BorderPane {
     }
 
     private Button button(String id, String key) {
-        Button b = new Button(text.getString(key));
+        Button b = new Button(text.get(key));
         b.setId(id);
         b.setMinWidth(Button.USE_PREF_SIZE);
-        b.setTooltip(new Tooltip(text.getString(key + ".tip")));
+        b.setTooltip(new Tooltip(text.get(key + ".tip")));
         return b;
     }
 
     private HBox charts() {
         NumberAxis it = new NumberAxis();
-        it.setLabel(text.getString("train.chart.iteration"));
+        it.setLabel(text.get("train.chart.iteration"));
         var running = model.stateProperty().isEqualTo(TrainingModel.State.RUNNING);
-        SteppedAxis.follow(it, model.rawLoss(), running);
+        SteppedAxis.follow(it, model.rawLoss(), running, listeners);
         NumberAxis loss = new NumberAxis();
-        loss.setLabel(text.getString("train.chart.loss"));
-        emptyUntilData(loss, model.rawLoss());
+        loss.setLabel(text.get("train.chart.loss"));
+        emptyUntilData(loss, model.rawLoss(), listeners);
         LineChart<Number, Number> lossChart = new LineChart<>(it, loss);
         lossChart.setId("loss-chart");
-        lossChart.setTitle(text.getString("train.chart.lossTitle"));
+        lossChart.setTitle(text.get("train.chart.lossTitle"));
         lossChart.setCreateSymbols(false);
         lossChart.setAnimated(false);
-        lossChart.getData().add(new XYChart.Series<>(text.getString("train.chart.raw"), model.rawLoss()));
-        lossChart.getData().add(new XYChart.Series<>(text.getString("train.chart.smooth"), model.smoothLoss()));
+        lossChart.getData().add(new XYChart.Series<>(text.get("train.chart.raw"), model.rawLoss()));
+        lossChart.getData().add(new XYChart.Series<>(text.get("train.chart.smooth"), model.smoothLoss()));
         lossChart.getStyleClass().add("train-loss-chart");
+        detachOnDispose(lossChart);
 
         NumberAxis ep = new NumberAxis();
-        ep.setLabel(text.getString("train.chart.epoch"));
-        SteppedAxis.follow(ep, model.trainAccuracy(), running);
+        ep.setLabel(text.get("train.chart.epoch"));
+        SteppedAxis.follow(ep, model.trainAccuracy(), running, listeners);
         NumberAxis acc = new NumberAxis(0, 1, 0.1);
-        acc.setLabel(text.getString("train.chart.accuracy"));
+        acc.setLabel(text.get("train.chart.accuracy"));
         LineChart<Number, Number> accChart = new LineChart<>(ep, acc);
         accChart.setId("accuracy-chart");
-        accChart.setTitle(text.getString("train.chart.accuracyTitle"));
+        accChart.setTitle(text.get("train.chart.accuracyTitle"));
         accChart.setCreateSymbols(false);
         accChart.setAnimated(false);
-        accChart.getData().add(new XYChart.Series<>(text.getString("train.chart.train"), model.trainAccuracy()));
-        accChart.getData().add(new XYChart.Series<>(text.getString("train.chart.test"), model.testAccuracy()));
+        accChart.getData().add(new XYChart.Series<>(text.get("train.chart.train"), model.trainAccuracy()));
+        accChart.getData().add(new XYChart.Series<>(text.get("train.chart.test"), model.testAccuracy()));
+        detachOnDispose(accChart);
         for (LineChart<?, ?> c : java.util.List.of(lossChart, accChart)) {
             c.setMinSize(260, 220);
             c.setPrefSize(420, 280);
@@ -188,7 +194,7 @@ public final class TrainingView extends BorderPane {
     }
 
     /** While there is no loss yet the loss axis shows 0 to 2.5 (a fresh net's loss is about ln 3 to ln 10), not 0 to 125. */
-    private static void emptyUntilData(NumberAxis axis, javafx.collections.ObservableList<?> data) {
+    private static void emptyUntilData(NumberAxis axis, javafx.collections.ObservableList<?> data, Disposer listeners) {
         Runnable apply = () -> {
             axis.setAutoRanging(!data.isEmpty());
             if (data.isEmpty()) {
@@ -197,7 +203,7 @@ public final class TrainingView extends BorderPane {
                 axis.setTickUnit(0.5);
             }
         };
-        data.addListener((javafx.collections.ListChangeListener<Object>) c -> apply.run());
+        listeners.listen(data, (javafx.collections.ListChangeListener<Object>) c -> apply.run());
         apply.run();
     }
 
@@ -207,22 +213,33 @@ public final class TrainingView extends BorderPane {
         String data = "";
         if (!info.isEmpty()) {
             String[] p = info.split("\\|");
-            data = MessageFormat.format(text.getString("train.dataInfo"), p[0], p[1], p[2], p[3], p[4], p[5]) + "  ";
+            data = text.get("train.dataInfo", p[0], p[1], p[2], p[3], p[4], p[5]) + "  ";
         }
         var e = model.lastEpochProperty().get();
-        String epoch = e == null ? "" : MessageFormat.format(text.getString("train.epochInfo"), e.epoch(), GradientCheckView.fmt(e.loss()),
+        String epoch = e == null ? "" : text.get("train.epochInfo", e.epoch(), GradientCheckView.fmt(e.loss()),
                 TrainingResultsPane.percent(e.trainAccuracy()), TrainingResultsPane.percent(e.testAccuracy()));
         var r = model.resultsProperty().get();
         String end = s == TrainingModel.State.FINISHED && r != null && r.end() != TrainingModel.End.NONE
-                ? " " + MessageFormat.format(text.getString("train.end." + r.end().name().toLowerCase(java.util.Locale.ROOT)),
-                        TrainingResultsPane.percent(model.targetAccuracyProperty().get()), model.plateauProperty().get())
+                ? " " + text.get("train.end." + r.end().name().toLowerCase(java.util.Locale.ROOT), TrainingResultsPane.percent(model.targetAccuracyProperty().get()), model.plateauProperty().get())
                 : "";
         return switch (s) {
-            case IDLE -> text.getString("train.state.idle");
-            case LOADING -> text.getString("train.state.loading");
-            case FAILED -> MessageFormat.format(text.getString("train.state.failed"), model.errorProperty().get());
-            default -> data + MessageFormat.format(text.getString("train.state." + s.name().toLowerCase(java.util.Locale.ROOT)),
-                    model.iterationProperty().get()) + end + (epoch.isEmpty() ? "" : "  " + epoch);
+            case IDLE -> text.get("train.state.idle");
+            case LOADING -> text.get("train.state.loading");
+            case FAILED -> text.get("train.state.failed", text.get(model.errorProperty().get()));
+            default -> data + text.get("train.state." + s.name().toLowerCase(java.util.Locale.ROOT), model.iterationProperty().get()) + end + (epoch.isEmpty() ? "" : "  " + epoch);
         };
+    }
+
+    /** A chart's series show the model's lists, which hold them: on {@link #dispose()} they let go of the lists. */
+    private void detachOnDispose(XYChart<Number, Number> chart) {
+        listeners.onDispose(() -> chart.getData().forEach(series -> series.setData(javafx.collections.FXCollections.observableArrayList())));
+    }
+
+    /**
+     * Detaches this view from the model (which lives as long as the window): called when the view is replaced, as on
+     * a language switch. A disposed view no longer follows the model.
+     */
+    public void dispose() {
+        listeners.dispose();
     }
 }

@@ -142,19 +142,24 @@ public final class GraphViewModel {
     /**
      * How the description of an edited scenario reads, from the scenario's name: the description the example came
      * with may no longer hold after a fix or an edit (a preset's "the backward pass fails" once it is fixed), so it is
-     * replaced. The view sets it in the user's language.
+     * replaced. The view sets it in the user's language; the descriptions written in the languages set before still
+     * count as edited ones (a scenario edited before a language switch is still an edited one).
      */
-    public void setEditedDescription(Function<String, String> fromName) {
+    public void setEditedDescription(java.util.Locale language, Function<String, String> fromName) {
         editedDescription = java.util.Objects.requireNonNull(fromName);
+        editedDescriptions.put(language, fromName);
     }
 
     /** True when the scenario was changed by a fix, an edit or a network change since it was loaded. */
     public boolean isEdited() {
         Scenario s = scenario.get();
-        return s != null && s.description().equals(editedDescription.apply(s.name()));
+        return s != null && (s.description().equals(editedDescription.apply(s.name()))
+                || editedDescriptions.values().stream().anyMatch(f -> s.description().equals(f.apply(s.name()))));
     }
 
     private Function<String, String> editedDescription = name -> "Edited from \u201c" + name + "\u201d.";
+    /** How each language the window has shown words an edited scenario's description. */
+    private final java.util.Map<java.util.Locale, Function<String, String>> editedDescriptions = new java.util.HashMap<>();
 
     /**
      * The edited scenario with its description replaced when that description is an example's (a preset's, or one

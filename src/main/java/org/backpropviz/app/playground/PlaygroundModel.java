@@ -1,13 +1,13 @@
 package org.backpropviz.app.playground;
 
+import org.backpropviz.app.i18n.Msg;
+
 import org.backpropviz.app.editor.EditorText;
 import org.backpropviz.app.concurrent.EngineWorker;
 import org.backpropviz.scenario.ArrayText;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,13 +47,12 @@ public final class PlaygroundModel {
     /** One product term of a result cell: flat indices into A and B. */
     public record Term(int aIndex, int bIndex) {}
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.backpropviz.app.playground.playground");
     private final EngineWorker worker = new EngineWorker("backpropviz-playground");
     private final ReadOnlyObjectWrapper<NDArray> a = new ReadOnlyObjectWrapper<>(this, "a");
     private final ReadOnlyObjectWrapper<NDArray> b = new ReadOnlyObjectWrapper<>(this, "b");
     private final ReadOnlyObjectWrapper<Product> product = new ReadOnlyObjectWrapper<>(this, "product");
-    private final ReadOnlyStringWrapper inputError = new ReadOnlyStringWrapper(this, "inputError", "");
-    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyObjectWrapper<Msg> inputError = new ReadOnlyObjectWrapper<>(this, "inputError");
+    private final ReadOnlyObjectWrapper<Msg> note = new ReadOnlyObjectWrapper<>(this, "note");
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final Random batchRandom = new Random(7);
 
@@ -69,10 +68,10 @@ public final class PlaygroundModel {
     public ReadOnlyObjectProperty<NDArray> bProperty() { return b.getReadOnlyProperty(); }
     /** The latest product; null until the worker's first answer. */
     public ReadOnlyObjectProperty<Product> productProperty() { return product.getReadOnlyProperty(); }
-    /** Why the last edit was refused (the old value is kept), or "". */
-    public ReadOnlyStringProperty inputErrorProperty() { return inputError.getReadOnlyProperty(); }
-    /** A remark on the current operands, e.g. the batch demo's; or "". */
-    public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
+    /** Why the last edit was refused (the old value is kept), or null. */
+    public ReadOnlyObjectProperty<Msg> inputErrorProperty() { return inputError.getReadOnlyProperty(); }
+    /** A remark on the current operands, e.g. the batch demo's; or null. */
+    public ReadOnlyObjectProperty<Msg> noteProperty() { return note.getReadOnlyProperty(); }
     /** The selected cell of the result (flat C-order index), or -1. */
     public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }
 
@@ -80,7 +79,7 @@ public final class PlaygroundModel {
 
     /** Says that the batch demo's row count refused {@code typed} and keeps {@code kept} (in {@link #inputErrorProperty()}). */
     public void refuseBatchRows(String typed, int min, int max, int kept) {
-        inputError.set(MessageFormat.format(text.getString("batchN.refused"), typed, min, max, kept));
+        inputError.set(Msg.of("batchN.refused", typed, min, max, kept));
     }
 
     /** Parses and sets A; on bad text keeps the old A and returns false with {@link #inputErrorProperty()} set. */
@@ -98,15 +97,15 @@ public final class PlaygroundModel {
         try {
             parsed = ArrayText.parse(numpyText);
         } catch (ArrayText.ParseException e) {
-            inputError.set(MessageFormat.format(text.getString("input.refused"), name,
-                    EditorText.of(text.getLocale()).describe(e)));
+            inputError.set(Msg.of("input.refused", name,
+                    (Msg.Localized) l -> EditorText.of(l).describe(e)));
             return false;
         } catch (IllegalArgumentException e) {
-            inputError.set(MessageFormat.format(text.getString("input.refused"), name, e.getMessage()));
+            inputError.set(Msg.of("input.refused", name, e.getMessage()));
             return false;
         }
-        inputError.set("");
-        note.set("");
+        inputError.set(null);
+        note.set(null);
         target.set(parsed);
         recompute();
         return true;
@@ -117,20 +116,20 @@ public final class PlaygroundModel {
         NDArray old = a.get();
         a.set(b.get());
         b.set(old);
-        note.set("");
+        note.set(null);
         recompute();
     }
 
     /** A becomes A.T (a 1-D array stays as it is, as in NumPy). */
     public void transposeA() {
         a.set(Np.transpose(a.get()));
-        if (a.get().rank() < 2) note.set(text.getString("note.transpose1d"));
+        if (a.get().rank() < 2) note.set(Msg.of("note.transpose1d"));
         recompute();
     }
 
     public void transposeB() {
         b.set(Np.transpose(b.get()));
-        if (b.get().rank() < 2) note.set(text.getString("note.transpose1d"));
+        if (b.get().rank() < 2) note.set(Msg.of("note.transpose1d"));
         recompute();
     }
 
@@ -138,8 +137,8 @@ public final class PlaygroundModel {
     public void resetLesson() {
         a.set(ArrayText.parse(LESSON_X));
         b.set(ArrayText.parse(LESSON_W));
-        inputError.set("");
-        note.set("");
+        inputError.set(null);
+        note.set(null);
         recompute();
     }
 
@@ -151,8 +150,8 @@ public final class PlaygroundModel {
     public void lessonWdotX() {
         a.set(ArrayText.parse(LESSON_W));
         b.set(ArrayText.parse(LESSON_X));
-        inputError.set("");
-        note.set(text.getString("note.lessonWdotX"));
+        inputError.set(null);
+        note.set(Msg.of("note.lessonWdotX"));
         recompute();
     }
 
@@ -169,13 +168,13 @@ public final class PlaygroundModel {
             for (int c = 0; c < first.size(); c++) rows[r][c] = Math.round(batchRandom.nextDouble() * 1e4) / 1e4;
         }
         a.set(NDArray.matrix(rows));
-        inputError.set("");
+        inputError.set(null);
         if (bv.rank() == 2 && bv.rows() == first.size()) {
             String before = Shapes.tuple(first.shape()) + " · " + Shapes.tuple(bv.shape()) + " → " + Shapes.tuple(new int[] {bv.cols()});
             String after = Shapes.tuple(a.get().shape()) + " · " + Shapes.tuple(bv.shape()) + " → " + Shapes.tuple(new int[] {n, bv.cols()});
-            note.set(MessageFormat.format(text.getString("note.batch"), before, after));
+            note.set(Msg.of("note.batch", before, after));
         } else {
-            note.set("");
+            note.set(null);
         }
         recompute();
     }
@@ -229,21 +228,21 @@ public final class PlaygroundModel {
 
     /**
      * What result cell {@code cell} is, with NumPy's indices (from 0): {@code np.dot(A, B)[0, 2] = A[0, :] · B[:, 2]: row 0
-     * of A times column 2 of B, summed}; "" when there is no such cell.
+     * of A times column 2 of B, summed}; null when there is no such cell.
      */
-    public String cellDescription(int cell) {
+    public Msg cellDescription(int cell) {
         Product p = product.get();
-        if (p == null || !p.ok() || cell < 0 || cell >= p.result().size()) return "";
+        if (p == null || !p.ok() || cell < 0 || cell >= p.result().size()) return null;
         NDArray a = p.a(), b = p.b();
         String at = index(p.result().shape(), cell);
-        if (a.rank() == 0) return MessageFormat.format(text.getString("cell.scalarA"), at);
-        if (b.rank() == 0) return MessageFormat.format(text.getString("cell.scalarB"), at);
+        if (a.rank() == 0) return Msg.of("cell.scalarA", at);
+        if (b.rank() == 0) return Msg.of("cell.scalarB", at);
         int bCols = b.rank() == 2 ? b.cols() : 1;
         String row = Integer.toString(cell / bCols), col = Integer.toString(cell % bCols);
-        if (a.rank() == 1 && b.rank() == 1) return text.getString("cell.vectors");
-        if (a.rank() == 1) return MessageFormat.format(text.getString("cell.vectorMatrix"), col);
-        if (b.rank() == 1) return MessageFormat.format(text.getString("cell.matrixVector"), row);
-        return MessageFormat.format(text.getString("cell.matrices"), row, col);
+        if (a.rank() == 1 && b.rank() == 1) return Msg.of("cell.vectors");
+        if (a.rank() == 1) return Msg.of("cell.vectorMatrix", col);
+        if (b.rank() == 1) return Msg.of("cell.matrixVector", row);
+        return Msg.of("cell.matrices", row, col);
     }
 
     /** The NumPy index of flat element {@code flat} of an array of this shape: {@code [1, 2]}, {@code [4]}, "" for 0-D. */

@@ -1,12 +1,11 @@
 package org.backpropviz.app.playground;
 
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.control.Theme;
-import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
@@ -37,7 +36,7 @@ public final class PlaygroundView extends VBox {
     private static final int MAX_CELLS = 12;
 
     private final PlaygroundModel model;
-    private final ResourceBundle text = ResourceBundle.getBundle("org.backpropviz.app.playground.playground");
+    private final Messages text;
     private final TextField aText = new TextField();
     private final TextField bText = new TextField();
     private final HBox shapes = new HBox();
@@ -54,15 +53,16 @@ public final class PlaygroundView extends VBox {
     /** The listeners on the window-long model, removed by {@link #dispose()}. */
     private final Disposer listeners = new Disposer();
 
-    public PlaygroundView(PlaygroundModel model) {
+    public PlaygroundView(PlaygroundModel model, Messages text) {
+        this.text = text;
         this.model = model;
         getStyleClass().addAll("learn-view", "pg-view");
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
-        getStyleClass().add("lang-" + (text.getLocale().getLanguage().isEmpty() ? "en" : text.getLocale().getLanguage()));
+        getStyleClass().add("lang-" + (text.locale().getLanguage()));
         Theme.apply(this, PlaygroundView.class.getResource("playground.css"));
         setSpacing(8);
 
-        Label intro = new Label(text.getString("intro"));
+        Label intro = new Label(text.get("intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("pg-intro");
 
@@ -93,10 +93,10 @@ public final class PlaygroundView extends VBox {
         batchN.setEditable(true);
         WholeNumberSpinners.refuseBadText(batchN, r -> model.refuseBatchRows(r.typed(), r.min(), r.max(), r.kept()));
         batchN.setPrefWidth(80);
-        batchN.setTooltip(new Tooltip(text.getString("batchN.tip")));
+        batchN.setTooltip(new Tooltip(text.get("batchN.tip")));
         Button batch = button("pg-batch", "batch", () -> model.batchDemo(batchN.getValue()));
         Button reset = button("pg-reset", "reset", model::resetLesson);
-        HBox buttons = new HBox(8, swap, ta, tb, new Label(text.getString("batchN")), batchN, batch, reset);
+        HBox buttons = new HBox(8, swap, ta, tb, new Label(text.get("batchN")), batchN, batch, reset);
         buttons.setAlignment(Pos.CENTER_LEFT);
         return buttons;
     }
@@ -105,7 +105,8 @@ public final class PlaygroundView extends VBox {
     private void styleLabels() {
         inputError.setId("pg-input-error");
         inputError.getStyleClass().add("pg-input-error");
-        inputError.textProperty().bind(model.inputErrorProperty());
+        inputError.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> text.get(model.inputErrorProperty().get()), model.inputErrorProperty()));
         inputError.managedProperty().bind(inputError.textProperty().isNotEmpty());
         shapes.setId("pg-shapes");
         shapes.getStyleClass().add("pg-shapes");
@@ -120,7 +121,8 @@ public final class PlaygroundView extends VBox {
         note.setId("pg-note");
         note.getStyleClass().add("pg-note");
         note.setWrapText(true);
-        note.textProperty().bind(model.noteProperty());
+        note.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> text.get(model.noteProperty().get()), model.noteProperty()));
         note.managedProperty().bind(note.textProperty().isNotEmpty());
     }
 
@@ -138,8 +140,8 @@ public final class PlaygroundView extends VBox {
         sum.getStyleClass().add("pg-sum");
         sum.setWrapText(true);
         walk.setId("pg-walk");
-        walk.setText(text.getString("walk"));
-        walk.setTooltip(new Tooltip(text.getString("walk.tip")));
+        walk.setText(text.get("walk"));
+        walk.setTooltip(new Tooltip(text.get("walk.tip")));
         walk.setOnAction(e -> startWalk());
         HBox sumRow = new HBox(10, walk, sum);
         sumRow.setAlignment(Pos.CENTER_LEFT);
@@ -166,11 +168,11 @@ public final class PlaygroundView extends VBox {
 
     private VBox editor(String name, TextField field, String id, java.util.function.Predicate<String> apply) {
         field.setId(id + "-text");
-        field.setTooltip(new Tooltip(MessageFormat.format(text.getString("edit.tip"), name)));
+        field.setTooltip(new Tooltip(text.get("edit.tip", name)));
         field.setOnAction(e -> apply.test(field.getText()));
-        Button ok = new Button(text.getString("apply"));
+        Button ok = new Button(text.get("apply"));
         ok.setId(id + "-apply");
-        ok.setTooltip(new Tooltip(MessageFormat.format(text.getString("apply.tip"), name)));
+        ok.setTooltip(new Tooltip(text.get("apply.tip", name)));
         ok.setOnAction(e -> apply.test(field.getText()));
         HBox.setHgrow(field, Priority.ALWAYS);
         Label label = new Label(name + " =");
@@ -181,9 +183,9 @@ public final class PlaygroundView extends VBox {
     }
 
     private Button button(String id, String key, Runnable action) {
-        Button b = new Button(text.getString(key));
+        Button b = new Button(text.get(key));
         b.setId(id);
-        b.setTooltip(new Tooltip(text.getString(key + ".tip")));
+        b.setTooltip(new Tooltip(text.get(key + ".tip")));
         b.setOnAction(e -> action.run());
         return b;
     }
@@ -204,16 +206,16 @@ public final class PlaygroundView extends VBox {
         if (!p.ok()) {
             StringBuilder fixes = new StringBuilder();
             for (PlaygroundModel.Fix f : p.fixes()) {
-                if (fixes.length() > 0) fixes.append(text.getString("fix.or"));
-                fixes.append(text.getString("fix." + f.name().toLowerCase(Locale.ROOT)));
+                if (fixes.length() > 0) fixes.append(text.get("fix.or"));
+                fixes.append(text.get("fix." + f.name().toLowerCase(Locale.ROOT)));
             }
-            hint.setText(fixes.length() == 0 ? "" : MessageFormat.format(text.getString("fix"), fixes));
+            hint.setText(fixes.length() == 0 ? "" : text.get("fix", fixes));
             message.setText(p.error());
         } else {
             hint.setText("");
             message.setText(summed
-                    ? MessageFormat.format(text.getString("ok.summed"), PlaygroundModel.shapesLine(p), p.a().dim(p.a().rank() - 1))
-                    : MessageFormat.format(text.getString("ok"), PlaygroundModel.shapesLine(p)));
+                    ? text.get("ok.summed", PlaygroundModel.shapesLine(p), p.a().dim(p.a().rank() - 1))
+                    : text.get("ok", PlaygroundModel.shapesLine(p)));
         }
 
         aCells.clear();
@@ -304,7 +306,7 @@ public final class PlaygroundView extends VBox {
             }
         }
         if (rows > MAX_CELLS || cols > MAX_CELLS) {
-            Label more = new Label(MessageFormat.format(text.getString("more"), a.shapeString()));
+            Label more = new Label(text.get("more", a.shapeString()));
             more.getStyleClass().add("pg-more");
             g.add(more, left, Math.min(down ? cols : rows, MAX_CELLS) + top, Math.min(down ? 1 : cols, MAX_CELLS), 1);
         }
@@ -331,9 +333,9 @@ public final class PlaygroundView extends VBox {
         clear(resultCells, HIGHLIGHT);
         PlaygroundModel.Product p = model.productProperty().get();
         walk.setDisable(cell < 0);
-        cellText.setText(model.cellDescription(cell));
+        cellText.setText(text.get(model.cellDescription(cell)));
         if (p == null || !p.ok() || cell < 0) {
-            sum.setText(p != null && p.ok() ? text.getString("pick") : "");
+            sum.setText(p != null && p.ok() ? text.get("pick") : "");
             return;
         }
         setState(resultCells, cell, HIGHLIGHT, true);

@@ -106,11 +106,11 @@ public class BackpropApp extends Application {
         files = new FileActions(model, document, () -> stage, () -> text, () -> view.graph());
         if (!Boolean.getBoolean("backpropviz.graphOnly")) tools = new Tools(model);
         language = settings.language();
-        if (language != null) Locale.setDefault(language); // as a switch in the Language menu does (hosted tools)
         showIn(new Messages(language != null ? language : Locale.getDefault()));
         model.scenarioProperty().addListener((o, a, s) -> updateTitle());
         document.dirtyProperty().addListener((o, a, d) -> updateTitle());
         document.fileProperty().addListener((o, a, f) -> updateTitle());
+        model.presetProperty().addListener((o, a, p) -> updateTitle());
         stage.setOnCloseRequest(e -> {
             e.consume();
             requestClose();
@@ -171,7 +171,6 @@ public class BackpropApp extends Application {
             }
         });
         view = new MainView(model, text, this::preset, l -> {
-            Locale.setDefault(l); // the hosted tools read their bundles in the default locale
             language = l;
             showIn(new Messages(l));
         }, tabs);
@@ -227,6 +226,9 @@ public class BackpropApp extends Application {
 
     private void updateTitle() {
         String name = document.displayName();
+        String preset = model.presetProperty().get();
+        // an example not saved to a file is named as the Presets menu names it, in the window's language
+        if (document.fileProperty().get() == null && preset != null && text.has("preset." + preset)) name = text.get("preset." + preset);
         if (name.isEmpty() && document.isDirty()) name = text.get("title.untitled");
         stage.setTitle(text.get("app.title") + (name.isEmpty() ? "" : " — " + name) + (document.isDirty() ? " *" : ""));
     }

@@ -51,6 +51,8 @@ final class Tools {
     private final PlaygroundModel playground;
     /** Detaches the views of the current tabs from the models, which outlive them. */
     private final Disposer views = new Disposer();
+    /** The language of the current tabs: the trained scenario is named and described in it. */
+    private Messages text = Messages.english();
 
     Tools(GraphViewModel graph) {
         this.graph = graph;
@@ -80,7 +82,7 @@ final class Tools {
     private void followTraining() {
         if (training.networkProperty().get() == null) return;
         State s = training.stateProperty().get();
-        Scenario net = training.saveAsScenario();
+        Scenario net = training.saveAsScenario(text);
         if (s == State.RUNNING || s == State.LOADING) {
             graph.follow(net);
         } else if (s == State.PAUSED || s == State.FINISHED) {
@@ -93,12 +95,17 @@ final class Tools {
     /** New tabs for the tools, titled in {@code text}'s language. */
     List<Tab> tabs(Messages text, TrainingActions actions) {
         views.dispose(); // the previous tabs' views (a language switch replaces them)
+        this.text = text;
         Tab train = tab("tab-training", text.get("tab.training"), () -> trainingPane(text, actions));
-        Tab grad = tab("tab-gradcheck", text.get("tab.gradcheck"), () -> new GradientCheckView(check));
+        Tab grad = tab("tab-gradcheck", text.get("tab.gradcheck"), () -> {
+            GradientCheckView view = new GradientCheckView(check, text);
+            views.onDispose(view::dispose);
+            return view;
+        });
         check.activeProperty().unbind();
         check.activeProperty().bind(grad.selectedProperty());
         Tab play = tab("tab-playground", text.get("tab.playground"), () -> {
-            PlaygroundView view = new PlaygroundView(playground);
+            PlaygroundView view = new PlaygroundView(playground, text);
             views.onDispose(view::dispose);
             return view;
         });
@@ -112,9 +119,9 @@ final class Tools {
             actions.showGraph();
         });
         Button save = button("train-save", text.get("train.save"), text.get("train.save.tip"),
-                () -> actions.saveTrained(training.saveAsScenario()));
+                () -> actions.saveTrained(training.saveAsScenario(text)));
         Button export = button("train-export", text.get("train.export"), text.get("train.export.tip"),
-                () -> actions.exportTrained(training.exportNumpyCode()));
+                () -> actions.exportTrained(training.exportNumpyCode(text)));
         var still = training.stateProperty().isEqualTo(State.PAUSED).or(training.stateProperty().isEqualTo(State.FINISHED));
         var none = training.networkProperty().isNull();
         step.disableProperty().bind(still.not().or(none));
@@ -128,7 +135,9 @@ final class Tools {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("train-graph-bar");
-        BorderPane pane = new BorderPane(new TrainingView(training));
+        TrainingView view = new TrainingView(training, text);
+        views.onDispose(view::dispose);
+        BorderPane pane = new BorderPane(view);
         pane.setTop(bar);
         return pane;
     }

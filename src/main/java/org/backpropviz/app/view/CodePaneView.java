@@ -78,6 +78,25 @@ public class CodePaneView extends VBox {
         return model;
     }
 
+    /**
+     * The engine's title of a listing, {@code "Affine (the lesson, §5.6.2)"}, in the window's language: the layer's
+     * name stays, where it comes from (the lesson, the book, the book's repository) is translated.
+     */
+    static String sourceTitle(Messages text, String title) {
+        java.util.regex.Matcher m = SOURCE_TITLE.matcher(title);
+        if (!m.matches()) return title;
+        String origin = switch (m.group(2)) {
+            case "the lesson" -> "code.source.lesson";
+            case "the book" -> "code.source.book";
+            case "the book's repository" -> "code.source.repository";
+            default -> null;
+        };
+        return origin == null ? title : text.get(origin, m.group(1), m.group(3));
+    }
+
+    /** {@code NAME (ORIGIN, PLACE)}, as the engine titles its listings. */
+    private static final java.util.regex.Pattern SOURCE_TITLE = java.util.regex.Pattern.compile("(\\S+) \\(([^,]+), (.+)\\)");
+
     private void show(Listing l) {
         lines.getChildren().clear();
         if (l == null) {
@@ -88,7 +107,7 @@ public class CodePaneView extends VBox {
             return;
         }
         title.setText(l.nodeTitle() + " · " + text.get("phase." + l.step().phase().id()));
-        source.setText(l.layer().source().title());
+        source.setText(sourceTitle(text, l.layer().source().title()));
         hint.setText(l.ran() ? "" : text.get("code.hint", l.nodeTitle()));
         pseudoClassStateChanged(BACKWARD, l.step().phase() == org.backpropviz.engine.Phase.BACKWARD);
         Node current = null;

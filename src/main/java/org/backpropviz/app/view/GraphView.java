@@ -457,7 +457,7 @@ public class GraphView extends Pane {
     }
 
     private TranslateTransition move(NDArray a, Point2D from, Point2D to, boolean gradient) {
-        MatrixView picture = new MatrixView();
+        MatrixView picture = new MatrixView(text);
         picture.maxNumberRowsProperty().set(0);
         picture.legendVisibleProperty().set(false);
         picture.setHeatmapSize(40, 26);

@@ -32,8 +32,8 @@ public class InspectorView extends ScrollPane {
     private final Label title = new Label();
     private final Label valueShape = new Label();
     private final Label gradShape = new Label();
-    private final MatrixView value = new MatrixView();
-    private final MatrixView grad = new MatrixView();
+    private final MatrixView value;
+    private final MatrixView grad;
     private final ArrayGrid valueGrid = new ArrayGrid();
     private final ArrayGrid gradGrid = new ArrayGrid();
     private final VBox formulas = new VBox(6);
@@ -44,6 +44,8 @@ public class InspectorView extends ScrollPane {
     public InspectorView(GraphViewModel model, Messages text, Disposer disposer) {
         this.model = model;
         this.text = text;
+        value = new MatrixView(text);
+        grad = new MatrixView(text);
         setId("inspector");
         getStyleClass().add("inspector");
         getStylesheets().add(InspectorView.class.getResource("inspector.css").toExternalForm());

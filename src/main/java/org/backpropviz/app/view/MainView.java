@@ -245,7 +245,9 @@ public class MainView extends BorderPane {
     private void showAbout() {
         String preset = model.presetProperty().get();
         String key = "preset." + preset + ".about";
-        String t = preset != null && text.has(key) && !model.isEdited() ? text.get(key) : model.getScenario().description();
+        boolean edited = model.isEdited(); // the description says so in the language of the edit: say it in this one
+        String t = preset != null && text.has(key) && !edited ? text.get(key)
+                : edited ? text.get("description.edited", model.getScenario().name()) : model.getScenario().description();
         about.setText(t);
         about.setVisible(!t.isEmpty());
         about.setManaged(!t.isEmpty());
@@ -300,7 +302,7 @@ public class MainView extends BorderPane {
         disposer.listen(model.followingProperty(), (o, a, b) -> updateStatus());
         graph.setOnEditNode(n -> onEditNode.accept(n));
         disposer.listen(model.noticeProperty(), (o, a, n) -> showNotice(n));
-        model.setEditedDescription(name -> text.get("description.edited", name));
+        model.setEditedDescription(text.locale(), name -> text.get("description.edited", name));
         disposer.listen(model.presetProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.scenarioProperty(), (o, a, n) -> showAbout());
         disposer.listen(model.selectedProperty(), (o, a, id) -> showInspector(id != null));

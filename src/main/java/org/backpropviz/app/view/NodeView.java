@@ -30,8 +30,8 @@ public class NodeView extends VBox {
 
     private final Node node;
     private final Messages text;
-    private final MatrixView value = new MatrixView();
-    private final MatrixView grad = new MatrixView();
+    private final MatrixView value;
+    private final MatrixView grad;
     private final Label valueShape = new Label();
     private final Label gradShape = new Label();
     private final Label warning = new Label();
@@ -40,6 +40,8 @@ public class NodeView extends VBox {
     public NodeView(Node node, Messages text) {
         this.node = node;
         this.text = text;
+        value = new MatrixView(text);
+        grad = new MatrixView(text);
         setId("node-" + node.id());
         getStyleClass().addAll("graph-node", node.isOp() ? "op-node" : "data-node");
         Label title = new Label(node.title());

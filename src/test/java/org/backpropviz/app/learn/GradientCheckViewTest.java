@@ -31,7 +31,7 @@ class GradientCheckViewTest {
     @Start
     void start(Stage stage) {
         model = new GradientCheckModel(scenario);
-        stage.setScene(new Scene(new GradientCheckView(model), 1000, 700));
+        stage.setScene(new Scene(new GradientCheckView(model, org.backpropviz.app.i18n.Messages.english()), 1000, 700));
         stage.show();
     }
 

@@ -1,5 +1,7 @@
 package org.backpropviz.app.learn;
 
+import org.backpropviz.app.i18n.Messages;
+
 import java.io.InputStream;
 import java.util.Locale;
 import javafx.application.Application;
@@ -24,8 +26,11 @@ import org.backpropviz.scenario.ScenarioFormat;
 public final class LearnDemo {
     private LearnDemo() {}
 
+    /** The views' language ({@code --lang}). */
+    private static Messages text = Messages.english();
+
     public static void main(String[] args) {
-        for (int i = 0; i < args.length - 1; i++) if (args[i].equals("--lang")) Locale.setDefault(Locale.forLanguageTag(args[i + 1]));
+        for (int i = 0; i < args.length - 1; i++) if (args[i].equals("--lang")) text = new Messages(Locale.forLanguageTag(args[i + 1]));
         Application.launch(App.class, args);
     }
 
@@ -57,8 +62,8 @@ public final class LearnDemo {
             TrainingModel training = new TrainingModel(scenario);
             GradientCheckModel check = new GradientCheckModel(scenario);
             PlaygroundModel playground = new PlaygroundModel();
-            TabPane tabs = new TabPane(new Tab("Training", new TrainingView(training)),
-                    new Tab("Gradient check", new GradientCheckView(check)), new Tab("Playground", new PlaygroundView(playground)));
+            TabPane tabs = new TabPane(new Tab("Training", new TrainingView(training, text)),
+                    new Tab("Gradient check", new GradientCheckView(check, text)), new Tab("Playground", new PlaygroundView(playground, text)));
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             check.activeProperty().bind(tabs.getSelectionModel().selectedIndexProperty().isEqualTo(1));
             ComboBox<String> presets = new ComboBox<>();

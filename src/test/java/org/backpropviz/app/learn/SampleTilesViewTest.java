@@ -30,7 +30,7 @@ class SampleTilesViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new SampleTilesView();
+        view = new SampleTilesView(org.backpropviz.app.i18n.Messages.english());
         holder = new VBox(view);
         root = new VBox(holder);
         org.backpropviz.app.control.Theme.apply(root, SampleTilesView.class.getResource("learn.css"));

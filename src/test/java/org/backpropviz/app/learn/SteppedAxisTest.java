@@ -30,7 +30,7 @@ class SteppedAxisTest {
     @Start
     void start(Stage stage) {
         x = new NumberAxis();
-        SteppedAxis.follow(x, FXCollections.unmodifiableObservableList(points), stopped.not()); // as the view gets them from the model
+        SteppedAxis.follow(x, FXCollections.unmodifiableObservableList(points), stopped.not(), new org.backpropviz.app.view.Disposer()); // as the view gets them from the model
         LineChart<Number, Number> chart = new LineChart<>(x, new NumberAxis());
         chart.getData().add(new XYChart.Series<>(FXCollections.unmodifiableObservableList(points)));
         stage.setScene(new Scene(chart, 400, 300));

@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The training model without its view: the same numbers as the command line, live learning rate, data errors. */
 @ExtendWith(ApplicationExtension.class)
 class TrainingModelTest {
+    private static final org.backpropviz.app.i18n.Messages EN = org.backpropviz.app.i18n.Messages.english();
     private final SimpleObjectProperty<NetInputs> scenario = new SimpleObjectProperty<>(LearnDemo.preset("batch-of-4"));
     private TrainingModel model;
 
@@ -166,7 +167,7 @@ class TrainingModelTest {
             model.start();
         });
         waitFor(TrainingModel.State.FAILED, 10);
-        assertEquals("The data cannot be used: mine.csv, line 4, column 2: \"x\" is not a number", model.errorProperty().get());
+        assertEquals("The data cannot be used: mine.csv, line 4, column 2: \"x\" is not a number", EN.get(model.errorProperty().get()));
     }
 
     @Test
@@ -189,8 +190,8 @@ class TrainingModelTest {
             model.start();
         });
         waitFor(TrainingModel.State.FINISHED, 10);
-        String code = fx(model::exportNumpyCode);
-        String name = fx(model::saveAsScenario).name();
+        String code = fx(() -> model.exportNumpyCode(EN));
+        String name = fx(() -> model.saveAsScenario(EN)).name();
         assertTrue(name.contains(payload), name);
         for (String line : code.split("\r\n|\r|\n")) {
             assertTrue(!line.contains(payload) || line.startsWith("name = '") || line.startsWith("description = '"), line);
@@ -207,9 +208,9 @@ class TrainingModelTest {
         });
         waitFor(TrainingModel.State.FINISHED, 10);
         assertTrue(model.dataInfoProperty().get().startsWith("scenario|4|2|2|3|1"), model.dataInfoProperty().get());
-        Scenario s = fx(model::saveAsScenario);
+        Scenario s = fx(() -> model.saveAsScenario(EN));
         assertEquals(model.networkProperty().get(), s.inputs());
-        String code = fx(model::exportNumpyCode);
+        String code = fx(() -> model.exportNumpyCode(EN));
         assertTrue(code.contains("W1 = np.array([["), code);
         assertTrue(code.contains("def backward(self, dout):"), code);
         assertTrue(code.contains("print('loss:'"), code);
@@ -218,6 +219,6 @@ class TrainingModelTest {
         fxRun(model::start);
         waitFor(TrainingModel.State.FAILED, 10);
         assertNotNull(model.errorProperty().get());
-        assertTrue(model.errorProperty().get().startsWith("The data has 1 row(s)"), model.errorProperty().get());
+        assertTrue(EN.get(model.errorProperty().get()).startsWith("The data has 1 row(s)"), EN.get(model.errorProperty().get()));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The worker's side of a run, without a window: what it posts, and when it leaves the CPU to the window. */
 class TrainingRunTest {
+    private static final org.backpropviz.app.i18n.Messages EN = org.backpropviz.app.i18n.Messages.english();
     private static TrainingModel.Settings iris(int epochs) {
         return new TrainingModel.Settings(TrainingModel.Source.IRIS, null, null, true, 0.2, 10, 0.01, 0.2, 10,
                 TrainingModel.Limit.EPOCHS, epochs, 1000, 1, 0, 0);
@@ -75,7 +76,7 @@ class TrainingRunTest {
         run.loop();
         TrainingUpdate last = posted.get(posted.size() - 1);
         assertEquals(TrainingModel.State.FAILED, last.state());
-        assertEquals(Texts.format("run.outOfMemory"), last.error());
+        assertEquals(EN.get("run.outOfMemory"), EN.get(last.error()));
     }
 
     @Test
@@ -85,7 +86,7 @@ class TrainingRunTest {
         run.loop();
         TrainingUpdate last = posted.get(posted.size() - 1);
         assertEquals(TrainingModel.State.FAILED, last.state());
-        assertEquals(Texts.format("run.outOfMemory"), last.error());
+        assertEquals(EN.get("run.outOfMemory"), EN.get(last.error()));
 
         posted.clear();
         TrainingRun stepped = new TrainingRun(iris(5), 1, throwingOnce(posted, u -> u.state() == TrainingModel.State.PAUSED), () -> {});
@@ -103,6 +104,6 @@ class TrainingRunTest {
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), run::loop);
         TrainingUpdate last = posted.get(posted.size() - 1);
         assertEquals(TrainingModel.State.FAILED, last.state());
-        assertEquals(Texts.format("data.scenarioClasses", "100000000", 999, 1000), last.error());
+        assertEquals(EN.get("data.scenarioClasses", "100000000", 999, 1000), EN.get(last.error()));
     }
 }

@@ -30,7 +30,7 @@ class TrainingViewTest {
     @Start
     void start(Stage stage) {
         model = new TrainingModel(new SimpleObjectProperty<NetInputs>(LearnDemo.preset("batch-of-4")));
-        stage.setScene(new Scene(new TrainingView(model), 1280, 800));
+        stage.setScene(new Scene(new TrainingView(model, org.backpropviz.app.i18n.Messages.english()), 1280, 800));
         stage.show();
     }
 
@@ -103,7 +103,7 @@ class TrainingViewTest {
         assertTrue(status.matches("(?s).*\\d\\.\\d\u00a0%.*"), "a percentage never breaks before its sign: " + status);
         robot.interact(() -> model.setLearningRate(1e-5));
         assertEquals("1e-05", robot.lookup("#train-lr").queryAs(TextField.class).getText(), "as NumPy prints it, not 1.0E-5");
-        assertTrue(model.saveAsScenario().description().contains("learning rate 1e-05"), model.saveAsScenario().description());
+        assertTrue(model.saveAsScenario(org.backpropviz.app.i18n.Messages.english()).description().contains("learning rate 1e-05"), model.saveAsScenario(org.backpropviz.app.i18n.Messages.english()).description());
     }
 
     @Test

@@ -32,7 +32,7 @@ class PlaygroundViewTest {
     void start(Stage stage) {
         this.stage = stage;
         model = new PlaygroundModel();
-        stage.setScene(new Scene(new PlaygroundView(model), 1000, 650));
+        stage.setScene(new Scene(new PlaygroundView(model, org.backpropviz.app.i18n.Messages.english()), 1000, 650));
         stage.show();
     }
 
@@ -77,7 +77,7 @@ class PlaygroundViewTest {
         String before = fx(oldA::getText);
         PlaygroundView fresh = fx(() -> {
             old.dispose();
-            PlaygroundView v = new PlaygroundView(model);
+            PlaygroundView v = new PlaygroundView(model, org.backpropviz.app.i18n.Messages.english());
             stage.getScene().setRoot(v);
             return v;
         });
@@ -199,18 +199,11 @@ class PlaygroundViewTest {
 
     @Test
     void koreanCountsFromZeroToo(FxRobot robot) throws Exception {
-        Locale was = Locale.getDefault();
-        PlaygroundModel korean;
-        try {
-            Locale.setDefault(Locale.KOREAN); // the app sets it when the language changes; the tools read it
-            korean = fx(() -> {
-                PlaygroundModel m = new PlaygroundModel();
-                stage.getScene().setRoot(new PlaygroundView(m));
-                return m;
-            });
-        } finally {
-            Locale.setDefault(was);
-        }
+        PlaygroundModel korean = fx(() -> {
+            PlaygroundModel m = new PlaygroundModel();
+            stage.getScene().setRoot(new PlaygroundView(m, new org.backpropviz.app.i18n.Messages(Locale.KOREAN)));
+            return m;
+        });
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> korean.productProperty().get() != null));
             robot.interact(() -> korean.select(2));

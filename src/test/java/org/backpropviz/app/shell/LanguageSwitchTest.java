@@ -1,0 +1,143 @@
+package org.backpropviz.app.shell;
+
+import static org.backpropviz.app.shell.AppFixture.fx;
+import static org.backpropviz.app.shell.AppFixture.fxRun;
+import static org.backpropviz.app.shell.AppFixture.text;
+import static org.backpropviz.app.shell.AppFixture.waitReady;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Text the window generates (titles, the gradient check's place of failure) follows the Language menu both ways. */
+@ExtendWith(ApplicationExtension.class)
+class LanguageSwitchTest {
+    private BackpropApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = AppFixture.startApp(stage, AppFixture.freshHome());
+    }
+
+    @AfterEach
+    void stop() {
+        fxRun(app::stop);
+    }
+
+    private void chooseLanguage(FxRobot robot, String id) {
+        fxRun(() -> ((MenuBar) robot.lookup(".menu-bar").query()).getMenus().stream()
+                .filter(m -> "menu-language".equals(m.getId())).findFirst().orElseThrow().getItems().stream()
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void selectTab(String id) {
+        fxRun(() -> app.view().tabs().getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> app.view().tabs().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens the gradient check tab (its view is built then) and waits until it names where the pass stopped. */
+    private String gradientCheckWhere(FxRobot robot) throws Exception {
+        fxRun(() -> app.view().tabs().getTabs().stream().filter(t -> "tab-gradcheck".equals(t.getId())).findFirst()
+                .ifPresent(t -> app.view().tabs().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> fx(() -> robot.lookup("#gradcheck-error-where").tryQuery().isPresent()
+                        && !text(robot, "#gradcheck-error-where").isEmpty()));
+        return text(robot, "#gradcheck-error-where");
+    }
+
+    @Test
+    void titlesAndTheGradientChecksNodeNamesFollowALanguageSwitchAndBack(FxRobot robot) throws Exception {
+        waitReady(app.model(), 10);
+        fxRun(() -> app.preset("lesson-mismatch"));
+        waitReady(app.model(), 10);
+        assertEquals("Backprop Visualizer — Lesson: x·W1 with W1 stored transposed", fx(stage::getTitle));
+        assertEquals("Affine (the lesson, §5.6.2)", text(robot, "#code-source"));
+        assertEquals("Affine1 · forward", text(robot, "#code-title"));
+        assertEquals("affine1 (forward): np.dot(x, W1)", gradientCheckWhere(robot));
+
+        chooseLanguage(robot, "language-ko");
+        assertEquals("Backprop Visualizer — 강의: W1이 전치된 x·W1", fx(stage::getTitle));
+        assertEquals("Affine (강의, §5.6.2)", text(robot, "#code-source"));
+        assertEquals("Affine1 · 순전파", text(robot, "#code-title"));
+        assertEquals("affine1 (순전파): np.dot(x, W1)", gradientCheckWhere(robot));
+
+        chooseLanguage(robot, "language-en");
+        assertEquals("Backprop Visualizer — Lesson: x·W1 with W1 stored transposed", fx(stage::getTitle));
+        assertEquals("Affine (the lesson, §5.6.2)", text(robot, "#code-source"));
+        assertEquals("affine1 (forward): np.dot(x, W1)", gradientCheckWhere(robot));
+    }
+
+    /**
+     * The training and gradient check views are rebuilt on a language switch while their models live on: the views
+     * of the old language let go of the models (they would otherwise keep following them, unseen, for the window's life).
+     */
+    @Test
+    void theToolViewsOfTheOldLanguageNoLongerFollowTheirModels(FxRobot robot) throws Exception {
+        waitReady(app.model(), 10);
+        selectTab("tab-training");
+        TextField oldRate = robot.lookup("#train-lr").queryAs(TextField.class);
+        fxRun(() -> app.tools().training().setLearningRate(0.25));
+        assertEquals("0.25", fx(oldRate::getText), "the live view follows the model");
+
+        fxRun(() -> app.preset("lesson-mismatch"));
+        selectTab("tab-gradcheck");
+        Label oldStatus = robot.lookup("#gradcheck-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(oldStatus::getText).startsWith("The pass stops at an error"));
+        fxRun(() -> app.preset("batch-of-4"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(oldStatus::getText).startsWith("Checked with h"));
+
+        chooseLanguage(robot, "language-ko");
+        selectTab("tab-graph"); // neither tool tab: the check is not re-run, it only goes out of date
+        fxRun(() -> app.tools().training().setLearningRate(0.125));
+        fxRun(() -> app.preset("lesson-mismatch"));
+        waitReady(app.model(), 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.25", fx(oldRate::getText), "the disposed training view kept its text: its listener is gone");
+        assertTrue(fx(oldStatus::getText).startsWith("Checked with h"), "the disposed gradient check view kept its status, not: "
+                + fx(oldStatus::getText));
+
+        selectTab("tab-training");
+        TextField newRate = robot.lookup("#train-lr").queryAs(TextField.class);
+        assertNotSame(oldRate, newRate);
+        assertEquals("0.125", fx(newRate::getText), "the new view follows the model");
+    }
+
+    /** An example edited before a switch is still described as edited, in the new language, and edits on as one. */
+    @Test
+    void anEditedExamplesDescriptionFollowsALanguageSwitch(FxRobot robot) {
+        waitReady(app.model(), 10);
+        fxRun(() -> app.preset("batch-of-4"));
+        waitReady(app.model(), 10);
+        String name = fx(() -> app.model().getScenario().name());
+        fxRun(() -> app.model().edit(org.backpropviz.engine.Param.B1,
+                org.backpropviz.engine.NDArray.full(new int[] {3}, 0.5)));
+        waitReady(app.model(), 10);
+        String english = "Edited from \u201c" + name + "\u201d: its arrays or layers have changed since, so the example's first"
+                + " description no longer holds.";
+        assertEquals(english, text(robot, "#about"));
+
+        chooseLanguage(robot, "language-ko");
+        assertEquals("\u201c" + name + "\u201d에서 편집했습니다: 그 뒤로 배열이나 층이 바뀌어 예제의 처음 설명은 더 이상 맞지 않습니다.",
+                text(robot, "#about"));
+        assertTrue(fx(() -> app.model().isEdited()), "still an edited example");
+
+        chooseLanguage(robot, "language-en");
+        assertEquals(english, text(robot, "#about"));
+    }
+}
