@@ -3,21 +3,23 @@ package org.backpropviz.app.editor;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.scenario.ArrayText;
 
-/** The editor's strings, and {@link ArrayText}'s problems in the bundle's language (also used by the playground). */
+/**
+ * The editor's messages with its rule for numbers, and {@link ArrayText}'s problems in the window's language (also
+ * used by the playground). The text comes from the window's one lookup, {@link Messages}.
+ */
 public final class EditorText {
-    private final ResourceBundle bundle;
+    private final Messages text;
 
-    public EditorText(ResourceBundle bundle) {
-        this.bundle = bundle;
+    public EditorText(Messages text) {
+        this.text = text;
     }
 
     /** The editor's strings in a language. */
     public static EditorText of(Locale locale) {
-        return new EditorText(MatrixEditorModel.bundle(locale));
+        return new EditorText(new Messages(locale));
     }
 
     /**
@@ -25,13 +27,9 @@ public final class EditorText {
      * as plain digits, except where the pattern formats them itself ({@code {1,choice,1#1 number|1<{1} numbers}}).
      */
     public String msg(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        MessageFormat f = new MessageFormat(pattern, bundle.getLocale());
+        String pattern = text.pattern(key);
+        if (pattern == null) return key;
+        MessageFormat f = new MessageFormat(pattern, text.locale());
         Format[] own = f.getFormatsByArgumentIndex();
         Object[] plain = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -52,12 +50,7 @@ public final class EditorText {
             if (args[i] instanceof ArrayText.Place p) args[i] = place(p);
         }
         String key = "parse." + e.problem().name();
-        try {
-            bundle.getString(key);
-        } catch (MissingResourceException x) {
-            return e.getMessage();
-        }
-        return msg(key, args);
+        return text.pattern(key) == null ? e.getMessage() : msg(key, args);
     }
 
     /** The place from 0 ({@link ArrayText.Place} counts from 1 and uses 0 for "none"). */

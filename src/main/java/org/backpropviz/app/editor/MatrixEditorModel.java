@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
-import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -18,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.text.Numbers;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Np;
@@ -71,7 +71,7 @@ public final class MatrixEditorModel {
     public static final int MAX_SIZE = 4_000_000;
 
     private final String name;
-    private final ResourceBundle bundle;
+    private final Messages messages;
     private final EditorText text;
     private final ReadOnlyObjectWrapper<NDArray> value = new ReadOnlyObjectWrapper<>(this, "value");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
@@ -87,23 +87,18 @@ public final class MatrixEditorModel {
     /**
      * @param name the array's name as the graph shows it, e.g. {@code W1}
      * @param initial the value to start from; not modified (arrays are immutable)
-     * @param bundle the editor's strings ({@link #bundle(Locale)})
+     * @param messages the window's text lookup, whose language the editor speaks
      */
-    public MatrixEditorModel(String name, NDArray initial, ResourceBundle bundle) {
+    public MatrixEditorModel(String name, NDArray initial, Messages messages) {
         this.name = Objects.requireNonNull(name);
-        this.bundle = Objects.requireNonNull(bundle);
-        this.text = new EditorText(bundle);
+        this.messages = Objects.requireNonNull(messages);
+        this.text = new EditorText(messages);
         value.set(Objects.requireNonNull(initial));
     }
 
     /** A model with the strings of the default locale. */
     public MatrixEditorModel(String name, NDArray initial) {
-        this(name, initial, bundle(Locale.getDefault()));
-    }
-
-    /** The editor's resource bundle {@code org/backpropviz/app/editor/editor} for a locale. */
-    public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle("org.backpropviz.app.editor.editor", locale);
+        this(name, initial, new Messages(Locale.getDefault()));
     }
 
     // ------------------------------------------------------------------ properties
@@ -112,8 +107,9 @@ public final class MatrixEditorModel {
         return name;
     }
 
-    public ResourceBundle getBundle() {
-        return bundle;
+    /** The text lookup the editor speaks with (the window's). */
+    public Messages getMessages() {
+        return messages;
     }
 
     /** The current array; changes on every committed edit, undo, redo and {@link #load}. */

@@ -1,11 +1,11 @@
 package org.backpropviz.app.editor;
 
+import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.text.Numbers;
 import org.backpropviz.app.control.Theme;
 import org.backpropviz.app.fx.WholeNumberSpinners;
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.css.PseudoClass;
@@ -72,7 +72,7 @@ public final class MatrixEditorView extends BorderPane {
             new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final MatrixEditorModel model;
-    private final ResourceBundle bundle;
+    private final Messages messages;
     private final CellGrid grid;
     private final Label nameLabel = new Label();
     private final Label shapeLabel = new Label();
@@ -84,7 +84,7 @@ public final class MatrixEditorView extends BorderPane {
     private final Label readout = new Label();
     private HBox labelTools;
     private HBox header;
-    private final Heatmap heatmap = newHeatmap();
+    private final Heatmap heatmap;
     private final Label largeMessage = new Label();
     private final Label blockLabel = new Label();
     private final Label legend = new Label();
@@ -98,11 +98,12 @@ public final class MatrixEditorView extends BorderPane {
 
     public MatrixEditorView(MatrixEditorModel model) {
         this.model = model;
-        this.bundle = model.getBundle();
+        this.messages = model.getMessages();
+        this.heatmap = newHeatmap(messages);
         this.grid = new CellGrid(model);
         getStyleClass().add("matrix-editor");
         // a CSS hook per language: Korean needs a font with Hangul where the default has none
-        getStyleClass().add("lang-" + (bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage()));
+        getStyleClass().add("lang-" + messages.locale().getLanguage());
         Theme.apply(this, MatrixEditorView.class.getResource("editor.css"));
         header = header();
         VBox top = new VBox(4, header, shapeTools(), valueTools());
@@ -400,8 +401,8 @@ public final class MatrixEditorView extends BorderPane {
         }
     }
 
-    private static Heatmap newHeatmap() {
-        Heatmap h = new Heatmap();
+    private static Heatmap newHeatmap(Messages messages) {
+        Heatmap h = new Heatmap(messages);
         h.setBox(360, 360);
         h.setLegendVisible(false); // the editor's own legend line says more
         return h;
@@ -584,7 +585,7 @@ public final class MatrixEditorView extends BorderPane {
     // ------------------------------------------------------------------ strings
 
     private String text(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(args);
+        return messages.get(key, args);
     }
 
     private Tooltip tip(String key) {

@@ -1,7 +1,7 @@
 package org.backpropviz.app.editor;
 
 import java.text.MessageFormat;
-import java.util.ResourceBundle;
+import org.backpropviz.app.i18n.Messages;
 import java.util.function.Consumer;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -28,15 +28,15 @@ public final class MatrixEditorWindow {
     private MatrixEditorWindow(Window owner, MatrixEditorView view, Node menuBar) {
         this.view = view;
         this.model = view.getModel();
-        ResourceBundle bundle = model.getBundle();
+        Messages text = model.getMessages();
         stage = new Stage();
         if (owner != null) stage.initOwner(owner);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(menuBar == null ? view : new BorderPane(view, menuBar, null, null, null),
                 defaultWidth(screen), defaultHeight(screen));
         stage.setScene(scene);
-        retitle = (o, a, b) -> stage.setTitle(title(bundle, b));
-        stage.setTitle(title(bundle, model.getValue()));
+        retitle = (o, a, b) -> stage.setTitle(title(text, b));
+        stage.setTitle(title(text, model.getValue()));
         model.valueProperty().addListener(retitle);
         grow = (o, was, is) -> {
             if (is) makeRoomForTheHeatmap();
@@ -44,8 +44,8 @@ public final class MatrixEditorWindow {
         view.largeProperty().addListener(grow);
     }
 
-    private String title(ResourceBundle bundle, NDArray a) {
-        return new MessageFormat(bundle.getString("window.title"), bundle.getLocale()).format(new Object[] {model.getName(), a.shapeString()});
+    private String title(Messages text, NDArray a) {
+        return text.get("window.title", model.getName(), a.shapeString());
     }
 
     private static double defaultWidth(Rectangle2D screen) {
@@ -84,11 +84,11 @@ public final class MatrixEditorWindow {
      * @param name the array's name ({@code W1})
      * @param initial its value; not modified
      * @param onCommit called on the JavaFX thread with every new array the user commits (edits, undo, redo)
-     * @param bundle the strings, e.g. {@link MatrixEditorModel#bundle(java.util.Locale)}
+     * @param text the window's text lookup
      */
     public static MatrixEditorWindow open(Window owner, String name, NDArray initial,
-                                          Consumer<MatrixEditorModel.Edit> onCommit, ResourceBundle bundle) {
-        MatrixEditorModel model = new MatrixEditorModel(name, initial, bundle);
+                                          Consumer<MatrixEditorModel.Edit> onCommit, Messages text) {
+        MatrixEditorModel model = new MatrixEditorModel(name, initial, text);
         model.setOnCommit(onCommit);
         return host(owner, new MatrixEditorView(model), null);
     }
@@ -121,9 +121,9 @@ public final class MatrixEditorWindow {
      * running window takes 0.6 s as it is); {@code EditorOpenBenchmark --preload} uses it to time a first open
      * apart from the loading of the JVM's first window classes.
      */
-    public static void preload(ResourceBundle bundle) {
+    public static void preload(Messages text) {
         // wide enough to run the grid's per-column code many times (what a (100, 784) batch needs most)
-        MatrixEditorModel m = new MatrixEditorModel("x", NDArray.full(new int[] {4, 100}, 0.5), bundle);
+        MatrixEditorModel m = new MatrixEditorModel("x", NDArray.full(new int[] {4, 100}, 0.5), text);
         MatrixEditorView v = new MatrixEditorView(m);
         Scene scene = new Scene(v, 600, 400);
         v.applyCss();

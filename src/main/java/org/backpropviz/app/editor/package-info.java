@@ -3,7 +3,7 @@
  *
  * <p>For the main window:
  * <pre>{@code
- * MatrixEditorModel m = new MatrixEditorModel("W1", currentW1, MatrixEditorModel.bundle(locale));
+ * MatrixEditorModel m = new MatrixEditorModel("W1", currentW1, new Messages(locale));
  * m.setOnCommit(edit -> record(edit.value(), edit.key(), edit.args())); // yours: every committed edit, named; FX thread
  * m.setHistory(scenarioHistory);   // undo and redo go there: the editor keeps no history of its own
  * MatrixEditorView v = new MatrixEditorView(m);                         // dock it, or MatrixEditorWindow.host(...)

@@ -146,7 +146,7 @@ final class Editors {
             return null;
         }
         long t0 = System.nanoTime();
-        MatrixEditorModel model = new MatrixEditorModel(p.label(), value, MatrixEditorModel.bundle(locale));
+        MatrixEditorModel model = new MatrixEditorModel(p.label(), value, new Messages(locale));
         model.setOnCommit(edit -> graph.edit(p, edit.value(), edit.key(), edit.args()));
         model.setHistory(history);
         MatrixEditorView view = new MatrixEditorView(model);
@@ -185,7 +185,7 @@ final class Editors {
             e.window.getStage().setOnHidden(null);
             e.window.release();
             e.window = null;
-            e.dockButton.setText(e.view.getModel().getBundle().getString("detach"));
+            e.dockButton.setText(e.view.getModel().getMessages().get("detach"));
             main.dock(e.view);
             e.view.focusGrid();
         }
@@ -208,7 +208,7 @@ final class Editors {
         });
         place(w, e.param, e.view.getModel().getValue());
         e.window = w;
-        e.dockButton.setText(e.view.getModel().getBundle().getString("dock"));
+        e.dockButton.setText(e.view.getModel().getMessages().get("dock"));
     }
 
     /** Closes the editor of {@code p} (docked or detached); its edits stay in the scenario. */

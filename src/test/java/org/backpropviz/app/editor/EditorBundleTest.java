@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The English and Korean strings have the same keys, and every pattern is a valid MessageFormat. */
 class EditorBundleTest {
-    private static final ResourceBundle EN = MatrixEditorModel.bundle(Locale.ENGLISH);
-    private static final ResourceBundle KO = MatrixEditorModel.bundle(Locale.KOREAN);
+    private static final ResourceBundle EN = ResourceBundle.getBundle("org.backpropviz.app.editor.editor", Locale.ENGLISH);
+    private static final ResourceBundle KO = ResourceBundle.getBundle("org.backpropviz.app.editor.editor", Locale.KOREAN);
 
     @Test
     void koreanHasEveryKeyAndNoOther() {

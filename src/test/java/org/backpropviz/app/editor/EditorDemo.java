@@ -29,7 +29,7 @@ public final class EditorDemo {
         for (int i = 0; i < flat.length; i++) flat[i] = Math.round(rnd.nextGaussian() * 1000) / 1000.0;
         NDArray a = r == 0 ? NDArray.vector(flat) : NDArray.of(new int[] {r, c}, flat);
         MatrixEditorWindow w = MatrixEditorWindow.open(null, name, a,
-                e -> System.out.println("commit " + e.value().shapeString()), MatrixEditorModel.bundle(locale));
+                e -> System.out.println("commit " + e.value().shapeString()), new org.backpropviz.app.i18n.Messages(locale));
         w.getStage().setX(0);
         w.getStage().setY(0);
     }

@@ -54,7 +54,7 @@ public final class EditorOpenBenchmark {
             CountDownLatch pre = new CountDownLatch(1);
             Platform.runLater(() -> {
                 long t0 = System.nanoTime();
-                MatrixEditorWindow.preload(MatrixEditorModel.bundle(Locale.ENGLISH));
+                MatrixEditorWindow.preload(new org.backpropviz.app.i18n.Messages(Locale.ENGLISH));
                 System.out.printf(Locale.ROOT, "preload: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
                 pre.countDown();
             });
@@ -100,7 +100,7 @@ public final class EditorOpenBenchmark {
         CountDownLatch shown = new CountDownLatch(1);
         Platform.runLater(() -> {
             long t0 = System.nanoTime();
-            w[0] = MatrixEditorWindow.open(null, "x", a, v -> {}, MatrixEditorModel.bundle(Locale.ENGLISH));
+            w[0] = MatrixEditorWindow.open(null, "x", a, v -> {}, new org.backpropviz.app.i18n.Messages(Locale.ENGLISH));
             Scene scene = w[0].getStage().getScene();
             Runnable[] once = new Runnable[1];
             once[0] = () -> {

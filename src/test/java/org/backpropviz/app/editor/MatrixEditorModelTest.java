@@ -25,7 +25,7 @@ class MatrixEditorModelTest {
 
     @BeforeEach
     void setUp() {
-        model = new MatrixEditorModel("W1", W, MatrixEditorModel.bundle(Locale.ENGLISH));
+        model = new MatrixEditorModel("W1", W, new org.backpropviz.app.i18n.Messages(Locale.ENGLISH));
         model.setRandom(new Random(42));
         model.setOnCommit(e -> {
             commits.add(e.value());
@@ -253,7 +253,7 @@ class MatrixEditorModelTest {
 
     @Test
     void koreanMessages() {
-        MatrixEditorModel ko = new MatrixEditorModel("t", NDArray.vector(1, 2), MatrixEditorModel.bundle(Locale.KOREAN));
+        MatrixEditorModel ko = new MatrixEditorModel("t", NDArray.vector(1, 2), new org.backpropviz.app.i18n.Messages(Locale.KOREAN));
         assertFalse(ko.setCell(0, 1, "abc"));
         assertEquals("t[1]: \"abc\"은(는) 숫자가 아닙니다 \u2014 이전 값 2.0을(를) 유지합니다", ko.getErrorMessage());
         assertFalse(ko.paste("1,2\n3", -1, -1));

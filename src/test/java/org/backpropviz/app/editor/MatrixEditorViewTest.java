@@ -39,7 +39,7 @@ class MatrixEditorViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new MatrixEditorModel("W1", W, MatrixEditorModel.bundle(Locale.ENGLISH));
+        model = new MatrixEditorModel("W1", W, new org.backpropviz.app.i18n.Messages(Locale.ENGLISH));
         new ArrayHistory(model, e -> commits.add(e.value()));
         view = new MatrixEditorView(model);
         stage.setScene(new Scene(view, 1000, 600));

@@ -57,7 +57,7 @@ class MatrixEditorWindowTest {
         List<NDArray> commits = new ArrayList<>();
         MatrixEditorWindow[] w = new MatrixEditorWindow[1];
         robot.interact(() -> w[0] = MatrixEditorWindow.open(owner, "b1", NDArray.vector(0, 0, 0), e -> commits.add(e.value()),
-                MatrixEditorModel.bundle(Locale.ENGLISH)));
+                new org.backpropviz.app.i18n.Messages(Locale.ENGLISH)));
         Stage s = w[0].getStage();
         assertTrue(s.isShowing());
         assertEquals(Modality.NONE, s.getModality());
@@ -76,7 +76,7 @@ class MatrixEditorWindowTest {
     /** A (2, 3) editor as the main window opens it: shown at the default size, then made 960 × 320 for its 2 rows. */
     private MatrixEditorView openSmallEditor(FxRobot robot) {
         robot.interact(() -> {
-            window = MatrixEditorWindow.open(owner, "W1", W, a -> {}, MatrixEditorModel.bundle(Locale.ENGLISH));
+            window = MatrixEditorWindow.open(owner, "W1", W, a -> {}, new org.backpropviz.app.i18n.Messages(Locale.ENGLISH));
             new ArrayHistory(window.getModel(), a -> {});
             window.getStage().setWidth(960);
             window.getStage().setHeight(320);
