@@ -150,7 +150,7 @@ public class BackpropApp extends Application {
         // Korean needs the shipped font with Hangul before its first CSS pass (loaded only then, or when the
         // Language menu opens: reading the three files takes a noticeable part of a start)
         if ("ko".equals(messages.locale().getLanguage())) Fonts.load();
-        boolean codeShown = view == null || view.codePane().model().shownProperty().get();
+        boolean codeShown = view == null || view.codeWanted();
         if (view != null) view.dispose();
         text = messages;
         editors.setLocale(text.locale());

@@ -111,8 +111,12 @@ final class Editors {
 
     /** The language of editors opened from now on. */
     void setLocale(Locale l) {
+        if (locale != null && !locale.equals(l)) relabel = true;
         locale = l;
     }
+
+    /** The language changed since the open editors were built: {@link #attach} rebuilds them in the new one. */
+    private boolean relabel;
 
     /**
      * The main window's content, where editors dock (it is rebuilt when the language changes: the docked editor
@@ -127,6 +131,23 @@ final class Editors {
             before.dock(null);
             view.dock(docked.view);
         }
+        if (relabel) reopenInTheNewLanguage();
+    }
+
+    /**
+     * Rebuilds every open editor in the window's new language where it was (docked or in its window): an editor
+     * keeps no state of its own beyond its view (its array is the scenario's, its history the scenario's).
+     */
+    private void reopenInTheNewLanguage() {
+        relabel = false;
+        List<Open> before = List.copyOf(open.values());
+        for (Open e : before) close(e.param);
+        for (Open e : before) {
+            if (e.window == null) continue;
+            open(e.param);
+            toggleDock(e.param); // back to a window of its own
+        }
+        for (Open e : before) if (e.window == null) open(e.param);
     }
 
     /** Opens the editor of {@code p} docked, or shows its open editor (docked or in its window). */

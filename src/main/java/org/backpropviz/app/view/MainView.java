@@ -165,6 +165,11 @@ public class MainView extends BorderPane {
         graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 650 ? 250 : 320) / h) : 0.6); // a small window keeps the graph half
     }
 
+    /** Whether the user wants the code pane shown (a docked editor hides it only while it is docked). */
+    public boolean codeWanted() {
+        return docked != null ? codeBeforeDock : code.shownProperty().get();
+    }
+
     /** The docked matrix editor, or null. */
     public javafx.scene.Node docked() {
         return docked;

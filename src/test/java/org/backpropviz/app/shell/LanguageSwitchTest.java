@@ -140,4 +140,24 @@ class LanguageSwitchTest {
         chooseLanguage(robot, "language-en");
         assertEquals(english, text(robot, "#about"));
     }
+
+    /** A docked editor is rebuilt in the new language where it was, and the code pane comes back when it closes. */
+    @Test
+    void aDockedEditorFollowsALanguageSwitchAndTheCodePaneReturnsAfterIt(FxRobot robot) {
+        waitReady(app.model(), 10);
+        fx(() -> app.openEditor(org.backpropviz.app.model.NetGraph.Node.W1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Detach", fx(() -> robot.lookup("#editor-detach").queryButton().getText()));
+        assertTrue(!fx(() -> app.view().codePane().model().shownProperty().get()), "the code pane steps aside for the editor");
+
+        chooseLanguage(robot, "language-ko");
+        assertEquals("\ubd84\ub9ac", fx(() -> robot.lookup("#editor-detach").queryButton().getText()), "분리: the editor speaks Korean");
+        assertTrue(fx(() -> app.view().docked() != null), "still docked, in the new window content");
+
+        chooseLanguage(robot, "language-en");
+        assertEquals("Detach", fx(() -> robot.lookup("#editor-detach").queryButton().getText()));
+        fxRun(() -> app.editors().close(org.backpropviz.engine.Param.W1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> app.view().codePane().model().shownProperty().get()), "the code pane is back once the editor closes");
+    }
 }
