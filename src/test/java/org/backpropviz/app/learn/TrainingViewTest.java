@@ -52,7 +52,12 @@ class TrainingViewTest {
     }
 
     private void waitFor(TrainingModel.State s) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stateProperty().get() == s);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.stateProperty().get() == s);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited 20 s for " + s + ", the run is " + model.stateProperty().get() + " at iteration "
+                    + model.iterationProperty().get() + ", error " + model.errorProperty().get(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
