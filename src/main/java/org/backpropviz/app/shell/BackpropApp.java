@@ -225,10 +225,7 @@ public class BackpropApp extends Application {
     }
 
     private void updateTitle() {
-        String name = document.displayName();
-        String preset = model.presetProperty().get();
-        // an example not saved to a file is named as the Presets menu names it, in the window's language
-        if (document.fileProperty().get() == null && preset != null && text.has("preset." + preset)) name = text.get("preset." + preset);
+        String name = FileActions.shownName(document, model, text);
         if (name.isEmpty() && document.isDirty()) name = text.get("title.untitled");
         stage.setTitle(text.get("app.title") + (name.isEmpty() ? "" : " — " + name) + (document.isDirty() ? " *" : ""));
     }

@@ -23,12 +23,14 @@ public final class GraphPicture {
 
     private GraphPicture() {}
 
-    /** The caption: {@code Lesson: X (2,) · W (2, 3) · step 9 of 9 · loss 0.8264812}. */
-    public static String caption(GraphViewModel model, Messages text) {
+    /**
+     * The caption: {@code Lesson: X (2,) · W (2, 3) · step 9 of 9 · loss 0.8264812}, where {@code name} is the
+     * scenario's name as the window's title shows it.
+     */
+    public static String caption(String name, GraphViewModel model, Messages text) {
         Trace t = model.getTrace();
         String loss = t.loss().map(Numbers::repr).orElse("\u2014");
-        return text.get("png.caption", model.getScenario().name(), text.get("status.count", t.stepsDone(),
-                t.network().steps().size()), loss);
+        return text.get("png.caption", name, text.get("status.count", t.stepsDone(), t.network().steps().size()), loss);
     }
 
     /** The whole drawn graph (cropped to its nodes, not cut by the window) with {@code caption} above it, on white. */

@@ -511,8 +511,10 @@ class ScenarioWindowTest {
         var drawn = fx(() -> app.view().graph().drawing().getBoundsInParent());
         assertTrue(Math.abs(image.getWidth() - (drawn.getWidth() + 2 * 12)) <= 2, image.getWidth() + " for " + drawn);
         assertTrue(image.getHeight() > drawn.getHeight() + 2 * 12, "the caption above the whole graph: " + image.getHeight());
-        String caption = fx(() -> org.backpropviz.app.view.GraphPicture.caption(model, new org.backpropviz.app.i18n.Messages(java.util.Locale.ENGLISH)));
-        assertTrue(caption.startsWith(fx(model::getScenario).name() + " \u00b7 step 0 of "), caption);
+        String caption = fx(() -> org.backpropviz.app.view.GraphPicture.caption(FileActions.shownName(app.document(), model,
+                new org.backpropviz.app.i18n.Messages(java.util.Locale.ENGLISH)), model, new org.backpropviz.app.i18n.Messages(java.util.Locale.ENGLISH)));
+        assertTrue(fx(() -> app.stage().getTitle()).contains(caption.substring(0, caption.indexOf(" \u00b7 step"))), "the title's name: " + caption);
+        assertTrue(caption.contains(" \u00b7 step 0 of "), caption);
         assertTrue(caption.endsWith("\u00b7 loss \u2014"), "no loss before the forward pass: " + caption);
         boolean inked = false; // the caption's text at the top, above the picture
         for (int x = 10; x < Math.min(300, image.getWidth()) && !inked; x++) {
