@@ -61,6 +61,15 @@ class TrainingViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private boolean reaches(TrainingModel.State s, int seconds) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> model.stateProperty().get() == s);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
     @Test
     void aPaceLetsTheChartsBeFollowedAndTheEmptyChartsAndStopsReadClearly(FxRobot robot) throws Exception {
         // before any run: the iteration axis shows 0 to 10, not an empty default range
@@ -204,6 +213,12 @@ class TrainingViewTest {
         assertEquals(chartY, onFx(() -> chart.localToScene(0, 0).getY()), "the charts did not move");
 
         robot.clickOn("#train-pause");
+        if (!reaches(TrainingModel.State.PAUSED, 10) && model.stateProperty().get() == TrainingModel.State.RUNNING) {
+            // Seen once in CI on a loaded machine and never reproduced: the run went on as if the click had not
+            // arrived. The run's own pause is what this test is about, so a lost click is said and clicked again.
+            System.err.println("TrainingViewTest: still running 10 s after the click on Pause; clicking it again");
+            robot.clickOn("#train-pause");
+        }
         waitFor(TrainingModel.State.PAUSED);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !onFx(() -> title.getPseudoClassStates().contains(TrainingResultsPane.STALE)));
         assertTrue(onFx(title::getText).startsWith("Confusion matrix on the test set (accuracy "), "a pause renews them");
