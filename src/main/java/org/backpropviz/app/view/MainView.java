@@ -60,8 +60,8 @@ public class MainView extends BorderPane {
     private final Tab graphTab = new Tab();
     private MenuBar menuBar;
     private Consumer<Node> onEditNode = n -> { };
-    /** The matrix editor docked under the graph, or null; the code pane steps aside while one is there. */
-    private javafx.scene.Node docked;
+    /** The matrix editors docked under the graph, a tab each; the code pane steps aside while there is one. */
+    private final TabPane dock = new TabPane();
     private boolean codeBeforeDock;
 
     /**
@@ -92,6 +92,9 @@ public class MainView extends BorderPane {
         disposer.onDispose(code::dispose);
         codePane = new CodePaneView(code, text, disposer);
         layOutGraphAndCode();
+        dock.setId("editor-dock");
+        dock.getStyleClass().add("editor-dock");
+        dock.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         split.getItems().add(graphAndCode);
         split.setId("split");
         ToolbarView toolbar = toolbar();
@@ -142,37 +145,53 @@ public class MainView extends BorderPane {
     }
 
     /**
-     * Docks a matrix editor under the graph, in place of any docked before, or undocks it (null). The code pane
-     * steps aside while an editor is docked, so the graph keeps its height; it comes back when the editor goes.
+     * Docks a matrix editor under the graph as a tab of the editors' dock and selects it (a tab already docked is
+     * only selected). The code pane steps aside while the dock has a tab, so the graph keeps its height; it comes back
+     * when the last tab goes.
      */
-    public void dock(javafx.scene.Node editor) {
-        if (docked == editor) return;
-        boolean wasDocked = docked != null;
-        if (wasDocked) graphAndCode.getItems().remove(docked);
-        docked = editor;
-        graph.setShowWhole(editor != null); // the edited array's consumers must stay in sight while typing
-        if (editor == null) {
+    public void dock(Tab editor) {
+        if (!dock.getTabs().contains(editor)) {
+            boolean first = dock.getTabs().isEmpty();
+            dock.getTabs().add(editor);
+            if (first) showDock(true);
+        }
+        dock.getSelectionModel().select(editor);
+    }
+
+    /** Takes an editor's tab out of the dock (closed, or moved to its own window). */
+    public void undock(Tab editor) {
+        if (!dock.getTabs().remove(editor)) return;
+        if (dock.getTabs().isEmpty()) showDock(false);
+    }
+
+    private void showDock(boolean on) {
+        if (!on) {
+            graphAndCode.getItems().remove(dock);
             if (codeBeforeDock) code.shownProperty().set(true);
             return;
         }
-        if (!wasDocked) {
-            codeBeforeDock = code.shownProperty().get();
-            code.shownProperty().set(false);
-        }
-        SplitPane.setResizableWithParent(editor, false);
-        graphAndCode.getItems().add(1, editor);
+        codeBeforeDock = code.shownProperty().get();
+        code.shownProperty().set(false);
+        SplitPane.setResizableWithParent(dock, false);
+        graphAndCode.getItems().add(1, dock);
         double h = graphAndCode.getHeight();
-        graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 650 ? 250 : 320) / h) : 0.6); // a small window keeps the graph half
+        graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 650 ? 280 : 350) / h) : 0.6); // a small window keeps the graph half
     }
 
     /** Whether the user wants the code pane shown (a docked editor hides it only while it is docked). */
     public boolean codeWanted() {
-        return docked != null ? codeBeforeDock : code.shownProperty().get();
+        return dock.getTabs().isEmpty() ? code.shownProperty().get() : codeBeforeDock;
     }
 
-    /** The docked matrix editor, or null. */
+    /** The docked matrix editor in sight (the selected tab's), or null. */
     public javafx.scene.Node docked() {
-        return docked;
+        Tab t = dock.getSelectionModel().getSelectedItem();
+        return t == null || !dock.getTabs().contains(t) ? null : t.getContent();
+    }
+
+    /** The editors' dock under the graph: one tab per docked editor. */
+    public TabPane dockPane() {
+        return dock;
     }
 
     public GraphView graph() {
@@ -407,7 +426,7 @@ public class MainView extends BorderPane {
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) return;
         for (var n = e.getTarget() instanceof javafx.scene.Node t ? t : null; n != null; n = n.getParent()) {
-            if (n == docked) return; // the docked editor's grid does its own keys (arrows move between cells)
+            if (n == dock) return; // the docked editor's grid does its own keys (arrows move between cells)
         }
         if (!tabs.getTabs().isEmpty() && !graphTab.isSelected()) return; // the graph's keys work on the graph's tab only
         KeyCode k = e.getCode();

@@ -150,12 +150,21 @@ class LanguageSwitchTest {
         assertEquals("Detach", fx(() -> robot.lookup("#editor-detach").queryButton().getText()));
         assertTrue(!fx(() -> app.view().codePane().model().shownProperty().get()), "the code pane steps aside for the editor");
 
+        fx(() -> app.openEditor(org.backpropviz.app.model.NetGraph.Node.X)); // a second tab
+        fx(() -> app.openEditor(org.backpropviz.app.model.NetGraph.Node.W1)); // W1's tab in sight again
+        WaitForAsyncUtils.waitForFxEvents();
+
         chooseLanguage(robot, "language-ko");
-        assertEquals("\ubd84\ub9ac", fx(() -> robot.lookup("#editor-detach").queryButton().getText()), "분리: the editor speaks Korean");
+        assertEquals("\ubd84\ub9ac", fx(() -> robot.from(app.view().docked()).lookup("#editor-detach").queryButton().getText()),
+                "분리: the editor speaks Korean");
         assertTrue(fx(() -> app.view().docked() != null), "still docked, in the new window content");
+        assertEquals(java.util.List.of("editor-tab-W1", "editor-tab-x"),
+                fx(() -> app.view().dockPane().getTabs().stream().map(javafx.scene.control.Tab::getId).toList()), "both tabs, in their order");
+        assertEquals(fx(() -> app.editors().get(org.backpropviz.engine.Param.W1)), fx(() -> app.view().docked()), "W1's tab still in sight");
+        fxRun(() -> app.editors().close(org.backpropviz.engine.Param.X));
 
         chooseLanguage(robot, "language-en");
-        assertEquals("Detach", fx(() -> robot.lookup("#editor-detach").queryButton().getText()));
+        assertEquals("Detach", fx(() -> robot.from(app.view().docked()).lookup("#editor-detach").queryButton().getText()));
         fxRun(() -> app.editors().close(org.backpropviz.engine.Param.W1));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> app.view().codePane().model().shownProperty().get()), "the code pane is back once the editor closes");
