@@ -271,10 +271,17 @@ public class MainView extends BorderPane {
         String key = "preset." + preset + ".about";
         boolean edited = model.isEdited(); // the description says so in the language of the edit: say it in this one
         String t = preset != null && text.has(key) && !edited ? text.get(key)
-                : edited ? text.get("description.edited", model.getScenario().name()) : model.getScenario().description();
+                : edited ? text.get("description.edited", inThisLanguage(model.getScenario().name()))
+                : inThisLanguage(model.getScenario().description());
         about.setText(t);
         about.setVisible(!t.isEmpty());
         about.setManaged(!t.isEmpty());
+    }
+
+    /** A scenario's name or description, in this window's language when the window generated it (a trained net's). */
+    private String inThisLanguage(String s) {
+        var from = model.generatedFrom(s);
+        return from == null ? s : text.get(from);
     }
 
     private void showInspector(boolean on) {
