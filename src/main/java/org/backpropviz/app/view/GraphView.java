@@ -101,6 +101,13 @@ public class GraphView extends Pane {
     /** The node of the last single click and when: opening the inspector can move the node before the second click. */
     private Node clicked;
     private long clickedAt;
+    /** Whether the layout pass after the last click on a node has run. */
+    private boolean clickLaidOut = true;
+    private final Runnable afterLayout = () -> {
+        if (clickLaidOut) return;
+        clickLaidOut = true;
+        clickedAt = System.nanoTime();
+    };
 
     public GraphView(GraphViewModel model, Messages text, Disposer disposer) {
         this.model = model;
@@ -128,6 +135,18 @@ public class GraphView extends Pane {
         });
         disposer.listen(model.selectedProperty(), (o, a, b) -> markSelection());
         disposer.onDispose(this::finishAnimation);
+        // a double click's interval is counted from when the first click's effect (the inspector opening beside the
+        // graph) is laid out: the first inspector of a session takes about a second, and the second click waits in
+        // the queue meanwhile
+        javafx.beans.value.ChangeListener<javafx.scene.Scene> onScene = (o, before, now) -> {
+            if (before != null) before.removePostLayoutPulseListener(afterLayout);
+            if (now != null) now.addPostLayoutPulseListener(afterLayout);
+        };
+        sceneProperty().addListener(onScene);
+        disposer.onDispose(() -> {
+            sceneProperty().removeListener(onScene);
+            if (getScene() != null) getScene().removePostLayoutPulseListener(afterLayout);
+        });
         render(model.getTrace());
         markSelection();
     }
@@ -194,9 +213,8 @@ public class GraphView extends Pane {
                 clickedX = e.getScreenX();
                 clickedY = e.getScreenY();
                 model.selectedProperty().set(n.id());
-                // counted from when the inspector is built: the first one of a session takes a while, and the second
-                // click waits in the queue meanwhile
                 clickedAt = System.nanoTime();
+                clickLaidOut = false; // counted again once the inspector it opens is laid out (see afterLayout)
             });
             nodes.put(n, v);
             nodeLayer.getChildren().add(v);

@@ -95,6 +95,14 @@ public class MainView extends BorderPane {
         dock.setId("editor-dock");
         dock.getStyleClass().add("editor-dock");
         dock.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        // the pane under the graph (editors, code) keeps its height when the window shrinks; the graph keeps half
+        disposer.listen(graphAndCode.heightProperty(), (o, was, h) -> {
+            if (h.doubleValue() >= was.doubleValue()) return;
+            javafx.application.Platform.runLater(() -> { // after the split pane has shared out the new height
+                double[] at = graphAndCode.getDividerPositions();
+                if (at.length > 0 && at[0] < 0.5) graphAndCode.setDividerPosition(0, 0.5);
+            });
+        });
         split.getItems().add(graphAndCode);
         split.setId("split");
         ToolbarView toolbar = toolbar();

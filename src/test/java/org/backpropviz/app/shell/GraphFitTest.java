@@ -117,4 +117,19 @@ class GraphFitTest {
         assertEquals(fit / 1.2, scale(), 1e-9, "Ctrl+- zooms out");
         assertWholeGraphInSight("zoomed out");
     }
+
+    /** A docked editor keeps its height when the window shrinks, but never takes more than half from the graph. */
+    @Test
+    void aWindowMadeSmallerWithAnEditorDockedLeavesTheGraphHalf(FxRobot robot) {
+        waitReady(model, 10);
+        size(robot, 1280, 800);
+        robot.doubleClickOn("#node-W1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> app.view().docked() != null), "W1's editor is docked");
+        size(robot, 1024, 700);
+        double graphArea = fx(() -> app.view().graph().getParent().getLayoutBounds().getHeight());
+        double dock = fx(() -> app.view().dockPane().getHeight());
+        assertTrue(graphArea >= dock - 12, "the graph's area " + graphArea + " px is about half, the dock " + dock + " px");
+        assertWholeGraphInSight("1024x700 with an editor docked");
+    }
 }
