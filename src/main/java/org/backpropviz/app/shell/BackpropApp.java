@@ -225,12 +225,7 @@ public class BackpropApp extends Application {
     }
 
     private void updateTitle() {
-        String name = document.displayName();
-        var generated = document.fileProperty().get() == null ? model.generatedFrom(name) : null;
-        if (generated != null) name = text.get(generated); // a trained net's name, in the window's language
-        String preset = model.presetProperty().get();
-        // an example not saved to a file is named as the Presets menu names it, in the window's language
-        if (document.fileProperty().get() == null && preset != null && text.has("preset." + preset)) name = text.get("preset." + preset);
+        String name = document.displayName(text); // an example's or a trained net's name in the window's language
         if (name.isEmpty() && document.isDirty()) name = text.get("title.untitled");
         stage.setTitle(text.get("app.title") + (name.isEmpty() ? "" : " — " + name) + (document.isDirty() ? " *" : ""));
     }

@@ -56,7 +56,8 @@ final class FileActions {
             then.run();
             return;
         }
-        String name = doc.displayName().isEmpty() ? text.get().get("title.untitled") : doc.displayName();
+        String name = doc.displayName(text.get());
+        if (name.isEmpty()) name = text.get().get("title.untitled");
         switch (dialogs.askSave(owner.get(), text.get(), name)) {
             case SAVE -> save().thenAccept(ok -> {
                 if (ok) then.run();

@@ -205,6 +205,10 @@ class LanguageSwitchTest {
         waitReady(app.model(), 10);
         assertEquals("\u201c" + data + "(\uc73c)\ub85c \ud559\uc2b5\u201d\uc5d0\uc11c \ud3b8\uc9d1\ud588\uc2b5\ub2c8\ub2e4: \uadf8 \ub4a4\ub85c \ubc30\uc5f4\uc774\ub098 \uce35\uc774 \ubc14\ub00c\uc5b4 \uc608\uc81c\uc758 \ucc98\uc74c \uc124\uba85\uc740 \ub354 \uc774\uc0c1 \ub9de\uc9c0 \uc54a\uc2b5\ub2c8\ub2e4.",
                 text(robot, "#about"));
+        ScenarioWindowTest.Answers answers = new ScenarioWindowTest.Answers();
+        fxRun(() -> app.files().setDialogs(answers));
+        fxRun(() -> app.preset("lesson-vector")); // asks about the unsaved edit first: cancelled
+        assertEquals(java.util.List.of("ask " + data + "(\uc73c)\ub85c \ud559\uc2b5"), answers.asked, "the dialog names it in Korean");
         chooseLanguage(robot, "language-en");
         assertEquals("Edited from \u201cTrained on " + data + "\u201d: its arrays or layers have changed since, so the example's first"
                 + " description no longer holds.", text(robot, "#about"));
