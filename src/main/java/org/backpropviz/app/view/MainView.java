@@ -95,6 +95,15 @@ public class MainView extends BorderPane {
         dock.setId("editor-dock");
         dock.getStyleClass().add("editor-dock");
         dock.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        // a window made narrower narrows the inspector to its width for that window too, not only the graph
+        disposer.listen(split.widthProperty(), (o, was, w) -> {
+            if (w.doubleValue() >= was.doubleValue() || !split.getItems().contains(inspector)) return;
+            javafx.application.Platform.runLater(() -> {
+                double[] at = split.getDividerPositions();
+                double want = inspectorDivider(split.getWidth());
+                if (at.length > 0 && at[0] < want) split.setDividerPosition(0, want);
+            });
+        });
         // the pane under the graph (editors, code) keeps its height when the window shrinks; the graph keeps half
         disposer.listen(graphAndCode.heightProperty(), (o, was, h) -> {
             if (h.doubleValue() >= was.doubleValue()) return;
@@ -292,10 +301,15 @@ public class MainView extends BorderPane {
         return from == null ? s : text.get(from);
     }
 
+    /** Where the inspector begins: 300 px wide in a window under 1200 px, else 360, and the graph keeps 55 %. */
+    private static double inspectorDivider(double width) {
+        return width > 0 ? Math.max(0.55, 1 - (width < 1200 ? 300 : 360) / width) : 0.72;
+    }
+
     private void showInspector(boolean on) {
         if (on && !split.getItems().contains(inspector)) {
             split.getItems().add(inspector);
-            split.setDividerPositions(getWidth() > 0 ? Math.max(0.55, 1 - (getWidth() < 1200 ? 300 : 360) / getWidth()) : 0.72);
+            split.setDividerPositions(inspectorDivider(getWidth()));
         } else if (!on) {
             split.getItems().remove(inspector);
         }

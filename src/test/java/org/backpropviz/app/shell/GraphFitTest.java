@@ -90,6 +90,8 @@ class GraphFitTest {
         assertTrue(scale() > small, "a larger window draws the graph larger: " + scale() + " vs " + small);
         size(robot, 1024, 700);
         assertWholeGraphInSight("back to 1024x700");
+        double inspector = fx(() -> robot.lookup("#inspector").queryAs(javafx.scene.layout.Region.class).getWidth());
+        assertTrue(inspector <= 301, "the inspector narrows with the window to its 300 px, not " + inspector);
         robot.clickOn("#node-x");
         WaitForAsyncUtils.waitForFxEvents();
         assertWholeGraphInSight("another node selected");
