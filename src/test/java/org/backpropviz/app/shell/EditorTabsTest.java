@@ -1,5 +1,6 @@
 package org.backpropviz.app.shell;
 
+import static org.backpropviz.app.shell.AppFixture.cell;
 import static org.backpropviz.app.shell.AppFixture.fx;
 import static org.backpropviz.app.shell.AppFixture.fxRun;
 import static org.backpropviz.app.shell.AppFixture.waitReady;
@@ -10,15 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.backpropviz.app.editor.MatrixEditorView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.Param;
-import org.controlsfx.control.spreadsheet.SpreadsheetCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,15 +50,6 @@ class EditorTabsTest {
         return fx(() -> app.view().dockPane().getSelectionModel().getSelectedItem().getText());
     }
 
-    private static TableCell<?, ?> cell(FxRobot robot, MatrixEditorView w, int r, int c) {
-        for (Node n : robot.from(w).lookup(".spreadsheet-cell").queryAll()) {
-            if (n instanceof TableCell<?, ?> t && t.isVisible() && t.getItem() instanceof SpreadsheetCell sc
-                    && sc.getRow() == r && sc.getColumn() == c) {
-                return t;
-            }
-        }
-        throw new AssertionError("no visible cell " + r + ", " + c);
-    }
 
     private void doubleClick(FxRobot robot, String query) {
         robot.doubleClickOn(query);
@@ -123,9 +112,7 @@ class EditorTabsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), tabTitles());
         assertNull(fx(() -> app.view().docked()));
-        assertTrue(fx(() -> !app.view().getScene().getRoot().lookupAll("#editor-dock").stream().anyMatch(Node::isVisible)
-                || app.view().dockPane().getParent() == null || app.view().dockPane().getScene() == null),
-                "the empty dock leaves the window");
+        assertNull(fx(() -> app.view().dockPane().getScene()), "the empty dock leaves the window");
         assertTrue(fx(() -> app.view().codePane().model().shownProperty().get()), "the code pane is back");
     }
 

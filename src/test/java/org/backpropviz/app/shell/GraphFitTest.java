@@ -6,12 +6,9 @@ import static org.backpropviz.app.shell.AppFixture.waitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.geometry.Bounds;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.backpropviz.app.model.GraphViewModel;
-import org.backpropviz.app.model.NetGraph;
-import org.backpropviz.app.view.GraphView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,20 +45,8 @@ class GraphFitTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Every node of the graph lies inside the graph's area on screen. */
     private void assertWholeGraphInSight(String when) {
-        fx(() -> {
-            GraphView g = app.view().graph();
-            Bounds area = g.localToScene(g.getLayoutBounds());
-            for (NetGraph.Node n : g.drawn().nodes()) {
-                javafx.scene.Node card = g.lookup("#node-" + n.id());
-                Bounds b = card.localToScene(card.getBoundsInLocal());
-                assertTrue(b.getMinX() >= area.getMinX() - 1 && b.getMaxX() <= area.getMaxX() + 1
-                        && b.getMinY() >= area.getMinY() - 1 && b.getMaxY() <= area.getMaxY() + 1,
-                        when + ": " + n.id() + " " + b + " lies inside the graph's area " + area);
-            }
-            return null;
-        });
+        AppFixture.assertWholeGraphInSight(app, when);
     }
 
     private double scale() {
