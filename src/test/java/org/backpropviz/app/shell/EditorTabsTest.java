@@ -103,12 +103,14 @@ class EditorTabsTest {
         assertEquals(List.of(x, w1), tabTitles());
         assertSame(again, fx(() -> app.view().docked()));
 
-        // the tab's × closes that tab; the last one closed gives the room back to the code pane
+        // the tab's × closes that tab, Ctrl+W on a tab closes it; the last one closed gives the room back to the code pane
         robot.clickOn("#editor-tab-x .tab-close-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(fx(() -> app.editors().get(Param.X)));
         assertEquals(List.of(w1), tabTitles());
-        robot.clickOn("#editor-tab-W1 .tab-close-button");
+        robot.clickOn("#editor-tab-W1 .tab-label"); // the tab itself has the focus: Ctrl+W closes it too
+        assertSame(fx(() -> app.view().dockPane()), fx(() -> app.view().getScene().getFocusOwner()), "the tabs have the focus, not the grid");
+        robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), tabTitles());
         assertNull(fx(() -> app.view().docked()));
