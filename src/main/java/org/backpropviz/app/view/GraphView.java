@@ -39,8 +39,9 @@ import org.backpropviz.engine.Trace;
  * The computation graph, left to right, scaled to fit its area whatever its size (the inspector opening beside it, a
  * docked editor under it, a smaller window): the learner always sees the whole net. The wheel and Ctrl+= / Ctrl+−
  * zoom relative to that fit, dragging pans, and that zoom is kept until Ctrl+0 or a double click on the background
- * fits again (selecting a node never moves the graph). A forward step sends a token carrying a picture of the value along the edges into the node; a
- * backward step sends the gradients back the other way. A new step during an animation finishes it at once.
+ * fits again (selecting a node never moves the graph). A forward step sends a token carrying a picture of the value
+ * along the edges into the node; a backward step sends the gradients back the other way. A new step during an
+ * animation finishes it at once.
  */
 public class GraphView extends Pane {
     /**
