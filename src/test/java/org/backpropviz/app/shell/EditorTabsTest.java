@@ -96,6 +96,10 @@ class EditorTabsTest {
         assertEquals(List.of(x), tabTitles());
         assertSame(xView, fx(() -> app.view().docked()));
 
+        doubleClick(robot, "#node-W1"); // opened again while detached: its window, not a tab
+        assertEquals(List.of(x), tabTitles());
+        assertSame(again, fx(() -> app.editors().window(Param.W1).getView()), "the same editor, in its window");
+
         // Dock brings it back as a tab, in sight
         robot.clickOn(robot.from(again).lookup("#editor-detach").queryButton());
         WaitForAsyncUtils.waitForFxEvents();
