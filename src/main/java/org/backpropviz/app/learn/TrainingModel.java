@@ -242,15 +242,24 @@ public final class TrainingModel {
 
     /**
      * The trained network with the next mini-batch as a scenario (the lead writes it to a file), named and described
-     * in {@code text}'s language. Null before a run.
+     * in {@code text}'s language ({@link #trainedName()}, {@link #trainedDescription()}). Null before a run.
      */
     public Scenario saveAsScenario(Messages text) {
         NetInputs n = network.get();
         if (n == null) return null;
+        return new Scenario(text.get(trainedName()), text.get(trainedDescription()), learningRate.get(), n);
+    }
+
+    /** The trained network's name as a key and its arguments ("Trained on iris"), for a view to render. */
+    public Msg trainedName() {
+        return Msg.of("export.name", dataName());
+    }
+
+    /** What the trained network is (data, sizes, rate, iterations, test accuracy), as a key and its arguments. */
+    public Msg trainedDescription() {
         Results r = results.get();
-        String description = text.get("export.description", dataName(), hidden.get(), org.backpropviz.text.Numbers.repr(learningRate.get()), batch.get(),
+        return Msg.of("export.description", dataName(), hidden.get(), org.backpropviz.text.Numbers.repr(learningRate.get()), batch.get(),
                 iteration.get(), r == null ? "?" : String.format(java.util.Locale.ROOT, "%.4f", r.testAccuracy()));
-        return new Scenario(text.get("export.name", dataName()), description, learningRate.get(), n);
     }
 
     /** The trained network with the next mini-batch as a NumPy script (the lesson's layers). Null before a run. */

@@ -169,9 +169,34 @@ public final class GraphViewModel {
         return example ? edited.withDescription(description.apply(edited.name())) : edited;
     }
 
-    /** True when the scenario shown is an example's (a preset, or one edited from it), whose description may go stale. */
+    /**
+     * True when the scenario shown is an example's (a preset, a trained network, or one edited from them), whose
+     * description may go stale.
+     */
     private boolean describesAnExample() {
-        return preset.get() != null || isEdited();
+        return preset.get() != null || isEdited() || generated.containsKey(scenario.get().description());
+    }
+
+    /**
+     * Names and descriptions the window generated (a trained network's "Trained on iris", in the language of the
+     * moment), each with the key and arguments it was made from: a view shows them in its own language
+     * ({@link #generatedFrom}), so they follow a language switch as a preset's text does. The last 64 are kept.
+     */
+    private final java.util.Map<String, org.backpropviz.app.i18n.Msg> generated = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, org.backpropviz.app.i18n.Msg> eldest) {
+            return size() > 64;
+        }
+    };
+
+    /** Remembers that {@code text} (a scenario's name or description) was rendered from {@code from}. */
+    public void generated(String text, org.backpropviz.app.i18n.Msg from) {
+        if (text != null && !text.isEmpty()) generated.put(text, from);
+    }
+
+    /** The key and arguments {@code text} was generated from, or null for a text of the scenario's own (a file's). */
+    public org.backpropviz.app.i18n.Msg generatedFrom(String text) {
+        return generated.get(text);
     }
 
     /** Shows a preset from its start; undo comes back to the scenario before. */

@@ -200,6 +200,19 @@ public final class ScenarioDocument {
         return graph.getScenario().name();
     }
 
+    /**
+     * The name the title and the dialogs show, in {@code text}'s language: the file's name; else an example's name as
+     * the Presets menu words it, or a name the window generated (a trained network's) rendered again; else the
+     * scenario's own name ("" when it has none).
+     */
+    public String displayName(org.backpropviz.app.i18n.Messages text) {
+        if (file.get() != null) return displayName();
+        String preset = graph.presetProperty().get();
+        if (preset != null && text.has("preset." + preset)) return text.get("preset." + preset);
+        org.backpropviz.app.i18n.Msg generated = graph.generatedFrom(graph.getScenario().name());
+        return generated != null ? text.get(generated) : graph.getScenario().name();
+    }
+
     // ------------------------------------------------------------------ commands
 
     /** Shows a scenario that belongs to no file (a preset, a new scenario), as unchanged. */

@@ -225,7 +225,7 @@ public class BackpropApp extends Application {
     }
 
     private void updateTitle() {
-        String name = FileActions.shownName(document, model, text);
+        String name = document.displayName(text); // an example's or a trained net's name in the window's language
         if (name.isEmpty() && document.isDirty()) name = text.get("title.untitled");
         stage.setTitle(text.get("app.title") + (name.isEmpty() ? "" : " — " + name) + (document.isDirty() ? " *" : ""));
     }

@@ -1,13 +1,14 @@
 package org.backpropviz.app.shell;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -25,9 +26,10 @@ import org.backpropviz.engine.Param;
 
 /**
  * The matrix editors of the graph's input and parameter nodes, at most one per array. An editor opens docked under
- * the graph (one at a time: opening another closes the docked one, whose edits are already in the scenario), so
- * the node it feeds can be seen turning red while typing; Detach moves it to a window of its own, Dock brings it
- * back, × or Ctrl+W closes it.
+ * the graph as a tab of its own ("W1 (2, 3)"), selected, beside the editors already docked, so the node it feeds can
+ * be seen turning red while typing; opening an array's editor again selects its tab (or brings its window to the
+ * front). Detach moves the editor in sight to a window of its own, Dock brings it back as a tab, the tab's × or
+ * Ctrl+W closes it.
  *
  * <p>The editors keep no history: every committed edit goes to {@link GraphViewModel#edit} as one named change of
  * the scenario's history, and their Undo and Redo (buttons, Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z, a detached window's Edit
@@ -38,23 +40,37 @@ final class Editors {
     private static final KeyCombination CLOSE = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
-    /** One open editor: its view, and its window while it is detached (null while docked). */
+    /** One open editor: its view, its tab in the dock, and its window while it is detached (null while docked). */
     private final class Open {
         final Param param;
         final MatrixEditorView view;
         final Button dockButton;
+        final Tab tab = new Tab();
         MatrixEditorWindow window;
 
         Open(Param param, MatrixEditorView view, Button dockButton) {
             this.param = param;
             this.view = view;
             this.dockButton = dockButton;
+            tab.setId("editor-tab-" + param.label());
+            tab.setClosable(true);
+            tab.setOnCloseRequest(c -> { // the × of the tab: closed as Ctrl+W closes it
+                c.consume();
+                close(param);
+            });
+            retitle();
+            view.getModel().valueProperty().addListener((o, a, v) -> retitle());
+        }
+
+        /** The tab names the array and its shape: W1 (2, 3). */
+        private void retitle() {
+            tab.setText(param.label() + " " + view.getModel().getValue().shapeString());
         }
     }
 
     private final GraphViewModel graph;
     private final Runnable quit;
-    private final Map<Param, Open> open = new TreeMap<>();
+    private final Map<Param, Open> open = new LinkedHashMap<>() /* in the order opened: the tabs' order */;
     private final MatrixEditorModel.History history;
     private MainView main;
     private Window owner;
@@ -126,19 +142,37 @@ final class Editors {
         MainView before = main;
         main = view;
         this.owner = owner;
-        Open docked = docked();
-        if (before != null && docked != null) {
-            before.dock(null);
-            view.dock(docked.view);
+        // Ctrl+W closes the editor in sight, also when its tab (not its grid) has the focus
+        view.dockPane().addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+            if (!CLOSE.match(k)) return;
+            Open e = inSight(view);
+            if (e != null) close(e.param);
+            k.consume();
+        });
+        Open current = before == null ? null : inSight(before);
+        if (relabel) {
+            reopenInTheNewLanguage(current == null ? null : current.param);
+            return;
         }
-        if (relabel) reopenInTheNewLanguage();
+        for (Open e : open.values()) {
+            if (e.window != null || before == null) continue;
+            before.undock(e.tab);
+            view.dock(e.tab);
+        }
+        if (current != null) view.dock(current.tab); // selected again
+    }
+
+    /** The docked editor whose tab is selected in {@code view}, or null. */
+    private Open inSight(MainView view) {
+        Tab t = view.dockPane().getSelectionModel().getSelectedItem();
+        return open.values().stream().filter(e -> e.window == null && e.tab == t).findFirst().orElse(null);
     }
 
     /**
      * Rebuilds every open editor in the window's new language where it was (docked or in its window): an editor
      * keeps no state of its own beyond its view (its array is the scenario's, its history the scenario's).
      */
-    private void reopenInTheNewLanguage() {
+    private void reopenInTheNewLanguage(Param inSight) {
         relabel = false;
         List<Open> before = List.copyOf(open.values());
         for (Open e : before) close(e.param);
@@ -147,7 +181,8 @@ final class Editors {
             open(e.param);
             toggleDock(e.param); // back to a window of its own
         }
-        for (Open e : before) if (e.window == null) open(e.param);
+        for (Open e : before) if (e.window == null) open(e.param); // the tabs in their order
+        if (inSight != null) open(inSight); // the tab that was selected is again
     }
 
     /** Opens the editor of {@code p} docked, or shows its open editor (docked or in its window). */
@@ -157,6 +192,8 @@ final class Editors {
             if (e.window != null) {
                 e.window.getStage().toFront();
                 e.window.getStage().requestFocus();
+            } else if (main != null) {
+                main.dock(e.tab); // selects its tab
             }
             e.view.focusGrid();
             return e.view;
@@ -181,11 +218,10 @@ final class Editors {
             k.consume();
         });
         e = new Open(p, view, dock);
-        Open before = docked();
-        if (before != null) close(before.param);
         open.put(p, e);
         if (main != null) {
-            main.dock(view);
+            e.tab.setContent(view);
+            main.dock(e.tab);
             Probes.editorOpened(main.getScene(), p.label() + " " + value.shapeString(), t0);
             view.focusGrid();
         } else {
@@ -201,19 +237,18 @@ final class Editors {
         if (e.window == null) {
             detach(e);
         } else if (main != null) {
-            Open before = docked();
-            if (before != null) close(before.param);
             e.window.getStage().setOnHidden(null);
             e.window.release();
             e.window = null;
             e.dockButton.setText(e.view.getModel().getMessages().get("detach"));
-            main.dock(e.view);
+            e.tab.setContent(e.view);
+            main.dock(e.tab);
             e.view.focusGrid();
         }
     }
 
     private void detach(Open e) {
-        if (main != null && main.docked() == e.view) main.dock(null);
+        if (main != null && e.window == null) undock(e);
         Messages t = new Messages(locale);
         MenuBar bar = new MenuBar(EditMenu.of(graph, t));
         MatrixEditorWindow w = MatrixEditorWindow.host(owner, e.view, bar);
@@ -238,14 +273,18 @@ final class Editors {
         if (e == null) return;
         if (e.window != null) {
             e.window.getStage().close();
-        } else if (main != null && main.docked() == e.view) {
-            main.dock(null);
-            main.graph().requestFocus();
+        } else if (main != null) {
+            undock(e);
+            Open next = inSight(main);
+            if (next != null) next.view.focusGrid();
+            else main.graph().requestFocus();
         }
     }
 
-    private Open docked() {
-        return open.values().stream().filter(e -> e.window == null).findFirst().orElse(null);
+    /** Takes the tab of a docked editor out of the dock, freeing its view to be shown elsewhere. */
+    private void undock(Open e) {
+        e.tab.setContent(null);
+        main.undock(e.tab);
     }
 
     /**

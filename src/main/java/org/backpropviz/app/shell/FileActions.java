@@ -56,7 +56,8 @@ final class FileActions {
             then.run();
             return;
         }
-        String name = doc.displayName().isEmpty() ? text.get().get("title.untitled") : doc.displayName();
+        String name = doc.displayName(text.get());
+        if (name.isEmpty()) name = text.get().get("title.untitled");
         switch (dialogs.askSave(owner.get(), text.get(), name)) {
             case SAVE -> save().thenAccept(ok -> {
                 if (ok) then.run();
@@ -113,22 +114,12 @@ final class FileActions {
         return doc.save(p);
     }
 
-    /**
-     * The scenario's name as the window shows it: the file's name; an example not saved to a file as the Presets
-     * menu names it, in the window's language; else the scenario's own name ("" when it has none).
-     */
-    static String shownName(ScenarioDocument doc, GraphViewModel graph, Messages text) {
-        String preset = graph.presetProperty().get();
-        if (doc.getFile() == null && preset != null && text.has("preset." + preset)) return text.get("preset." + preset);
-        return doc.displayName();
-    }
-
     /** The graph as it is drawn now, cropped to its nodes and captioned (scenario, step, loss), as a PNG picture. */
     CompletableFuture<Boolean> exportPng() {
         Path p = dialogs.chooseSave(owner.get(), text.get(), FileDialogs.Kind.PNG, folder(), suggested("png"));
         if (p == null) return CompletableFuture.completedFuture(false);
         WritableImage image = graphPicture.get() instanceof org.backpropviz.app.view.GraphView g
-                ? org.backpropviz.app.view.GraphPicture.of(g, org.backpropviz.app.view.GraphPicture.caption(shownName(doc, graph, text.get()), graph, text.get()))
+                ? org.backpropviz.app.view.GraphPicture.of(g, org.backpropviz.app.view.GraphPicture.caption(doc.displayName(text.get()), graph, text.get()))
                 : graphPicture.get().snapshot(null, null);
         return doc.export(p, f -> {
             var buffered = SwingFXUtils.fromFXImage(image, null);

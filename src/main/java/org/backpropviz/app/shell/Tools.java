@@ -83,6 +83,9 @@ final class Tools {
         if (training.networkProperty().get() == null) return;
         State s = training.stateProperty().get();
         Scenario net = training.saveAsScenario(text);
+        // its name and description are in this language: the graph shows them in the window's, whatever it becomes
+        graph.generated(net.name(), training.trainedName());
+        graph.generated(net.description(), training.trainedDescription());
         if (s == State.RUNNING || s == State.LOADING) {
             graph.follow(net);
         } else if (s == State.PAUSED || s == State.FINISHED) {

@@ -36,9 +36,12 @@ import org.backpropviz.engine.Step;
 import org.backpropviz.engine.Trace;
 
 /**
- * The computation graph, left to right, scaled to fit its area; the wheel zooms, dragging pans, a double click
- * fits again. A forward step sends a token carrying a picture of the value along the edges into the node; a
- * backward step sends the gradients back the other way. A new step during an animation finishes it at once.
+ * The computation graph, left to right, scaled to fit its area whatever its size (the inspector opening beside it, a
+ * docked editor under it, a smaller window): the learner always sees the whole net. The wheel and Ctrl+= / Ctrl+−
+ * zoom relative to that fit, dragging pans, and that zoom is kept until Ctrl+0 or a double click on the background
+ * fits again (selecting a node never moves the graph). A forward step sends a token carrying a picture of the value
+ * along the edges into the node; a backward step sends the gradients back the other way. A new step during an
+ * animation finishes it at once.
  */
 public class GraphView extends Pane {
     /**
@@ -53,6 +56,8 @@ public class GraphView extends Pane {
     static final double OP_STEP = 228;
     /** Room right of the loss (its card and the target above it). */
     private static final double RIGHT_MARGIN = 186;
+    /** Room left of x's card (at 8) for the glow of a selected card (its shadow's radius is 12). */
+    private static final double LEFT_MARGIN = 12;
     /**
      * How much the graph may grow to fill a large window. Only with a GPU: JavaFX's software renderer (a machine
      * without one, a remote desktop, Xvfb) draws text under any scale other than 1 as outlines instead of cached
@@ -84,11 +89,8 @@ public class GraphView extends Pane {
     private final Scale scale = new Scale(1, 1);
     private final Translate shift = new Translate();
     private double height = 500;
-    /** The selected node to keep legible and centred while the graph is too small to read (null: just fit). */
-    private NodeView focus;
     private double clickedX, clickedY;
-    /** Centres a clicked node after the double-click interval (see the selection listener). */
-    private final javafx.animation.PauseTransition refocus = new javafx.animation.PauseTransition(javafx.util.Duration.millis(450));
+    /** The user's zoom, relative to the scale that fits the graph into its area (1: just fit). */
     private double zoom = 1;
     private double panX;
     private double panY;
@@ -100,6 +102,13 @@ public class GraphView extends Pane {
     /** The node of the last single click and when: opening the inspector can move the node before the second click. */
     private Node clicked;
     private long clickedAt;
+    /** Whether the layout pass after the last click on a node has run. */
+    private boolean clickLaidOut = true;
+    private final Runnable afterLayout = () -> {
+        if (clickLaidOut) return;
+        clickLaidOut = true;
+        clickedAt = System.nanoTime();
+    };
 
     public GraphView(GraphViewModel model, Messages text, Disposer disposer) {
         this.model = model;
@@ -125,28 +134,20 @@ public class GraphView extends Pane {
         disposer.listen(model.furthestProperty(), (o, a, b) -> {
             if (running == null && whenShown.drawNow()) render(model.getTrace());
         });
-        disposer.listen(model.selectedProperty(), (o, a, b) -> {
-            markSelection();
-            NodeView next = b == null ? null : drawn.find(b).map(nodes::get).orElse(null);
-            refocus.stop();
-            if (b == null) {
-                focus = null;
-                fit();
-            } else if (clicked != null && System.nanoTime() - clickedAt < 100_000_000L) {
-                // a click that may be the first of a double click: the graph moves under the pointer only once the
-                // second click had its chance to land on the same node (and open its editor)
-                refocus.setOnFinished(e -> {
-                    focus = next;
-                    requestLayout();
-                });
-                refocus.playFromStart();
-            } else {
-                focus = next;
-                requestLayout();
-            }
-        });
+        disposer.listen(model.selectedProperty(), (o, a, b) -> markSelection());
         disposer.onDispose(this::finishAnimation);
-        disposer.onDispose(refocus::stop);
+        // a double click's interval is counted from when the first click's effect (the inspector opening beside the
+        // graph) is laid out: the first inspector of a session takes about a second, and the second click waits in
+        // the queue meanwhile
+        javafx.beans.value.ChangeListener<javafx.scene.Scene> onScene = (o, before, now) -> {
+            if (before != null) before.removePostLayoutPulseListener(afterLayout);
+            if (now != null) now.addPostLayoutPulseListener(afterLayout);
+        };
+        sceneProperty().addListener(onScene);
+        disposer.onDispose(() -> {
+            sceneProperty().removeListener(onScene);
+            if (getScene() != null) getScene().removePostLayoutPulseListener(afterLayout);
+        });
         render(model.getTrace());
         markSelection();
     }
@@ -210,10 +211,11 @@ public class GraphView extends Pane {
                 if (e.getButton() != MouseButton.PRIMARY) return;
                 if (isSecond(e) && secondClick()) return;
                 clicked = n;
-                clickedAt = System.nanoTime();
                 clickedX = e.getScreenX();
                 clickedY = e.getScreenY();
                 model.selectedProperty().set(n.id());
+                clickedAt = System.nanoTime();
+                clickLaidOut = false; // counted again once the inspector it opens is laid out (see afterLayout)
             });
             nodes.put(n, v);
             nodeLayer.getChildren().add(v);
@@ -263,13 +265,11 @@ public class GraphView extends Pane {
     // ------------------------------------------------------------------ zoom and pan
 
     public void zoomBy(double factor) {
-        focus = null;
         zoom = Math.max(0.3, Math.min(4, zoom * factor));
         requestLayout();
     }
 
     public void fit() {
-        focus = null;
         zoom = 1;
         panX = 0;
         panY = 0;
@@ -287,7 +287,6 @@ public class GraphView extends Pane {
         });
         setOnMouseDragged(e -> {
             if (dragFrom == null) return;
-            focus = null;
             panX = e.getX() - dragFrom.getX();
             panY = e.getY() - dragFrom.getY();
             requestLayout();
@@ -304,43 +303,18 @@ public class GraphView extends Pane {
         super.layoutChildren();
         placeRows();
         double w = getWidth(), h = getHeight();
-        double fitScale = Math.max(0.2, Math.min(MAX_FIT, Math.min(w / width, h / height)));
-        if (focus != null) centreOn(focus, fitScale, w, h);
+        double whole = width + LEFT_MARGIN; // x's card and its glow when selected need room left of it
+        double fitScale = Math.max(0.2, Math.min(MAX_FIT, Math.min(w / whole, h / height)));
         double s = fitScale * zoom;
         scale.setX(s);
         scale.setY(s);
-        shift.setX((w - width * s) / 2 + panX);
+        shift.setX((w - whole * s) / 2 + LEFT_MARGIN * s + panX);
         shift.setY(Math.max(0, (h - height * s) / 2) + panY);
     }
 
-    /**
-     * Keeps the whole graph in sight even when it is too small to read (an editor is docked: the node it feeds must be
-     * seen turning red while the user types), instead of zooming onto the selected node.
-     */
-    public void setShowWhole(boolean whole) {
-        if (showWhole == whole) return;
-        showWhole = whole;
-        requestLayout();
-    }
-
-    private boolean showWhole;
-
-    /** Below this scale text is hard to read: a selected node is then shown at {@link #READABLE} and centred. */
-    private static final double SMALL = 0.75;
-    private static final double READABLE = 0.9;
-
-    private void centreOn(NodeView v, double fitScale, double w, double h) {
-        if (fitScale >= SMALL || showWhole) {
-            zoom = 1;
-            panX = 0;
-            panY = 0;
-            return;
-        }
-        zoom = READABLE / fitScale;
-        double s = READABLE;
-        Bounds b = v.getBoundsInParent();
-        panX = w / 2 - b.getCenterX() * s - (w - width * s) / 2;
-        panY = h / 2 - b.getCenterY() * s - Math.max(0, (h - height * s) / 2);
+    /** The graph's scale now: the fit to its area times the user's zoom (1: drawn at its own size). */
+    public double scale() {
+        return scale.getX();
     }
 
     /** Puts the row of operations just below the tallest data node above it (node heights follow their arrays). */

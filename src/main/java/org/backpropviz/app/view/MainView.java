@@ -60,8 +60,8 @@ public class MainView extends BorderPane {
     private final Tab graphTab = new Tab();
     private MenuBar menuBar;
     private Consumer<Node> onEditNode = n -> { };
-    /** The matrix editor docked under the graph, or null; the code pane steps aside while one is there. */
-    private javafx.scene.Node docked;
+    /** The matrix editors docked under the graph, a tab each; the code pane steps aside while there is one. */
+    private final TabPane dock = new TabPane();
     private boolean codeBeforeDock;
 
     /**
@@ -92,6 +92,26 @@ public class MainView extends BorderPane {
         disposer.onDispose(code::dispose);
         codePane = new CodePaneView(code, text, disposer);
         layOutGraphAndCode();
+        dock.setId("editor-dock");
+        dock.getStyleClass().add("editor-dock");
+        dock.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        // a window made narrower narrows the inspector to its width for that window too, not only the graph
+        disposer.listen(split.widthProperty(), (o, was, w) -> {
+            if (w.doubleValue() >= was.doubleValue() || !split.getItems().contains(inspector)) return;
+            javafx.application.Platform.runLater(() -> {
+                double[] at = split.getDividerPositions();
+                double want = inspectorDivider(split.getWidth());
+                if (at.length > 0 && at[0] < want) split.setDividerPosition(0, want);
+            });
+        });
+        // the pane under the graph (editors, code) keeps its height when the window shrinks; the graph keeps half
+        disposer.listen(graphAndCode.heightProperty(), (o, was, h) -> {
+            if (h.doubleValue() >= was.doubleValue()) return;
+            javafx.application.Platform.runLater(() -> { // after the split pane has shared out the new height
+                double[] at = graphAndCode.getDividerPositions();
+                if (at.length > 0 && at[0] < 0.5) graphAndCode.setDividerPosition(0, 0.5);
+            });
+        });
         split.getItems().add(graphAndCode);
         split.setId("split");
         ToolbarView toolbar = toolbar();
@@ -142,37 +162,53 @@ public class MainView extends BorderPane {
     }
 
     /**
-     * Docks a matrix editor under the graph, in place of any docked before, or undocks it (null). The code pane
-     * steps aside while an editor is docked, so the graph keeps its height; it comes back when the editor goes.
+     * Docks a matrix editor under the graph as a tab of the editors' dock and selects it (a tab already docked is
+     * only selected). The code pane steps aside while the dock has a tab, so the graph keeps its height; it comes back
+     * when the last tab goes.
      */
-    public void dock(javafx.scene.Node editor) {
-        if (docked == editor) return;
-        boolean wasDocked = docked != null;
-        if (wasDocked) graphAndCode.getItems().remove(docked);
-        docked = editor;
-        graph.setShowWhole(editor != null); // the edited array's consumers must stay in sight while typing
-        if (editor == null) {
+    public void dock(Tab editor) {
+        if (!dock.getTabs().contains(editor)) {
+            boolean first = dock.getTabs().isEmpty();
+            dock.getTabs().add(editor);
+            if (first) showDock(true);
+        }
+        dock.getSelectionModel().select(editor);
+    }
+
+    /** Takes an editor's tab out of the dock (closed, or moved to its own window). */
+    public void undock(Tab editor) {
+        if (!dock.getTabs().remove(editor)) return;
+        if (dock.getTabs().isEmpty()) showDock(false);
+    }
+
+    private void showDock(boolean on) {
+        if (!on) {
+            graphAndCode.getItems().remove(dock);
             if (codeBeforeDock) code.shownProperty().set(true);
             return;
         }
-        if (!wasDocked) {
-            codeBeforeDock = code.shownProperty().get();
-            code.shownProperty().set(false);
-        }
-        SplitPane.setResizableWithParent(editor, false);
-        graphAndCode.getItems().add(1, editor);
+        codeBeforeDock = code.shownProperty().get();
+        code.shownProperty().set(false);
+        SplitPane.setResizableWithParent(dock, false);
+        graphAndCode.getItems().add(1, dock);
         double h = graphAndCode.getHeight();
-        graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 650 ? 250 : 320) / h) : 0.6); // a small window keeps the graph half
+        graphAndCode.setDividerPositions(h > 0 ? Math.max(0.5, 1 - (h < 650 ? 280 : 350) / h) : 0.6); // a small window keeps the graph half
     }
 
     /** Whether the user wants the code pane shown (a docked editor hides it only while it is docked). */
     public boolean codeWanted() {
-        return docked != null ? codeBeforeDock : code.shownProperty().get();
+        return dock.getTabs().isEmpty() ? code.shownProperty().get() : codeBeforeDock;
     }
 
-    /** The docked matrix editor, or null. */
+    /** The docked matrix editor in sight (the selected tab's), or null. */
     public javafx.scene.Node docked() {
-        return docked;
+        Tab t = dock.getSelectionModel().getSelectedItem();
+        return t == null || !dock.getTabs().contains(t) ? null : t.getContent();
+    }
+
+    /** The editors' dock under the graph: one tab per docked editor. */
+    public TabPane dockPane() {
+        return dock;
     }
 
     public GraphView graph() {
@@ -252,16 +288,28 @@ public class MainView extends BorderPane {
         String key = "preset." + preset + ".about";
         boolean edited = model.isEdited(); // the description says so in the language of the edit: say it in this one
         String t = preset != null && text.has(key) && !edited ? text.get(key)
-                : edited ? text.get("description.edited", model.getScenario().name()) : model.getScenario().description();
+                : edited ? text.get("description.edited", inThisLanguage(model.getScenario().name()))
+                : inThisLanguage(model.getScenario().description());
         about.setText(t);
         about.setVisible(!t.isEmpty());
         about.setManaged(!t.isEmpty());
     }
 
+    /** A scenario's name or description, in this window's language when the window generated it (a trained net's). */
+    private String inThisLanguage(String s) {
+        var from = model.generatedFrom(s);
+        return from == null ? s : text.get(from);
+    }
+
+    /** Where the inspector begins: 300 px wide in a window under 1200 px, else 360, and the graph keeps 55 %. */
+    private static double inspectorDivider(double width) {
+        return width > 0 ? Math.max(0.55, 1 - (width < 1200 ? 300 : 360) / width) : 0.72;
+    }
+
     private void showInspector(boolean on) {
         if (on && !split.getItems().contains(inspector)) {
             split.getItems().add(inspector);
-            split.setDividerPositions(getWidth() > 0 ? Math.max(0.55, 1 - (getWidth() < 1200 ? 300 : 360) / getWidth()) : 0.72);
+            split.setDividerPositions(inspectorDivider(getWidth()));
         } else if (!on) {
             split.getItems().remove(inspector);
         }
@@ -407,7 +455,7 @@ public class MainView extends BorderPane {
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) return;
         for (var n = e.getTarget() instanceof javafx.scene.Node t ? t : null; n != null; n = n.getParent()) {
-            if (n == docked) return; // the docked editor's grid does its own keys (arrows move between cells)
+            if (n == dock) return; // the docked editor's grid does its own keys (arrows move between cells)
         }
         if (!tabs.getTabs().isEmpty() && !graphTab.isSelected()) return; // the graph's keys work on the graph's tab only
         KeyCode k = e.getCode();

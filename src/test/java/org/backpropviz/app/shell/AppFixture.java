@@ -101,4 +101,32 @@ final class AppFixture {
             assertEquals(want, fx(v::cellTexts), query + " cells");
         }
     }
+
+    /** The visible grid cell of row r, column c in an editor (docked or in its window). */
+    static javafx.scene.control.TableCell<?, ?> cell(FxRobot robot, org.backpropviz.app.editor.MatrixEditorView w, int r, int c) {
+        for (Node n : robot.from(w).lookup(".spreadsheet-cell").queryAll()) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> t && t.isVisible()
+                    && t.getItem() instanceof org.controlsfx.control.spreadsheet.SpreadsheetCell sc
+                    && sc.getRow() == r && sc.getColumn() == c) {
+                return t;
+            }
+        }
+        throw new AssertionError("no visible cell " + r + ", " + c);
+    }
+
+    /** Every node of the graph lies inside the graph's area on screen ({@code when} says in which state). */
+    static void assertWholeGraphInSight(BackpropApp app, String when) {
+        fx(() -> {
+            var g = app.view().graph();
+            javafx.geometry.Bounds area = g.localToScene(g.getLayoutBounds());
+            for (org.backpropviz.app.model.NetGraph.Node n : g.drawn().nodes()) {
+                Node card = g.lookup("#node-" + n.id());
+                javafx.geometry.Bounds b = card.localToScene(card.getBoundsInLocal());
+                org.junit.jupiter.api.Assertions.assertTrue(b.getMinX() >= area.getMinX() - 1 && b.getMaxX() <= area.getMaxX() + 1
+                        && b.getMinY() >= area.getMinY() - 1 && b.getMaxY() <= area.getMaxY() + 1,
+                        when + ": " + n.id() + " " + b + " lies inside the graph's area " + area);
+            }
+            return null;
+        });
+    }
 }

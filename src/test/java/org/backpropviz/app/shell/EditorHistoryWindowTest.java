@@ -1,5 +1,6 @@
 package org.backpropviz.app.shell;
 
+import static org.backpropviz.app.shell.AppFixture.cell;
 import static org.backpropviz.app.shell.AppFixture.fx;
 import static org.backpropviz.app.shell.AppFixture.fxRun;
 import static org.backpropviz.app.shell.AppFixture.has;
@@ -11,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.Node;
-import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.backpropviz.app.editor.MatrixEditorView;
@@ -21,7 +20,6 @@ import org.backpropviz.app.model.NetGraph;
 import org.backpropviz.engine.Np;
 import org.backpropviz.engine.Param;
 import org.backpropviz.scenario.Scenario;
-import org.controlsfx.control.spreadsheet.SpreadsheetCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,15 +48,6 @@ class EditorHistoryWindowTest {
         });
     }
 
-    private static TableCell<?, ?> cell(FxRobot robot, MatrixEditorView w, int r, int c) {
-        for (Node n : robot.from(w).lookup(".spreadsheet-cell").queryAll()) {
-            if (n instanceof TableCell<?, ?> t && t.isVisible() && t.getItem() instanceof SpreadsheetCell sc
-                    && sc.getRow() == r && sc.getColumn() == c) {
-                return t;
-            }
-        }
-        throw new AssertionError("no visible cell " + r + ", " + c);
-    }
 
     private static void ctrl(FxRobot robot, KeyCode k) {
         robot.press(KeyCode.CONTROL, k).release(k, KeyCode.CONTROL);
@@ -159,18 +148,8 @@ class EditorHistoryWindowTest {
         fx(() -> app.openEditor(NetGraph.Node.W1));
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            var g = app.view().graph();
-            javafx.geometry.Bounds area = g.localToScene(g.getLayoutBounds());
-            assertTrue(area.getHeight() > 150, "the docked editor leaves the graph room: " + area);
-            for (NetGraph.Node n : g.drawn().nodes()) {
-                javafx.scene.Node card = g.lookup("#node-" + n.id());
-                javafx.geometry.Bounds b = card.localToScene(card.getBoundsInLocal());
-                assertTrue(b.getMinX() >= area.getMinX() - 1 && b.getMaxX() <= area.getMaxX() + 1
-                        && b.getMinY() >= area.getMinY() - 1 && b.getMaxY() <= area.getMaxY() + 1,
-                        n.id() + " " + b + " lies inside the graph's area " + area);
-            }
-            return null;
-        });
+        double graphHeight = fx(() -> app.view().graph().getHeight());
+        assertTrue(graphHeight > 150, "the docked editor leaves the graph room: " + graphHeight);
+        AppFixture.assertWholeGraphInSight(app, "1024x700 with W1 docked");
     }
 }

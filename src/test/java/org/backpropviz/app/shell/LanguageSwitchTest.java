@@ -150,14 +150,67 @@ class LanguageSwitchTest {
         assertEquals("Detach", fx(() -> robot.lookup("#editor-detach").queryButton().getText()));
         assertTrue(!fx(() -> app.view().codePane().model().shownProperty().get()), "the code pane steps aside for the editor");
 
+        fx(() -> app.openEditor(org.backpropviz.app.model.NetGraph.Node.X)); // a second tab
+        fx(() -> app.openEditor(org.backpropviz.app.model.NetGraph.Node.W1)); // W1's tab in sight again
+        WaitForAsyncUtils.waitForFxEvents();
+
         chooseLanguage(robot, "language-ko");
-        assertEquals("\ubd84\ub9ac", fx(() -> robot.lookup("#editor-detach").queryButton().getText()), "분리: the editor speaks Korean");
+        assertEquals("\ubd84\ub9ac", fx(() -> robot.from(app.view().docked()).lookup("#editor-detach").queryButton().getText()),
+                "분리: the editor speaks Korean");
         assertTrue(fx(() -> app.view().docked() != null), "still docked, in the new window content");
+        assertEquals(java.util.List.of("editor-tab-W1", "editor-tab-x"),
+                fx(() -> app.view().dockPane().getTabs().stream().map(javafx.scene.control.Tab::getId).toList()), "both tabs, in their order");
+        assertEquals(fx(() -> app.editors().get(org.backpropviz.engine.Param.W1)), fx(() -> app.view().docked()), "W1's tab still in sight");
+        fxRun(() -> app.editors().close(org.backpropviz.engine.Param.X));
 
         chooseLanguage(robot, "language-en");
-        assertEquals("Detach", fx(() -> robot.lookup("#editor-detach").queryButton().getText()));
+        assertEquals("Detach", fx(() -> robot.from(app.view().docked()).lookup("#editor-detach").queryButton().getText()));
         fxRun(() -> app.editors().close(org.backpropviz.engine.Param.W1));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> app.view().codePane().model().shownProperty().get()), "the code pane is back once the editor closes");
+    }
+
+    /**
+     * A trained network taken into the graph is named and described in the language of the moment; after a switch
+     * its description, the window's title and an edit's "Edited from …" are in the new language.
+     */
+    @Test
+    void aTrainedNetworksNameAndDescriptionFollowALanguageSwitch(FxRobot robot) throws Exception {
+        waitReady(app.model(), 10);
+        var training = fx(() -> app.tools().training());
+        fxRun(() -> {
+            training.sourceProperty().set(org.backpropviz.app.learn.TrainingModel.Source.IRIS);
+            training.limitProperty().set(org.backpropviz.app.learn.TrainingModel.Limit.EPOCHS);
+            training.epochsProperty().set(1);
+        });
+        robot.clickOn("#tab-training");
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> training.stateProperty().get()
+                == org.backpropviz.app.learn.TrainingModel.State.FINISHED && training.resultsProperty().get() != null));
+        robot.clickOn("#train-graph");
+        waitReady(app.model(), 10);
+        String data = fx(() -> training.dataInfoProperty().get().split("\\|")[0]);
+        String about = text(robot, "#about");
+        assertTrue(about.startsWith("Trained on " + data + ": hidden size "), about);
+        assertTrue(fx(stage::getTitle).startsWith("Backprop Visualizer \u2014 Trained on " + data), fx(stage::getTitle));
+
+        chooseLanguage(robot, "language-ko");
+        about = text(robot, "#about");
+        assertTrue(about.startsWith(data + "(\uc73c)\ub85c \ud559\uc2b5: \uc740\ub2c9\uce35 \ud06c\uae30 "), "in Korean: " + about);
+        assertTrue(fx(stage::getTitle).startsWith("Backprop Visualizer \u2014 " + data + "(\uc73c)\ub85c \ud559\uc2b5"), fx(stage::getTitle));
+
+        // edited after the switch: described as edited from the trained net, named in the window's language
+        org.backpropviz.engine.NDArray b1 = fx(() -> app.model().getScenario().get(org.backpropviz.engine.Param.B1));
+        fxRun(() -> app.model().edit(org.backpropviz.engine.Param.B1, org.backpropviz.engine.NDArray.full(b1.shape(), 0.5)));
+        waitReady(app.model(), 10);
+        assertEquals("\u201c" + data + "(\uc73c)\ub85c \ud559\uc2b5\u201d\uc5d0\uc11c \ud3b8\uc9d1\ud588\uc2b5\ub2c8\ub2e4: \uadf8 \ub4a4\ub85c \ubc30\uc5f4\uc774\ub098 \uce35\uc774 \ubc14\ub00c\uc5b4 \uc608\uc81c\uc758 \ucc98\uc74c \uc124\uba85\uc740 \ub354 \uc774\uc0c1 \ub9de\uc9c0 \uc54a\uc2b5\ub2c8\ub2e4.",
+                text(robot, "#about"));
+        ScenarioWindowTest.Answers answers = new ScenarioWindowTest.Answers();
+        fxRun(() -> app.files().setDialogs(answers));
+        fxRun(() -> app.preset("lesson-vector")); // asks about the unsaved edit first: cancelled
+        assertEquals(java.util.List.of("ask " + data + "(\uc73c)\ub85c \ud559\uc2b5"), answers.asked, "the dialog names it in Korean");
+        chooseLanguage(robot, "language-en");
+        assertEquals("Edited from \u201cTrained on " + data + "\u201d: its arrays or layers have changed since, so the example's first"
+                + " description no longer holds.", text(robot, "#about"));
     }
 }

@@ -2,6 +2,7 @@ package org.backpropviz.app.shell;
 
 import org.backpropviz.app.i18n.Messages;
 import static org.backpropviz.app.shell.AppFixture.assertShows;
+import static org.backpropviz.app.shell.AppFixture.cell;
 import static org.backpropviz.app.shell.AppFixture.fx;
 import static org.backpropviz.app.shell.AppFixture.fxRun;
 import static org.backpropviz.app.shell.AppFixture.has;
@@ -24,9 +25,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -38,7 +37,6 @@ import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Trace;
 import org.backpropviz.scenario.Scenario;
 import org.backpropviz.scenario.ScenarioFormat;
-import org.controlsfx.control.spreadsheet.SpreadsheetCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,16 +107,6 @@ class ScenarioWindowTest {
         return fx(() -> app.editors().get(p));
     }
 
-    /** The visible grid cell of row r, column c in an editor window. */
-    private static TableCell<?, ?> cell(FxRobot robot, MatrixEditorView w, int r, int c) {
-        for (Node n : robot.from(w).lookup(".spreadsheet-cell").queryAll()) {
-            if (n instanceof TableCell<?, ?> t && t.isVisible() && t.getItem() instanceof SpreadsheetCell sc
-                    && sc.getRow() == r && sc.getColumn() == c) {
-                return t;
-            }
-        }
-        throw new AssertionError("no visible cell " + r + ", " + c);
-    }
 
     private String title() {
         return fx(() -> app.stage().getTitle());
@@ -511,7 +499,7 @@ class ScenarioWindowTest {
         var drawn = fx(() -> app.view().graph().drawing().getBoundsInParent());
         assertTrue(Math.abs(image.getWidth() - (drawn.getWidth() + 2 * 12)) <= 2, image.getWidth() + " for " + drawn);
         assertTrue(image.getHeight() > drawn.getHeight() + 2 * 12, "the caption above the whole graph: " + image.getHeight());
-        String caption = fx(() -> org.backpropviz.app.view.GraphPicture.caption(FileActions.shownName(app.document(), model,
+        String caption = fx(() -> org.backpropviz.app.view.GraphPicture.caption(app.document().displayName(
                 new org.backpropviz.app.i18n.Messages(java.util.Locale.ENGLISH)), model, new org.backpropviz.app.i18n.Messages(java.util.Locale.ENGLISH)));
         assertTrue(fx(() -> app.stage().getTitle()).contains(caption.substring(0, caption.indexOf(" \u00b7 step"))), "the title's name: " + caption);
         assertTrue(caption.contains(" \u00b7 step 0 of "), caption);
