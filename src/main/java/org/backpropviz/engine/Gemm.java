@@ -22,6 +22,9 @@ final class Gemm {
     /** Above this many multiply-adds a native BLAS is used, when there is one. */
     static final long NATIVE_FLOPS = 20_000L;
 
+    /** Up to this many elements of b, {@code a·bᵀ} in EJML reads b in place rather than transposing it first. */
+    static final int SMALL_TRANSPOSE = 4096;
+
     private static volatile boolean nativeOff = Boolean.getBoolean("backpropviz.noNativeBlas");
 
     private Gemm() {}
@@ -86,7 +89,12 @@ final class Gemm {
     }
 
     private static void ejmlMult(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c, boolean concurrent) {
-        if (transB) { // an explicit transpose and then mult beats EJML's multTransB
+        if (transB && !concurrent && (long) b.numRows * b.numCols <= SMALL_TRANSPOSE) {
+            // a small b: EJML's dot-product loop, no transposed copy to allocate (iris's every backward step)
+            CommonOps_DDRM.multTransB(a, b, c);
+            return;
+        }
+        if (transB) { // an explicit transpose and then mult beats EJML's multTransB on large products
             DMatrixRMaj bt = new DMatrixRMaj(b.numCols, b.numRows);
             CommonOps_DDRM.transpose(b, bt);
             b = bt;
