@@ -22,6 +22,12 @@ final class Gemm {
     /** Above this many multiply-adds a native BLAS is used, when there is one. */
     static final long NATIVE_FLOPS = 20_000L;
 
+    /** Up to this many multiply-adds a product is computed by {@link #small}, whatever the BLAS. */
+    static final long SMALL_FLOPS = 8192;
+
+    /** Up to this many elements of b, {@code a·bᵀ} in EJML reads b in place rather than transposing it first. */
+    static final int SMALL_TRANSPOSE = 4096;
+
     private static volatile boolean nativeOff = Boolean.getBoolean("backpropviz.noNativeBlas");
 
     private Gemm() {}
@@ -76,7 +82,30 @@ final class Gemm {
             nativeMult(a, transA, b, transB, c, m, n, k);
             return;
         }
+        if (flops <= SMALL_FLOPS) {
+            small(a, transA, b, transB, c, m, n, k);
+            return;
+        }
         ejmlMult(a, transA, b, transB, c, flops >= CONCURRENT_FLOPS);
+    }
+
+    /**
+     * {@code c = op(a)·op(b)} for a small product, in one loop nest for every pair of transposes (an operand's
+     * transpose is a swap of its two strides, never a copy): each element summed over k in order from 0.0, as EJML's
+     * kernels sum it. One method for every small product gets compiled after a few hundred calls, where EJML's four
+     * kernels and their checks each wait for their own calls: iris's training is that warm-up, nothing else.
+     */
+    private static void small(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c, int m, int n, int k) {
+        double[] ad = a.data, bd = b.data, cd = c.data;
+        int ai = transA ? 1 : a.numCols, ap = transA ? a.numCols : 1; // a's element (i, p) of op(a) is ad[i·ai + p·ap]
+        int bp = transB ? 1 : b.numCols, bj = transB ? b.numCols : 1; // op(b)'s (p, j) is bd[p·bp + j·bj]
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) sum += ad[i * ai + p * ap] * bd[p * bp + j * bj];
+                cd[i * n + j] = sum;
+            }
+        }
     }
 
     /** Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: swap the operands, keep the flags. */
@@ -86,7 +115,12 @@ final class Gemm {
     }
 
     private static void ejmlMult(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c, boolean concurrent) {
-        if (transB) { // an explicit transpose and then mult beats EJML's multTransB
+        if (transB && !concurrent && (long) b.numRows * b.numCols <= SMALL_TRANSPOSE) {
+            // a small b: EJML's dot-product loop, no transposed copy to allocate (iris's every backward step)
+            CommonOps_DDRM.multTransB(a, b, c);
+            return;
+        }
+        if (transB) { // an explicit transpose and then mult beats EJML's multTransB on large products
             DMatrixRMaj bt = new DMatrixRMaj(b.numCols, b.numRows);
             CommonOps_DDRM.transpose(b, bt);
             b = bt;

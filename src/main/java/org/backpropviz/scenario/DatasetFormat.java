@@ -1,10 +1,12 @@
 package org.backpropviz.scenario;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,12 +57,31 @@ public final class DatasetFormat {
 
     /** With other limits on the text and the values than the application's (for tests that should not write 256 MB). */
     static Dataset read(InputStream raw, String fileName, String name, long maxText, int maxValues) throws ScenarioException {
+        try (InputStream in = fileName.endsWith(".gz") ? SafeFiles.capped(new GZIPInputStream(raw), SafeFiles.MAX_BYTES, fileName + " (unpacked)") : raw) {
+            // a text of up to PLAIN_BYTES is read whole and tried in the plain form first; the general reader takes
+            // whatever that declines, from the same bytes (and the rest of the stream after them)
+            byte[] head = in.readNBytes((int) Math.min(PLAIN_BYTES, maxText + 1));
+            if (head.length < PLAIN_BYTES) {
+                if (Thread.currentThread().isInterrupted()) throw new ScenarioException(fileName + ": reading was stopped");
+                Dataset plain = PlainCsv.parse(head, name, maxText, maxValues);
+                if (plain != null) return plain;
+            }
+            return readLines(new SequenceInputStream(new ByteArrayInputStream(head), in), fileName, name, maxText, maxValues);
+        } catch (IOException e) {
+            throw new ScenarioException(fileName + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The most bytes {@link PlainCsv} is tried on: 16 MB, so a larger file is never held whole in memory. */
+    static final int PLAIN_BYTES = 1 << 24;
+
+    /** The general reader: line by line, any separator, a header, and a message naming the line of any fault. */
+    static Dataset readLines(InputStream in, String fileName, String name, long maxText, int maxValues) throws ScenarioException {
         double[] values = new double[1024];
         int[] labels = new int[64];
         int rows = 0, features = -1, maxLabel = -1;
         List<String> classNames = null;
-        try (InputStream in = fileName.endsWith(".gz") ? SafeFiles.capped(new GZIPInputStream(raw), SafeFiles.MAX_BYTES, fileName + " (unpacked)") : raw;
-             Lines r = new Lines(new InputStreamReader(in, StandardCharsets.UTF_8), fileName, maxText)) {
+        try (Lines r = new Lines(new InputStreamReader(in, StandardCharsets.UTF_8), fileName, maxText)) {
             String line;
             while ((line = r.next()) != null) {
                 int lineNo = r.lineNo();

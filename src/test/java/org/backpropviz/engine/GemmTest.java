@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,32 @@ class GemmTest {
         for (String node : Step.NODES) assertClose(e.forward(node).orElseThrow(), n.forward(node).orElseThrow());
         for (Param p : Param.TRAINABLE) assertClose(e.grad(p).orElseThrow(), n.grad(p).orElseThrow());
         assertClose(e.backward("affine1").orElseThrow(), n.backward("affine1").orElseThrow());
+    }
+
+    @Test
+    void smallProductsGiveEjmlsNumbersForEveryTranspose() {
+        // the small kernel sums each element over k in order, as EJML's kernels do: the same bits
+        Random r = new Random(23);
+        for (int round = 0; round < 200; round++) {
+            int m = 1 + r.nextInt(20), k = 1 + r.nextInt(20), n = 1 + r.nextInt(20);
+            DMatrixRMaj a = random(r, m, k), b = random(r, k, n), expected = new DMatrixRMaj(m, n);
+            CommonOps_DDRM.mult(a, b, expected);
+            DMatrixRMaj at = CommonOps_DDRM.transpose(a, null), bt = CommonOps_DDRM.transpose(b, null);
+            for (int flags = 0; flags < 4; flags++) {
+                boolean ta = (flags & 1) != 0, tb = (flags & 2) != 0;
+                DMatrixRMaj c = new DMatrixRMaj(m, n);
+                Gemm.mult(ta ? at : a, ta, tb ? bt : b, tb, c);
+                assertTrue((long) m * n * k > Gemm.SMALL_FLOPS || java.util.Arrays.equals(expected.data, 0, m * n, c.data, 0, m * n),
+                        m + "x" + k + "x" + n + " transA=" + ta + " transB=" + tb);
+                for (int i = 0; i < m * n; i++) assertEquals(expected.data[i], c.data[i], 1e-12 * (1 + Math.abs(expected.data[i])));
+            }
+        }
+    }
+
+    private static DMatrixRMaj random(Random r, int rows, int cols) {
+        DMatrixRMaj x = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < x.data.length; i++) x.data[i] = r.nextGaussian();
+        return x;
     }
 
     static void assertClose(NDArray expected, NDArray actual) {

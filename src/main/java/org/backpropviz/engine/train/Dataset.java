@@ -98,15 +98,18 @@ public record Dataset(String name, NDArray x, int[] labels, List<String> classNa
 
     /** The range of every feature column: {min, max} over the rows. */
     public double[][] featureRanges() {
-        double[][] r = new double[features()][];
-        for (int c = 0; c < features(); c++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < size(); i++) {
-                lo = Math.min(lo, x.get(i, c));
-                hi = Math.max(hi, x.get(i, c));
+        int d = features(), n = size();
+        double[] v = x.toFlatArray(), lo = new double[d], hi = new double[d];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) { // row by row, in the array's order
+            for (int c = 0; c < d; c++) {
+                lo[c] = Math.min(lo[c], v[i * d + c]);
+                hi[c] = Math.max(hi[c], v[i * d + c]);
             }
-            r[c] = new double[] {lo, hi};
         }
+        double[][] r = new double[d][];
+        for (int c = 0; c < d; c++) r[c] = new double[] {lo[c], hi[c]};
         return r;
     }
 
