@@ -63,7 +63,13 @@ public final class Probes {
         }
         if (Probe.PULSE.on()) {
             long over = Long.getLong(Probe.PULSE.property() + ".over", Long.MAX_VALUE / 1_000_000L) * 1_000_000L;
-            boolean each = Boolean.getBoolean(Probe.PULSE.property() + ".each");
+            // every pulse's line is written by a thread of its own: formatting it here would count in the next pulse
+            java.util.concurrent.ExecutorService each = !Boolean.getBoolean(Probe.PULSE.property() + ".each") ? null
+                    : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                        Thread w = new Thread(r, "pulse-probe");
+                        w.setDaemon(true);
+                        return w;
+                    });
             // the FX thread's CPU time next to the wall-clock time tells its own work from waiting for a core
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             // start of the CSS pass, CSS + layout of the last pulse; the same two on the FX thread's CPU clock
@@ -107,9 +113,10 @@ public final class Probes {
                         overallMax = Math.max(overallMax, gap);
                         second.add(cpu - lastCpu);
                         all.add(cpu - lastCpu);
-                        if (each) {
-                            System.err.printf(Locale.ROOT, "pulse: %tT.%<tL gap %.1f ms, JavaFX thread's CPU %.2f ms%n",
-                                    System.currentTimeMillis(), gap / 1e6, (cpu - lastCpu) / 1e6);
+                        if (each != null) {
+                            long at = System.currentTimeMillis(), used = cpu - lastCpu;
+                            each.execute(() -> System.err.printf(Locale.ROOT, "pulse: %tT.%<tL gap %.1f ms, JavaFX thread's CPU %.2f ms%n",
+                                    at, gap / 1e6, used / 1e6));
                         }
                         if (gap > over) {
                             System.err.printf(Locale.ROOT, "gap: %.1f ms ending at %tT.%<tL (CSS and layout before it %.1f ms, "
