@@ -217,7 +217,7 @@ public class GraphView extends Pane {
             });
             nodes.put(n, v);
             nodeLayer.getChildren().add(v);
-            v.boundsInParentProperty().addListener((o, a, b) -> reconnect());
+            v.boundsInParentProperty().addListener((o, a, b) -> reconnectAfterLayout());
         }
         for (Edge e : g.edges()) edges.add(new EdgeView(e));
         edgeLayer.getChildren().addAll(edges);
@@ -365,6 +365,32 @@ public class GraphView extends Pane {
     }
 
     // ------------------------------------------------------------------ drawing
+
+    /** The scene whose end of layout a reconnect waits for, or null. */
+    private javafx.scene.Scene reconnectIn;
+    private final Runnable reconnectNow = new Runnable() {
+        @Override
+        public void run() {
+            reconnectIn.removePostLayoutPulseListener(this);
+            reconnectIn = null;
+            reconnect();
+        }
+    };
+
+    /**
+     * Draws the edges anew once the layout of this pulse is done. A layout moves or resizes most cards one after the
+     * other (a reset changes every card's height), and each change used to redraw every edge and place its label.
+     */
+    private void reconnectAfterLayout() {
+        javafx.scene.Scene s = getScene();
+        if (s == null) {
+            reconnect();
+            return;
+        }
+        if (reconnectIn != null) return;
+        reconnectIn = s;
+        s.addPostLayoutPulseListener(reconnectNow);
+    }
 
     private void reconnect() {
         for (EdgeView e : edges) {
