@@ -25,6 +25,8 @@ public final class NDArray {
     private final boolean integer;
     /** {@link #maxAbsFinite()}, computed on first use (NaN until then); the elements never change. */
     private volatile double maxAbs = Double.NaN;
+    /** {@link #anyNegative()} and {@link #allFinite()}, computed on first use (0 until then, 1 false, 2 true). */
+    private volatile byte negative, finite;
 
     private NDArray(int[] shape, DMatrixRMaj m) {
         this(shape, m, false);
@@ -235,12 +237,26 @@ public final class NDArray {
         return Shapes.tuple(shape);
     }
 
-    /** True when every element is finite. */
+    /** True when every element is finite (computed once: the elements never change). */
     public boolean allFinite() {
+        byte known = finite;
+        if (known != 0) return known == 2;
         double[] d = m.data;
         double probe = 0;
         for (int i = 0, n = size(); i < n; i++) probe += d[i] * 0.0; // NaN as soon as one element is NaN or infinite
+        finite = probe == 0.0 ? (byte) 2 : (byte) 1;
         return probe == 0.0;
+    }
+
+    /** True when some element is below 0 (-0.0 and NaN are not; computed once: the elements never change). */
+    public boolean anyNegative() {
+        byte known = negative;
+        if (known != 0) return known == 2;
+        boolean any = false;
+        double[] d = m.data;
+        for (int i = 0, n = size(); i < n && !any; i++) any = d[i] < 0;
+        negative = any ? (byte) 2 : (byte) 1;
+        return any;
     }
 
     /** The same values with another shape of the same size (NumPy's {@code reshape}). */

@@ -16,10 +16,7 @@ public enum ColourScale {
 
     /** The scale of {@code a} (not modified): diverging when some element is below 0, sequential otherwise. */
     public static ColourScale of(NDArray a) {
-        for (int i = 0, n = a.size(); i < n; i++) {
-            if (a.flat(i) < 0) return DIVERGING;
-        }
-        return SEQUENTIAL;
+        return a.anyNegative() ? DIVERGING : SEQUENTIAL;
     }
 
     /** True when every element of {@code a} is 0 (such an array is drawn the same way whatever its shape). */

@@ -49,8 +49,12 @@ public final class Heatmap extends VBox {
     private final Label low = Labels.empty(), high = Labels.empty(), probe = Labels.of(" ");
     private final Canvas legendBar = new Canvas(90, 8);
     private final HBox bar = new HBox(legendBar);
-    private final Tooltip tip = new Tooltip();
-    private final Tooltip legendTip = new Tooltip();
+    /**
+     * The tooltips over the picture and the legend, made when the pointer first enters (a Tooltip is a popup window
+     * with its own CSS: two made up front took most of a new heatmap's time in the frame that first showed it).
+     */
+    private Tooltip tip, legendTip;
+    private String legendTipText = "";
     private final Messages text;
     private NDArray array;
     private double scale;
@@ -89,12 +93,16 @@ public final class Heatmap extends VBox {
         HBox.setHgrow(bar, Priority.NEVER);
         getChildren().addAll(picture, legend, probe);
         setSpacing(2);
-        Tooltip.install(picture, tip);
-        Tooltip.install(legend, legendTip);
+        picture.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (tip == null) Tooltip.install(picture, tip = new Tooltip());
+        });
+        legend.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (legendTip == null) Tooltip.install(legend, legendTip = new Tooltip(legendTipText));
+        });
         picture.setOnMouseMoved(e -> {
             String at = describe(e.getX(), e.getY());
             probe.setText(at.isEmpty() ? idleProbe() : at);
-            tip.setText(at);
+            if (tip != null) tip.setText(at);
         });
         picture.setOnMouseExited(e -> probe.setText(idleProbe()));
         picture.setOnMouseClicked(e -> {
@@ -280,13 +288,13 @@ public final class Heatmap extends VBox {
         String maxText = legendNumber(max);
         if (allZero) {
             low.setText(text.get("legend.allZero"));
-            legendTip.setText(text.get("legend.allZero.tip"));
+            setLegendTip(text.get("legend.allZero.tip"));
             if (legend.getChildren().size() != 1) legend.getChildren().setAll(low);
         } else {
             boolean sequential = colourScale == ColourScale.SEQUENTIAL;
             low.setText(sequential ? "0" : Double.isNaN(max) ? maxText : "-" + maxText); // the same digits on both ends
             high.setText(maxText);
-            legendTip.setText(text.get(sequential ? "legend.sequential.tip" : "legend.diverging.tip", maxText));
+            setLegendTip(text.get(sequential ? "legend.sequential.tip" : "legend.diverging.tip", maxText));
             if (legend.getChildren().size() != 3) legend.getChildren().setAll(low, bar, high);
         }
         probe.setText(idleProbe());
@@ -307,6 +315,11 @@ public final class Heatmap extends VBox {
             g.setLineWidth(1);
             g.strokeLine(steps / 2.0, 0, steps / 2.0, legendBar.getHeight()); // zero
         }
+    }
+
+    private void setLegendTip(String s) {
+        legendTipText = s;
+        if (legendTip != null) legendTip.setText(s);
     }
 
     /** The hover line while nothing is hovered: the name of the scale ("" for an all-zero array, whose legend says it). */

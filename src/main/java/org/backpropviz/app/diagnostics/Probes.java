@@ -12,7 +12,9 @@ import javafx.animation.AnimationTimer;
  * {@code pulse} prints, once a second, the pulses in that second, the longest gap between two, and the JavaFX
  * thread's CPU time per pulse (from one pulse's start to the next: the pulse's own work and whatever else the thread
  * ran before the next, read from the thread's CPU clock), as the 99th percentile and the maximum in that second and
- * since the probe started; with {@code -Dbackpropviz.probe.pulse.over=N} it also prints every gap longer than N ms
+ * since the probe started; with {@code -Dbackpropviz.probe.pulse.each=true} it also prints every pulse's gap and
+ * CPU time with the time it ended (for percentiles over a chosen stretch, such as one step); with
+ * {@code -Dbackpropviz.probe.pulse.over=N} it also prints every gap longer than N ms
  * with the CSS and layout time of the pulse before it; {@code editor} prints how long each editor window took to
  * open, from the double-click (or Enter) until its first laid-out pulse; {@code grid} how long the editor's grid took
  * to build and refresh its cells. {@code -Dbackpropviz.exitAfterFirstFrames=true} (not a probe) closes the app once
@@ -61,6 +63,13 @@ public final class Probes {
         }
         if (Probe.PULSE.on()) {
             long over = Long.getLong(Probe.PULSE.property() + ".over", Long.MAX_VALUE / 1_000_000L) * 1_000_000L;
+            // every pulse's line is written by a thread of its own: formatting it here would count in the next pulse
+            java.util.concurrent.ExecutorService each = !Boolean.getBoolean(Probe.PULSE.property() + ".each") ? null
+                    : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                        Thread w = new Thread(r, "pulse-probe");
+                        w.setDaemon(true);
+                        return w;
+                    });
             // the FX thread's CPU time next to the wall-clock time tells its own work from waiting for a core
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             // start of the CSS pass, CSS + layout of the last pulse; the same two on the FX thread's CPU clock
@@ -104,6 +113,11 @@ public final class Probes {
                         overallMax = Math.max(overallMax, gap);
                         second.add(cpu - lastCpu);
                         all.add(cpu - lastCpu);
+                        if (each != null) {
+                            long at = System.currentTimeMillis(), used = cpu - lastCpu;
+                            each.execute(() -> System.err.printf(Locale.ROOT, "pulse: %tT.%<tL gap %.1f ms, JavaFX thread's CPU %.2f ms%n",
+                                    at, gap / 1e6, used / 1e6));
+                        }
                         if (gap > over) {
                             System.err.printf(Locale.ROOT, "gap: %.1f ms ending at %tT.%<tL (CSS and layout before it %.1f ms, "
                                     + "%.1f ms of it on the CPU; the FX thread on the CPU for %.1f ms of the gap)%n",

@@ -464,19 +464,26 @@ public final class GraphViewModel {
             t = t.step();
             out.add(t);
         }
-        for (NDArray a : in.asMap().values()) a.maxAbsFinite();
+        for (NDArray a : in.asMap().values()) prepare(a);
         for (Trace snapshot : out) prepareForViews(snapshot);
         return List.copyOf(out);
     }
 
     /**
-     * Computes, here on the worker, the colour scale of every array of {@code t}, which the views' heatmaps would
-     * otherwise compute on the JavaFX thread (a scan of a million values per 1000 × 1000 array).
+     * Computes, here on the worker, what the views' heatmaps ask of every array of {@code t} (its largest |element|,
+     * whether it is signed, whether it is finite), which they would otherwise compute on the JavaFX thread (a scan of a
+     * million values per 1000 × 1000 array, three times for each view that shows it).
      */
     private static void prepareForViews(Trace t) {
-        t.forwardValues().values().forEach(NDArray::maxAbsFinite);
-        t.backwardValues().values().forEach(NDArray::maxAbsFinite);
-        t.grads().values().forEach(NDArray::maxAbsFinite);
+        t.forwardValues().values().forEach(GraphViewModel::prepare);
+        t.backwardValues().values().forEach(GraphViewModel::prepare);
+        t.grads().values().forEach(GraphViewModel::prepare);
+    }
+
+    private static void prepare(NDArray a) {
+        a.maxAbsFinite();
+        a.anyNegative();
+        a.allFinite();
     }
 
     private void show(int i) {

@@ -1,5 +1,7 @@
 package org.backpropviz.app.view;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
@@ -23,9 +25,10 @@ import org.backpropviz.engine.SourceLine;
  * lines the current step executed highlighted with their variables' shapes, and on a mismatch the failing line red
  * with NumPy's message under it. Comments are the lesson's Korean ones when the window is in Korean.
  *
- * <p>Each line is an {@code HBox} with the id {@code code-line-<number>} holding the number, the code, the comment and
- * the shapes; states are the pseudo-classes {@code :executed}, {@code :current} and {@code :mismatch}. NumPy's
- * message is the label {@code #code-error}.
+ * <p>Each line is an {@code HBox} of the style class {@code code-line} holding the number ({@code .code-number}), the
+ * code, the comment and the shapes; states are the pseudo-classes {@code :executed}, {@code :current} and
+ * {@code :mismatch}. NumPy's message is the label {@code #code-error}. The nodes are kept from step to step (see
+ * {@link Slot}).
  */
 public class CodePaneView extends VBox {
     public static final PseudoClass EXECUTED = PseudoClass.getPseudoClass("executed");
@@ -97,9 +100,89 @@ public class CodePaneView extends VBox {
     /** {@code NAME (ORIGIN, PLACE)}, as the engine titles its listings. */
     private static final java.util.regex.Pattern SOURCE_TITLE = java.util.regex.Pattern.compile("(\\S+) \\(([^,]+), (.+)\\)");
 
+    /**
+     * The drawn lines, one slot a row, kept from step to step: a step shows another method (or the same one further on)
+     * in the same nodes, changing only texts and states. New labels cost their CSS in the frame of the step; a slot
+     * is added only when a method has more lines than any shown before, and slots past the method's end leave the pane.
+     */
+    private final List<Slot> slots = new ArrayList<>();
+
+    /** One row: the "⋮" of skipped lines above it (shown or not), the line itself, and NumPy's message under it when it failed. */
+    private final class Slot {
+        final VBox box = new VBox();
+        final Label gap = new Label("⋮");
+        final HBox line = new HBox();
+        final Label number = new Label();
+        final Label code = new Label();
+        final Label comment = new Label();
+        final Region space = new Region();
+        final Label shapes = new Label();
+        Label error;
+        String whole = "";
+
+        Slot() {
+            gap.getStyleClass().add("code-gap");
+            number.getStyleClass().add("code-number");
+            number.setMinWidth(Region.USE_PREF_SIZE);
+            code.getStyleClass().add("code-text");
+            code.setMinWidth(Region.USE_PREF_SIZE);
+            comment.getStyleClass().add("code-comment");
+            comment.setMinWidth(0);
+            LazyTooltip.install(comment, () -> whole); // a narrow window cuts a long comment short
+            HBox.setHgrow(space, Priority.ALWAYS);
+            space.setMinWidth(16);
+            shapes.getStyleClass().add("code-shapes");
+            shapes.setMinWidth(Region.USE_PREF_SIZE);
+            line.getChildren().addAll(number, code, comment, space, shapes);
+            line.getStyleClass().add("code-line");
+            box.getChildren().addAll(gap, line);
+        }
+
+        void show(Row r) {
+            SourceLine s = r.line();
+            show(gap, r.gap());
+            number.setText(String.valueOf(s.number()));
+            code.setText(s.code());
+            whole = korean ? s.commentKo() : s.commentEn();
+            comment.setText(whole.isEmpty() ? "" : "  # " + whole);
+            show(comment, !whole.isEmpty());
+            StringBuilder text = new StringBuilder();
+            for (Operand v : r.variables()) {
+                if (text.length() > 0) text.append("   ");
+                text.append(v.name()).append(' ').append(v.shapeString());
+            }
+            shapes.setText(text.toString());
+            show(space, !r.variables().isEmpty());
+            show(shapes, !r.variables().isEmpty());
+            line.pseudoClassStateChanged(CURRENT, false);
+            line.pseudoClassStateChanged(EXECUTED, r.executed());
+            line.pseudoClassStateChanged(MISMATCH, r.failed());
+            if (r.error() != null) {
+                if (error == null) {
+                    error = new Label();
+                    error.setId("code-error");
+                    error.getStyleClass().add("code-error");
+                    error.setWrapText(true);
+                    error.setMinHeight(Region.USE_PREF_SIZE);
+                    error.setMaxWidth(Double.MAX_VALUE);
+                }
+                error.setText(r.error());
+                error.pseudoClassStateChanged(CURRENT, false);
+                if (!box.getChildren().contains(error)) box.getChildren().add(error);
+            } else if (error != null) {
+                box.getChildren().remove(error); // only the failing line has one: #code-error is unique
+            }
+        }
+
+        private static void show(Node n, boolean on) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
+    }
+
     private void show(Listing l) {
-        lines.getChildren().clear();
         if (l == null) {
+            lines.getChildren().clear();
             pseudoClassStateChanged(BACKWARD, false);
             title.setText("");
             source.setText("");
@@ -110,73 +193,29 @@ public class CodePaneView extends VBox {
         source.setText(sourceTitle(text, l.layer().source().title()));
         hint.setText(l.ran() ? "" : text.get("code.hint", l.nodeTitle()));
         pseudoClassStateChanged(BACKWARD, l.step().phase() == org.backpropviz.engine.Phase.BACKWARD);
-        Node current = null;
-        for (Row r : l.rows()) {
-            HBox line = line(r);
-            if (r.gap()) lines.getChildren().add(gapLine());
-            lines.getChildren().add(line);
-            if (r.executed()) current = line;
-            if (r.error() != null) {
-                Label error = new Label(r.error());
-                error.setId("code-error");
-                error.getStyleClass().add("code-error");
-                error.setWrapText(true);
-                error.setMinHeight(Region.USE_PREF_SIZE);
-                error.setMaxWidth(Double.MAX_VALUE);
-                lines.getChildren().add(error);
-                current = error;
+        List<Row> rows = l.rows();
+        while (slots.size() < rows.size()) slots.add(new Slot());
+        Node current = null, scrollTarget = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Slot slot = slots.get(i);
+            slot.show(rows.get(i));
+            if (rows.get(i).executed()) {
+                current = slot.line;
+                scrollTarget = slot.box;
+            }
+            if (rows.get(i).error() != null) {
+                current = slot.error;
+                scrollTarget = slot.box;
             }
         }
+        int n = rows.size();
+        if (lines.getChildren().size() > n) lines.getChildren().remove(n, lines.getChildren().size());
+        for (int i = lines.getChildren().size(); i < n; i++) lines.getChildren().add(slots.get(i).box);
         if (current != null) {
-            Node target = current;
-            target.pseudoClassStateChanged(CURRENT, true);
+            current.pseudoClassStateChanged(CURRENT, true);
+            Node target = scrollTarget;
             Platform.runLater(() -> scrollTo(target));
         }
-    }
-
-    private HBox line(Row r) {
-        SourceLine s = r.line();
-        Label number = new Label(String.valueOf(s.number()));
-        number.getStyleClass().add("code-number");
-        number.setMinWidth(Region.USE_PREF_SIZE);
-        Label code = new Label(s.code());
-        code.getStyleClass().add("code-text");
-        code.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(number, code);
-        String comment = korean ? s.commentKo() : s.commentEn();
-        if (!comment.isEmpty()) {
-            Label c = new Label("  # " + comment);
-            c.getStyleClass().add("code-comment");
-            c.setMinWidth(0);
-            String whole = comment;
-            LazyTooltip.install(c, () -> whole); // a narrow window cuts a long comment short
-            box.getChildren().add(c);
-        }
-        if (!r.variables().isEmpty()) {
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            gap.setMinWidth(16);
-            StringBuilder shapes = new StringBuilder();
-            for (Operand v : r.variables()) {
-                if (shapes.length() > 0) shapes.append("   ");
-                shapes.append(v.name()).append(' ').append(v.shapeString());
-            }
-            Label sh = new Label(shapes.toString());
-            sh.getStyleClass().add("code-shapes");
-            sh.setMinWidth(Region.USE_PREF_SIZE);
-            box.getChildren().addAll(gap, sh);
-        }
-        box.setId("code-line-" + s.number());
-        box.getStyleClass().add("code-line");
-        box.pseudoClassStateChanged(EXECUTED, r.executed());
-        box.pseudoClassStateChanged(MISMATCH, r.failed());
-        return box;
-    }
-
-    private Label gapLine() {
-        Label l = new Label("⋮");
-        l.getStyleClass().add("code-gap");
-        return l;
     }
 
     /** Scrolls so that {@code n} is in view (once laid out). */

@@ -219,7 +219,7 @@ public class GraphView extends Pane {
             });
             nodes.put(n, v);
             nodeLayer.getChildren().add(v);
-            v.boundsInParentProperty().addListener((o, a, b) -> reconnect());
+            v.boundsInParentProperty().addListener((o, a, b) -> reconnectAfterLayout());
         }
         for (Edge e : g.edges()) edges.add(new EdgeView(e));
         edgeLayer.getChildren().addAll(edges);
@@ -340,6 +340,32 @@ public class GraphView extends Pane {
 
     // ------------------------------------------------------------------ drawing
 
+    /** The scene whose end of layout a reconnect waits for, or null. */
+    private javafx.scene.Scene reconnectIn;
+    private final Runnable reconnectNow = new Runnable() {
+        @Override
+        public void run() {
+            reconnectIn.removePostLayoutPulseListener(this);
+            reconnectIn = null;
+            reconnect();
+        }
+    };
+
+    /**
+     * Draws the edges anew once the layout of this pulse is done. A layout moves or resizes most cards one after the
+     * other (a reset changes every card's height), and each change used to redraw every edge and place its label.
+     */
+    private void reconnectAfterLayout() {
+        javafx.scene.Scene s = getScene();
+        if (s == null) {
+            reconnect();
+            return;
+        }
+        if (reconnectIn != null) return;
+        reconnectIn = s;
+        s.addPostLayoutPulseListener(reconnectNow);
+    }
+
     private void reconnect() {
         for (EdgeView e : edges) {
             Bounds a = nodes.get(e.edge().from()).getBoundsInParent();
@@ -408,12 +434,15 @@ public class GraphView extends Pane {
         running = null;
         afterRunning = null;
         a.stop();
-        tokenLayer.getChildren().clear();
+        valueTokens.forEach(k -> k.box.setVisible(false));
+        gradTokens.forEach(k -> k.box.setVisible(false));
         render(target);
     }
 
     private List<TranslateTransition> tokensFor(Trace before, Trace now) {
         List<TranslateTransition> out = new ArrayList<>();
+        valueTokensUsed = 0;
+        gradTokensUsed = 0;
         Step step = now.last().orElseThrow();
         Node target = drawn.node(step.node());
         for (EdgeView e : edges) {
@@ -430,23 +459,48 @@ public class GraphView extends Pane {
         return out;
     }
 
-    private TranslateTransition move(NDArray a, Point2D from, Point2D to, boolean gradient) {
+    /**
+     * A token: a small picture of an array with its shape. Tokens are kept from step to step and hidden between
+     * animations: a new one cost the CSS and text layout of about ten nodes in the frame of every step.
+     */
+    private record Token(VBox box, MatrixView picture, Label shape) {}
+
+    private final List<Token> valueTokens = new ArrayList<>();
+    private final List<Token> gradTokens = new ArrayList<>();
+    private int valueTokensUsed, gradTokensUsed;
+
+    /** The next unused token of a kind this step, made the first time a step needs that many. */
+    private Token token(boolean gradient) {
+        List<Token> pool = gradient ? gradTokens : valueTokens;
+        int i = gradient ? gradTokensUsed++ : valueTokensUsed++;
+        if (i < pool.size()) return pool.get(i);
         MatrixView picture = new MatrixView(text);
         picture.maxNumberRowsProperty().set(0);
         picture.legendVisibleProperty().set(false);
         picture.setHeatmapSize(40, 26);
-        picture.setArray(a);
-        Label shape = Labels.of(a.shapeString());
+        Label shape = Labels.empty();
         shape.getStyleClass().add("token-shape");
-        VBox token = new VBox(1, picture, shape);
-        token.getStyleClass().addAll("token", gradient ? "token-grad" : "token-value");
-        token.setMouseTransparent(true);
-        tokenLayer.getChildren().add(token);
+        VBox box = new VBox(1, picture, shape);
+        box.getStyleClass().addAll("token", gradient ? "token-grad" : "token-value");
+        box.setMouseTransparent(true);
+        box.setVisible(false);
+        tokenLayer.getChildren().add(box);
+        Token k = new Token(box, picture, shape);
+        pool.add(k);
+        return k;
+    }
+
+    private TranslateTransition move(NDArray a, Point2D from, Point2D to, boolean gradient) {
+        Token k = token(gradient);
+        k.picture.setArray(a);
+        k.shape.setText(a.shapeString());
+        VBox token = k.box;
         token.applyCss();
         token.autosize();
         double w = token.getWidth() / 2, h = token.getHeight() / 2;
         token.setTranslateX(from.getX() - w); // where the transition starts: otherwise the token spends its first frame at the origin
         token.setTranslateY(from.getY() - h);
+        token.setVisible(true);
         TranslateTransition t = new TranslateTransition(model.stepDuration(), token);
         t.setFromX(from.getX() - w);
         t.setFromY(from.getY() - h);

@@ -39,6 +39,9 @@ public class InspectorView extends ScrollPane {
     private final VBox formulas = new VBox(6);
     private final VBox warnings = new VBox(4);
 
+    /** The formulas' rows, kept from step to step: a step changes their texts, rarely their number. */
+    private final List<FormulaRow> formulaRows = new java.util.ArrayList<>();
+
     private final WhenShown whenShown = new WhenShown(this::refresh);
 
     public InspectorView(GraphViewModel model, Messages text, Disposer disposer) {
@@ -134,18 +137,11 @@ public class InspectorView extends ScrollPane {
         gradShape.setText(g == null ? "—" : g.shapeString());
         // shapes of the whole iteration where it got further than the shown step
         Trace shapes = model.getFurthest() != null && model.getFurthest().stepsDone() >= t.stepsDone() ? model.getFurthest() : t;
-        formulas.getChildren().clear();
-        for (Formula f : Formulas.of(node, shapes, t)) {
-            Label phase = Labels.of(text.get("phase." + f.phase().id()));
-            phase.getStyleClass().addAll("formula-phase", "phase-" + f.phase().id());
-            Label math = Labels.of(f.text());
-            math.getStyleClass().add("formula");
-            if (f.failed()) math.getStyleClass().add("formula-failed");
-            math.setWrapText(true);
-            Label why = Labels.of(text.get(f.explainKey()));
-            why.getStyleClass().add("formula-why");
-            why.setWrapText(true);
-            formulas.getChildren().add(new VBox(2, phase, math, why));
+        List<Formula> fs = Formulas.of(node, shapes, t);
+        while (formulaRows.size() < fs.size()) formulaRows.add(new FormulaRow());
+        for (int i = 0; i < fs.size(); i++) formulaRows.get(i).show(fs.get(i));
+        if (formulas.getChildren().size() != fs.size()) {
+            formulas.getChildren().setAll(formulaRows.subList(0, fs.size()).stream().map(FormulaRow::box).toList());
         }
         warnings.getChildren().clear();
         for (EngineWarning w : t.warnings()) {
@@ -154,6 +150,43 @@ public class InspectorView extends ScrollPane {
             l.getStyleClass().add("inspector-warning");
             l.setWrapText(true);
             warnings.getChildren().add(l);
+        }
+    }
+
+    /** One formula: its phase, the formula with the shapes filled in, and the line that explains it. */
+    private final class FormulaRow {
+        private final Label phase = Labels.empty();
+        private final Label math = Labels.empty();
+        private final Label why = Labels.empty();
+        private final VBox box = new VBox(2, phase, math, why);
+        private String phaseClass;
+
+        FormulaRow() {
+            phase.getStyleClass().add("formula-phase");
+            math.getStyleClass().add("formula");
+            math.setWrapText(true);
+            why.getStyleClass().add("formula-why");
+            why.setWrapText(true);
+        }
+
+        VBox box() {
+            return box;
+        }
+
+        void show(Formula f) {
+            phase.setText(text.get("phase." + f.phase().id()));
+            String cls = "phase-" + f.phase().id();
+            if (!cls.equals(phaseClass)) {
+                if (phaseClass != null) phase.getStyleClass().remove(phaseClass);
+                phase.getStyleClass().add(cls);
+                phaseClass = cls;
+            }
+            math.setText(f.text());
+            if (f.failed() != math.getStyleClass().contains("formula-failed")) {
+                if (f.failed()) math.getStyleClass().add("formula-failed");
+                else math.getStyleClass().remove("formula-failed");
+            }
+            why.setText(text.get(f.explainKey()));
         }
     }
 }

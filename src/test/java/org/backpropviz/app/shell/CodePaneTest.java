@@ -82,6 +82,24 @@ class CodePaneTest {
     }
 
     @Test
+    void aStepShowsTheNextMethodInTheSameLineNodes(FxRobot robot) {
+        waitReady(model, 10);
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        List<HBox> before = fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream().toList());
+        robot.type(KeyCode.RIGHT); // ReLU's forward: another class, another method
+        waitIndex(model, 2);
+        assertEquals("ReLU · forward", text(robot, "#code-title"));
+        List<HBox> after = fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream().toList());
+        assertTrue(lines(robot).contains("class Relu:"), lines(robot).toString());
+        assertFalse(lines(robot).contains("class Affine:"), lines(robot).toString());
+        int common = Math.min(before.size(), after.size());
+        for (int i = 0; i < common; i++) assertTrue(before.get(i) == after.get(i), "line " + i + " is the same node, with new text");
+        assertTrue(after.stream().anyMatch(b -> has(b, CodePaneView.CURRENT)), "the step's last line is current");
+        assertEquals(1, after.stream().filter(b -> has(b, CodePaneView.CURRENT)).count(), "only one line is current");
+    }
+
+    @Test
     void oneStepHighlightsAffinesForwardLineWithItsShapes(FxRobot robot) {
         waitReady(model, 10);
         robot.type(KeyCode.RIGHT);
