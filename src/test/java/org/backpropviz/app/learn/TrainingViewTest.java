@@ -61,15 +61,6 @@ class TrainingViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private boolean reaches(TrainingModel.State s, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> model.stateProperty().get() == s);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        }
-    }
-
     @Test
     void aPaceLetsTheChartsBeFollowedAndTheEmptyChartsAndStopsReadClearly(FxRobot robot) throws Exception {
         // before any run: the iteration axis shows 0 to 10, not an empty default range
@@ -124,7 +115,10 @@ class TrainingViewTest {
     void trainPauseChangeTheLearningRateStepResumeAndStop(FxRobot robot) throws Exception {
         robot.clickOn("#train-data").clickOn("Digits 8×8");
         assertEquals(TrainingModel.Source.DIGITS, model.sourceProperty().get());
-        robot.interact(() -> model.epochsProperty().set(2000)); // long enough to be paused and stopped by hand
+        robot.interact(() -> { // long enough to be paused and stopped by hand, also with the trainer compiled
+            model.epochsProperty().set(2000);
+            model.paceProperty().set(1000);
+        });
 
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points(robot) > 5);
@@ -200,7 +194,12 @@ class TrainingViewTest {
         javafx.scene.Node page = robot.lookup(".train-center-scroll").queryAs(javafx.scene.control.ScrollPane.class).getContent();
         double pageHeight = onFx(() -> page.getLayoutBounds().getHeight());
 
-        robot.interact(() -> model.epochsProperty().set(100_000)); // a run that goes on until stopped
+        // a run that goes on until stopped: 100,000 epochs of Iris at full speed end in well under 20 s once the JIT
+        // has compiled the trainer (as in the whole suite), so the run is held to 1,000 iterations a second
+        robot.interact(() -> {
+            model.epochsProperty().set(100_000);
+            model.paceProperty().set(1000);
+        });
         robot.clickOn("#train-start");
         waitFor(TrainingModel.State.RUNNING);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points(robot) > 5);
@@ -213,12 +212,6 @@ class TrainingViewTest {
         assertEquals(chartY, onFx(() -> chart.localToScene(0, 0).getY()), "the charts did not move");
 
         robot.clickOn("#train-pause");
-        if (!reaches(TrainingModel.State.PAUSED, 10) && model.stateProperty().get() == TrainingModel.State.RUNNING) {
-            // Seen once in CI on a loaded machine and never reproduced: the run went on as if the click had not
-            // arrived. The run's own pause is what this test is about, so a lost click is said and clicked again.
-            System.err.println("TrainingViewTest: still running 10 s after the click on Pause; clicking it again");
-            robot.clickOn("#train-pause");
-        }
         waitFor(TrainingModel.State.PAUSED);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !onFx(() -> title.getPseudoClassStates().contains(TrainingResultsPane.STALE)));
         assertTrue(onFx(title::getText).startsWith("Confusion matrix on the test set (accuracy "), "a pause renews them");
