@@ -45,13 +45,17 @@ final class Editors {
         final Param param;
         final MatrixEditorView view;
         final Button dockButton;
+        /** The header's ×: shown in a window of its own; docked, the tab's × closes the editor. */
+        final Button closeButton;
         final Tab tab = new Tab();
         MatrixEditorWindow window;
 
-        Open(Param param, MatrixEditorView view, Button dockButton) {
+        Open(Param param, MatrixEditorView view, Button dockButton, Button closeButton) {
             this.param = param;
             this.view = view;
             this.dockButton = dockButton;
+            this.closeButton = closeButton;
+            closeButton.managedProperty().bind(closeButton.visibleProperty());
             tab.setId("editor-tab-" + param.label());
             tab.setClosable(true);
             tab.setOnCloseRequest(c -> { // the × of the tab: closed as Ctrl+W closes it
@@ -217,10 +221,11 @@ final class Editors {
             close(p);
             k.consume();
         });
-        e = new Open(p, view, dock);
+        e = new Open(p, view, dock, close);
         open.put(p, e);
         if (main != null) {
             e.tab.setContent(view);
+            e.closeButton.setVisible(false);
             main.dock(e.tab);
             Probes.editorOpened(main.getScene(), p.label() + " " + value.shapeString(), t0);
             view.focusGrid();
@@ -241,6 +246,7 @@ final class Editors {
             e.window.release();
             e.window = null;
             e.dockButton.setText(e.view.getModel().getMessages().get("detach"));
+            e.closeButton.setVisible(false);
             e.tab.setContent(e.view);
             main.dock(e.tab);
             e.view.focusGrid();
@@ -265,6 +271,7 @@ final class Editors {
         place(w, e.param, e.view.getModel().getValue());
         e.window = w;
         e.dockButton.setText(e.view.getModel().getMessages().get("dock"));
+        e.closeButton.setVisible(true);
     }
 
     /** Closes the editor of {@code p} (docked or detached); its edits stay in the scenario. */

@@ -73,7 +73,7 @@ class EditorHistoryWindowTest {
     }
 
     @Test
-    void theDockedEditorShowsTheMismatchWhileTypingAndItsEditsAreUndoneFromTheMainWindow(FxRobot robot) {
+    void theDockedEditorShowsTheMismatchWhileTypingAndItsEditsAreUndoneFromTheMainWindow(FxRobot robot) throws Exception {
         waitReady(model, 10);
         Scenario s = fx(model::getScenario);
         robot.type(KeyCode.RIGHT);
@@ -126,9 +126,14 @@ class EditorHistoryWindowTest {
         robot.clickOn("#editor-detach");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> app.view().docked() == null && app.editors().window(Param.W1).getStage().isShowing()));
+        assertTrue(fx(() -> robot.from(w).lookup("#editor-close").query().isVisible()), "a window of its own has the header's ×");
         robot.interact(() -> app.editors().toggleDock(Param.W1));
         assertSame(w, fx(() -> app.view().docked()), "Dock brings it back");
-        robot.clickOn("#editor-close");
+        assertFalse(fx(() -> robot.from(w).lookup("#editor-close").query().isVisible()), "docked, only the tab has a ×");
+        // the tab's header is made anew when the editor docks again: its × can be clicked once it is laid out
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#editor-tab-W1 .tab-close-button")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        robot.clickOn("#editor-tab-W1 .tab-close-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, fx(() -> app.view().docked()));
         assertEquals(null, fx(() -> app.editors().get(Param.W1)));
