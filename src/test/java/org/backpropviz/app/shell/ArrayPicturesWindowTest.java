@@ -12,37 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.css.PseudoClass;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.Step;
 import org.backpropviz.engine.Trace;
 import org.backpropviz.scenario.Scenario;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The graph's arrays as a newcomer meets them in the Iris preset: numbers up to 6 × 6, the scale each array calls for. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class ArrayPicturesWindowTest {
     private static final PseudoClass SEQUENTIAL = PseudoClass.getPseudoClass("sequential");
     private static final PseudoClass ALL_ZERO = PseudoClass.getPseudoClass("all-zero");
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fxRun(app::stop);
-    }
 
     private static boolean is(MatrixView v, PseudoClass state) {
         return fx(() -> v.getPseudoClassStates().contains(state));

@@ -16,37 +16,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.Trace;
 import org.backpropviz.scenario.Scenario;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The engine runs on its worker: with 1000×1000 matrices the window keeps repainting and answering input. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class BackgroundEngineTest {
     private static final int N = 1000;
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fxRun(app::stop);
-    }
 
     static Scenario big() {
         Random r = new Random(7);

@@ -16,34 +16,20 @@ import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.stage.Stage;
 import javafx.scene.input.KeyCode;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.view.CodePaneView;
 import org.backpropviz.engine.Trace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The code pane under the graph follows the steps: the layer's method, the executed line and its shapes, the failing line. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class CodePaneTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fxRun(app::stop);
-    }
 
     /** The shown line whose code is {@code code} (stripped), or null. */
     private static HBox line(FxRobot robot, String code) {

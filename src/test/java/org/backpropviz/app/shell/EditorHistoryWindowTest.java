@@ -20,33 +20,17 @@ import org.backpropviz.app.model.NetGraph;
 import org.backpropviz.engine.Np;
 import org.backpropviz.engine.Param;
 import org.backpropviz.scenario.Scenario;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 15: one undo history for the whole scenario, and the editor docked beside the graph. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class EditorHistoryWindowTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fx(() -> {
-            app.stop();
-            return null;
-        });
-    }
 
 
     private static void ctrl(FxRobot robot, KeyCode k) {

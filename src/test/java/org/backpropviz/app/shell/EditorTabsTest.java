@@ -13,34 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.backpropviz.app.editor.MatrixEditorView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.Param;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Several editors dock under the graph as tabs: a second one no longer replaces the first. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class EditorTabsTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fxRun(app::stop);
-    }
 
     private List<String> tabTitles() {
         return fx(() -> app.view().dockPane().getTabs().stream().map(Tab::getText).toList());

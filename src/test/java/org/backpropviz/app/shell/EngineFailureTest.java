@@ -12,35 +12,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.backpropviz.app.model.EngineFaults;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.NDArray;
 import org.backpropviz.engine.Param;
 import org.backpropviz.engine.Trace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** An evaluation that runs out of memory on the engine's worker: a message, the last result kept, the next edit computed. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class EngineFailureTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fxRun(app::stop);
-    }
 
     @Test
     void anOutOfMemoryErrorEndsTheEvaluationWithAMessageAndTheNextEditRuns(FxRobot robot) {

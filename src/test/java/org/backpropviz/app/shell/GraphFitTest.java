@@ -7,35 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.backpropviz.app.model.GraphViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 15, point 8: the graph fits its area by itself when the inspector opens or the window changes size, with no
  * editor docked; selecting a node never zooms onto it, and the user's own zoom stays until Ctrl+0.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class GraphFitTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fxRun(app::stop);
-    }
 
     private void size(FxRobot robot, double w, double h) {
         robot.interact(() -> {

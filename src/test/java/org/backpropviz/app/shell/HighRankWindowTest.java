@@ -10,20 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.Param;
 import org.backpropviz.scenario.ScenarioFormat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue #16 in the window: a rank-3 x is drawn as its (N, rest) view under a caption, and its grid refuses it. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class HighRankWindowTest {
     static final String RANK3 = "{\"affine\": \"repository\", \"x\": [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[-0.1, 0.0, 0.2], [0.3, -0.4, 0.5]]],"
             + " \"W1\": [[0.1, 0.2], [0.3, -0.1], [0.0, 0.5], [-0.2, 0.1], [0.4, 0.4], [0.2, -0.3]], \"b1\": [0.1, -0.1], \"t\": [1, 0]}";
@@ -31,16 +27,6 @@ class HighRankWindowTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fxRun(app::stop);
-    }
 
     @Test
     void aRankThreeXIsShownFlatWithACaptionAndItsGridRefusesIt(FxRobot robot) throws Exception {

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.backpropviz.app.editor.MatrixEditorView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.model.NetworkEdits;
@@ -24,30 +23,17 @@ import org.backpropviz.engine.Sigmoid;
 import org.backpropviz.engine.Step;
 import org.backpropviz.engine.Trace;
 import org.backpropviz.scenario.Scenario;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Networks other than the lesson's in the window: a deeper net stepped to the end, the Network menu, undo. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(AppWindow.class)
 class NetworkWindowTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.startApp(stage, AppFixture.freshHome());
-        model = app.model();
-    }
-
-    @AfterEach
-    void stop() {
-        fxRun(app::stop);
-    }
 
     /** The batch of four with two more hidden layers of 3: Affine1 … Affine4. */
     private static Scenario fourLayers() {
