@@ -19,11 +19,16 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
 final class Gemm {
     /** Above this many multiply-adds EJML uses its concurrent kernel (its fork/join costs 100–250 µs a call). */
     static final long CONCURRENT_FLOPS = Long.getLong("backpropviz.concurrentFlops", 4_000_000L);
-    /** Above this many multiply-adds a native BLAS is used, when there is one. */
-    static final long NATIVE_FLOPS = 20_000L;
-
     /** Up to this many multiply-adds a product is computed by {@link #small}, whatever the BLAS. */
     static final long SMALL_FLOPS = 8192;
+
+    /**
+     * From this many multiply-adds a native BLAS is used, when there is one: every product {@link #small} does not
+     * take. A native call costs about a microsecond, less than EJML's kernels take for such a product; and a training
+     * run then compiles no EJML kernel (the digits' last batch of each epoch and the accuracies' last rows are
+     * 17,000–19,000 multiply-adds: EJML's three kernels took 80 ms of a compiler thread while the loop ran).
+     */
+    static final long NATIVE_FLOPS = SMALL_FLOPS + 1;
 
     /** Up to this many elements of b, {@code a·bᵀ} in EJML reads b in place rather than transposing it first. */
     static final int SMALL_TRANSPOSE = 4096;
