@@ -38,6 +38,14 @@ abstract class CanvasPane extends Region {
     private final Text measure = new Text();
     private final Tooltip tip = new Tooltip();
     private boolean tipInstalled;
+    private boolean redrawPending;
+    /** Runs in the next pulse, before its layout: {@link #redrawLater()}. */
+    private final javafx.animation.AnimationTimer pendingRedraw = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            redraw();
+        }
+    };
 
     CanvasPane() {
         getChildren().add(canvas);
@@ -162,7 +170,20 @@ abstract class CanvasPane extends Region {
         }
     }
 
-    private void redraw() {
+    /**
+     * Draws the content anew in the next pulse, once however often this is called before it: for content that
+     * changes many times a frame (a chart fed by a running training).
+     */
+    protected final void redrawLater() {
+        if (redrawPending) return;
+        redrawPending = true;
+        pendingRedraw.start();
+    }
+
+    /** Draws the content anew now. */
+    protected final void redraw() {
+        redrawPending = false;
+        pendingRedraw.stop();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         draw(g);
