@@ -35,7 +35,14 @@ import org.backpropviz.text.Numbers;
  * {@code -bp-cell-border-color}, the text's {@code -bp-text-color} and {@code -bp-muted-color}. FX thread only.
  */
 final class TrainingChart extends CanvasPane {
-    private static final StyleablePropertyFactory<TrainingChart> CSS = new StyleablePropertyFactory<>(CanvasPane.getClassCssMetaData());
+    /**
+     * This class's own CSS properties. Not built on {@code CanvasPane.getClassCssMetaData()}: a factory copies its
+     * parent's list when it is made, and CanvasPane's is filled only as its first instance makes its properties, so
+     * a chart made before any other canvas pane lost the inherited font (Korean showed as boxes).
+     */
+    private static final StyleablePropertyFactory<TrainingChart> CSS = new StyleablePropertyFactory<>(List.of());
+    /** CanvasPane's properties and this class's, once both are made (see {@link #getCssMetaData()}). */
+    private static List<CssMetaData<? extends Styleable, ?>> allCss;
     private static final double PAD = 6, TICK = 5, GAP = 4, SWATCH = 18, LEGEND_GAP = 16;
 
     private final StyleableObjectProperty<Color> color0 = colour("series0Color", "-bp-series0-color", c -> c.color0, "#1c6fd1");
@@ -328,12 +335,13 @@ final class TrainingChart extends CanvasPane {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS.getCssMetaData();
-    }
-
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return CSS.getCssMetaData();
+        if (allCss == null) { // called once an instance exists, so both lists are filled
+            List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(super.getCssMetaData());
+            all.addAll(CSS.getCssMetaData());
+            allCss = List.copyOf(all);
+        }
+        return allCss;
     }
 }
