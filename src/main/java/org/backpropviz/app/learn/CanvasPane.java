@@ -18,9 +18,10 @@ import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
- * A results view drawn on one canvas, sized to its preferred size: one node where a grid of labels would be
- * hundreds (each label is styled, laid out and skinned in the frame that shows it). The pointer's part is told in
- * one tooltip. Fonts and colours come from CSS: the inherited {@code -fx-font}, and {@code -bp-text-color},
+ * A view drawn on one canvas, sized to its preferred size unless a subclass sizes it otherwise: one node where a
+ * grid of labels would be hundreds (each label is styled, laid out and skinned in the frame that shows it). Content
+ * that changes many times a frame is drawn once in the next pulse ({@link #redrawLater()}). The pointer's part is told
+ * in one tooltip. Fonts and colours come from CSS: the inherited {@code -fx-font}, and {@code -bp-text-color},
  * {@code -bp-muted-color}, {@code -bp-right-color} (a correct prediction), {@code -bp-wrong-color} (a miss),
  * {@code -bp-cell-border-color}. FX thread only.
  */
