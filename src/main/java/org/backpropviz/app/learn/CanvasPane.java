@@ -18,9 +18,10 @@ import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
- * A results view drawn on one canvas, sized to its preferred size: one node where a grid of labels would be
- * hundreds (each label is styled, laid out and skinned in the frame that shows it). The pointer's part is told in
- * one tooltip. Fonts and colours come from CSS: the inherited {@code -fx-font}, and {@code -bp-text-color},
+ * A view drawn on one canvas, sized to its preferred size unless a subclass sizes it otherwise: one node where a
+ * grid of labels would be hundreds (each label is styled, laid out and skinned in the frame that shows it). Content
+ * that changes many times a frame is drawn once in the next pulse ({@link #redrawLater()}). The pointer's part is told
+ * in one tooltip. Fonts and colours come from CSS: the inherited {@code -fx-font}, and {@code -bp-text-color},
  * {@code -bp-muted-color}, {@code -bp-right-color} (a correct prediction), {@code -bp-wrong-color} (a miss),
  * {@code -bp-cell-border-color}. FX thread only.
  */
@@ -38,6 +39,14 @@ abstract class CanvasPane extends Region {
     private final Text measure = new Text();
     private final Tooltip tip = new Tooltip();
     private boolean tipInstalled;
+    private boolean redrawPending;
+    /** Runs in the next pulse, before its layout: {@link #redrawLater()}. */
+    private final javafx.animation.AnimationTimer pendingRedraw = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            redraw();
+        }
+    };
 
     CanvasPane() {
         getChildren().add(canvas);
@@ -162,7 +171,20 @@ abstract class CanvasPane extends Region {
         }
     }
 
-    private void redraw() {
+    /**
+     * Draws the content anew in the next pulse, once however often this is called before it: for content that
+     * changes many times a frame (a chart fed by a running training).
+     */
+    protected final void redrawLater() {
+        if (redrawPending) return;
+        redrawPending = true;
+        pendingRedraw.start();
+    }
+
+    /** Draws the content anew now. */
+    protected final void redraw() {
+        redrawPending = false;
+        pendingRedraw.stop();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         draw(g);

@@ -13,9 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.*;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
 import org.backpropviz.engine.NetInputs;
 import org.backpropviz.engine.train.TrainConfig;
 import org.backpropviz.engine.train.Training;
@@ -49,11 +46,10 @@ public final class TrainingModel {
                           End end) {}
 
     /**
-     * Loss points kept on the chart; beyond this every other point is dropped and later points are taken half as
-     * often. 500 is more than the chart's 400-odd pixels show, and every new point re-draws the whole line: with
-     * 2000 points a chart update took most of a frame of the software renderer.
+     * The columns a chart series keeps (see {@link ChartSeries}): about one per pixel of a chart's plot at 1440 px,
+     * each with its lowest and highest point, so a run of millions of iterations draws as fast as a short one.
      */
-    static final int MAX_POINTS = 500;
+    static final int MAX_COLUMNS = 512;
     /** The longest a run waits for the window to draw its start (see {@link TrainingRun}). */
     static final long AWAIT_DRAWN_MS = 150;
 
@@ -64,8 +60,6 @@ public final class TrainingModel {
     private TrainingRun run;
     /** The current run's generation; read by the workers' {@link #post}. */
     private volatile long gen;
-    private int stride = 1;
-    private int epochStride = 1;
 
     // settings
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.IRIS);
@@ -93,10 +87,11 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<Results> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyStringWrapper dataInfo = new ReadOnlyStringWrapper(this, "dataInfo", "");
     private final ReadOnlyObjectWrapper<Msg> error = new ReadOnlyObjectWrapper<>(this, "error");
-    private final ObservableList<XYChart.Data<Number, Number>> rawLoss = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Data<Number, Number>> smoothLoss = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Data<Number, Number>> trainAccuracy = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Data<Number, Number>> testAccuracy = FXCollections.observableArrayList();
+    private final ChartSeries rawLoss = new ChartSeries(MAX_COLUMNS);
+    private final ChartSeries smoothLoss = new ChartSeries(MAX_COLUMNS);
+    private final ChartSeries trainAccuracy = new ChartSeries(MAX_COLUMNS);
+    private final ChartSeries testAccuracy = new ChartSeries(MAX_COLUMNS);
+    private final ReadOnlyLongWrapper chartChanges = new ReadOnlyLongWrapper(this, "chartChanges", 0);
 
     /** @param scenario the current scenario, used when the source is {@link Source#SCENARIO}; its value may be null */
     public TrainingModel(ObservableValue<NetInputs> scenario) {
@@ -154,14 +149,19 @@ public final class TrainingModel {
     public ReadOnlyStringProperty dataInfoProperty() { return dataInfo.getReadOnlyProperty(); }
     /** Why the run failed (bad data rows with their line number, a failing pass), or "". */
     public ReadOnlyObjectProperty<Msg> errorProperty() { return error.getReadOnlyProperty(); }
-    /** Loss per iteration (x: iteration); at most {@value #MAX_POINTS} points. */
-    public ObservableList<XYChart.Data<Number, Number>> rawLoss() { return FXCollections.unmodifiableObservableList(rawLoss); }
+    /**
+     * Loss per iteration (x: iteration), in at most {@value #MAX_COLUMNS} columns. The series are the model's own,
+     * changed on the FX thread: read them there, after {@link #chartChangesProperty()} says they changed.
+     */
+    ChartSeries rawLoss() { return rawLoss; }
     /** The exponential moving average of the loss, at the same iterations as {@link #rawLoss()}. */
-    public ObservableList<XYChart.Data<Number, Number>> smoothLoss() { return FXCollections.unmodifiableObservableList(smoothLoss); }
+    ChartSeries smoothLoss() { return smoothLoss; }
     /** Training accuracy per epoch. */
-    public ObservableList<XYChart.Data<Number, Number>> trainAccuracy() { return FXCollections.unmodifiableObservableList(trainAccuracy); }
+    ChartSeries trainAccuracy() { return trainAccuracy; }
     /** Test accuracy per epoch. */
-    public ObservableList<XYChart.Data<Number, Number>> testAccuracy() { return FXCollections.unmodifiableObservableList(testAccuracy); }
+    ChartSeries testAccuracy() { return testAccuracy; }
+    /** Counts the changes to the chart series: one per update that brought points, one per new run that cleared them. */
+    public ReadOnlyLongProperty chartChangesProperty() { return chartChanges.getReadOnlyProperty(); }
 
     // ------------------------------------------------------------------ commands
 
@@ -292,8 +292,7 @@ public final class TrainingModel {
         smoothLoss.clear();
         trainAccuracy.clear();
         testAccuracy.clear();
-        stride = 1;
-        epochStride = 1;
+        chartChanges.set(chartChanges.get() + 1);
         lastEpoch.set(null);
         results.set(null);
         error.set(null);
@@ -334,8 +333,16 @@ public final class TrainingModel {
     private void drain() {
         TrainingUpdate u = pending.getAndSet(null);
         if (u == null || u.gen() != gen) return; // a stale run
-        addLoss(u.loss());
-        addAccuracy(u.epochs());
+        for (double[] p : u.loss()) {
+            rawLoss.add(p[0], p[1]);
+            smoothLoss.add(p[0], p[2]);
+        }
+        for (Training.Epoch e : u.epochs()) {
+            trainAccuracy.add(e.epoch(), e.trainAccuracy());
+            testAccuracy.add(e.epoch(), e.testAccuracy());
+        }
+        if (!u.epochs().isEmpty()) lastEpoch.set(u.epochs().get(u.epochs().size() - 1));
+        if (!u.loss().isEmpty() || !u.epochs().isEmpty()) chartChanges.set(chartChanges.get() + 1);
         if (u.progress() != null) progress.set(u.progress());
         if (u.iteration() != null) iteration.set(u.iteration());
         if (u.dataInfo() != null) dataInfo.set(u.dataInfo());
@@ -346,48 +353,5 @@ public final class TrainingModel {
             if (u.state() == State.RUNNING) results.set(null);
         }
         if (u.results() != null) results.set(u.results());
-    }
-
-    /** Accuracy points in one change per series, thinned like the loss so a long run never floods the chart. */
-    private void addAccuracy(List<Training.Epoch> epochs) {
-        if (epochs.isEmpty()) return;
-        List<XYChart.Data<Number, Number>> train = new java.util.ArrayList<>(), test = new java.util.ArrayList<>();
-        for (Training.Epoch e : epochs) {
-            if (e.epoch() % epochStride != 0) continue;
-            train.add(new XYChart.Data<>(e.epoch(), e.trainAccuracy()));
-            test.add(new XYChart.Data<>(e.epoch(), e.testAccuracy()));
-        }
-        trainAccuracy.addAll(train);
-        testAccuracy.addAll(test);
-        while (trainAccuracy.size() > MAX_POINTS) {
-            epochStride *= 2;
-            trainAccuracy.setAll(keepMultiples(trainAccuracy, epochStride));
-            testAccuracy.setAll(keepMultiples(testAccuracy, epochStride));
-        }
-        lastEpoch.set(epochs.get(epochs.size() - 1));
-    }
-
-    private void addLoss(List<double[]> points) {
-        List<XYChart.Data<Number, Number>> raw = new java.util.ArrayList<>(), smooth = new java.util.ArrayList<>();
-        for (double[] p : points) {
-            if ((long) p[0] % stride != 0) continue;
-            raw.add(new XYChart.Data<>(p[0], p[1]));
-            smooth.add(new XYChart.Data<>(p[0], p[2]));
-        }
-        rawLoss.addAll(raw);
-        smoothLoss.addAll(smooth);
-        while (rawLoss.size() > MAX_POINTS) {
-            stride *= 2;
-            rawLoss.setAll(keepMultiples(rawLoss, stride));
-            smoothLoss.setAll(keepMultiples(smoothLoss, stride));
-        }
-    }
-
-    private static List<XYChart.Data<Number, Number>> keepMultiples(List<XYChart.Data<Number, Number>> l, long stride) {
-        List<XYChart.Data<Number, Number>> out = new java.util.ArrayList<>(l.size() / 2 + 1);
-        for (XYChart.Data<Number, Number> d : l) {
-            if (d.getXValue().longValue() % stride == 0) out.add(new XYChart.Data<>(d.getXValue(), d.getYValue()));
-        }
-        return out;
     }
 }

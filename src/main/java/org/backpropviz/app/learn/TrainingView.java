@@ -9,9 +9,6 @@ import org.backpropviz.text.Numbers;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -155,56 +152,25 @@ public final class TrainingView extends BorderPane {
     }
 
     private HBox charts() {
-        NumberAxis it = new NumberAxis();
-        it.setLabel(text.get("train.chart.iteration"));
         var running = model.stateProperty().isEqualTo(TrainingModel.State.RUNNING);
-        SteppedAxis.follow(it, model.rawLoss(), running, listeners);
-        NumberAxis loss = new NumberAxis();
-        loss.setLabel(text.get("train.chart.loss"));
-        emptyUntilData(loss, model.rawLoss(), listeners);
-        LineChart<Number, Number> lossChart = new LineChart<>(it, loss);
-        lossChart.setId("loss-chart");
-        lossChart.setTitle(text.get("train.chart.lossTitle"));
-        lossChart.setCreateSymbols(false);
-        lossChart.setAnimated(false);
-        lossChart.getData().add(new XYChart.Series<>(text.get("train.chart.raw"), model.rawLoss()));
-        lossChart.getData().add(new XYChart.Series<>(text.get("train.chart.smooth"), model.smoothLoss()));
-        lossChart.getStyleClass().add("train-loss-chart");
-        detachOnDispose(lossChart);
-
-        NumberAxis ep = new NumberAxis();
-        ep.setLabel(text.get("train.chart.epoch"));
-        SteppedAxis.follow(ep, model.trainAccuracy(), running, listeners);
-        NumberAxis acc = new NumberAxis(0, 1, 0.1);
-        acc.setLabel(text.get("train.chart.accuracy"));
-        LineChart<Number, Number> accChart = new LineChart<>(ep, acc);
-        accChart.setId("accuracy-chart");
-        accChart.setTitle(text.get("train.chart.accuracyTitle"));
-        accChart.setCreateSymbols(false);
-        accChart.setAnimated(false);
-        accChart.getData().add(new XYChart.Series<>(text.get("train.chart.train"), model.trainAccuracy()));
-        accChart.getData().add(new XYChart.Series<>(text.get("train.chart.test"), model.testAccuracy()));
-        detachOnDispose(accChart);
-        for (LineChart<?, ?> c : java.util.List.of(lossChart, accChart)) {
-            c.setMinSize(260, 220);
-            c.setPrefSize(420, 280);
-            HBox.setHgrow(c, Priority.ALWAYS);
-        }
-        return new HBox(6, lossChart, accChart);
-    }
-
-    /** While there is no loss yet the loss axis shows 0 to 2.5 (a fresh net's loss is about ln 3 to ln 10), not 0 to 125. */
-    private static void emptyUntilData(NumberAxis axis, javafx.collections.ObservableList<?> data, Disposer listeners) {
-        Runnable apply = () -> {
-            axis.setAutoRanging(!data.isEmpty());
-            if (data.isEmpty()) {
-                axis.setLowerBound(0);
-                axis.setUpperBound(2.5);
-                axis.setTickUnit(0.5);
-            }
-        };
-        listeners.listen(data, (javafx.collections.ListChangeListener<Object>) c -> apply.run());
-        apply.run();
+        // before the first loss, 0 to 2.5: a fresh net's loss is about ln 3 to ln 10
+        TrainingChart loss = new TrainingChart(text.get("train.chart.lossTitle"), text.get("train.chart.iteration"),
+                text.get("train.chart.loss"), new SteppedAxis.Range(0, 2.5, 0.5), false)
+                .series(model.rawLoss(), text.get("train.chart.raw"))
+                .series(model.smoothLoss(), text.get("train.chart.smooth"))
+                .follow(model.chartChangesProperty(), running, listeners);
+        loss.setId("loss-chart");
+        loss.getStyleClass().add("train-loss-chart");
+        TrainingChart accuracy = new TrainingChart(text.get("train.chart.accuracyTitle"), text.get("train.chart.epoch"),
+                text.get("train.chart.accuracy"), new SteppedAxis.Range(0, 1, 0.1), true)
+                .series(model.trainAccuracy(), text.get("train.chart.train"))
+                .series(model.testAccuracy(), text.get("train.chart.test"))
+                .follow(model.chartChangesProperty(), running, listeners);
+        accuracy.setId("accuracy-chart");
+        accuracy.getStyleClass().add("train-accuracy-chart");
+        HBox.setHgrow(loss, Priority.ALWAYS);
+        HBox.setHgrow(accuracy, Priority.ALWAYS);
+        return new HBox(6, loss, accuracy);
     }
 
     private String statusText() {
@@ -228,11 +194,6 @@ public final class TrainingView extends BorderPane {
             case FAILED -> text.get("train.state.failed", text.get(model.errorProperty().get()));
             default -> data + text.get("train.state." + s.name().toLowerCase(java.util.Locale.ROOT), model.iterationProperty().get()) + end + (epoch.isEmpty() ? "" : "  " + epoch);
         };
-    }
-
-    /** A chart's series show the model's lists, which hold them: on {@link #dispose()} they let go of the lists. */
-    private void detachOnDispose(XYChart<Number, Number> chart) {
-        listeners.onDispose(() -> chart.getData().forEach(series -> series.setData(javafx.collections.FXCollections.observableArrayList())));
     }
 
     /**

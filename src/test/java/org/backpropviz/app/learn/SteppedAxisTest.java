@@ -2,40 +2,14 @@ package org.backpropviz.app.learn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-/** The training charts' x axes: round upper ends that change a few times a run, not at every point. */
-@ExtendWith(ApplicationExtension.class)
+/** The training charts' axes: round upper ends that change a few times a run, not at every point. */
 class SteppedAxisTest {
-    private final ObservableList<XYChart.Data<Number, Number>> points = FXCollections.observableArrayList();
-    /** Inverted, and given as a binding nobody else holds, as the view gives the model's state. */
-    private final javafx.beans.property.BooleanProperty stopped = new javafx.beans.property.SimpleBooleanProperty(false);
-    private NumberAxis x;
-
-    @Start
-    void start(Stage stage) {
-        x = new NumberAxis();
-        SteppedAxis.follow(x, FXCollections.unmodifiableObservableList(points), stopped.not(), new org.backpropviz.app.view.Disposer()); // as the view gets them from the model
-        LineChart<Number, Number> chart = new LineChart<>(x, new NumberAxis());
-        chart.getData().add(new XYChart.Series<>(FXCollections.unmodifiableObservableList(points)));
-        stage.setScene(new Scene(chart, 400, 300));
-        stage.show();
-    }
+    private static final SteppedAxis.Range EMPTY_LOSS = new SteppedAxis.Range(0, 2.5, 0.5);
 
     @Test
     void roundUpperEnds() {
@@ -47,46 +21,46 @@ class SteppedAxisTest {
         assertArrayEquals(new double[] {10, 2}, SteppedAxis.roundUp(10), 1e-12);
         assertArrayEquals(new double[] {2000, 500}, SteppedAxis.roundUp(1740), 1e-9);
         assertArrayEquals(new double[] {250, 50}, SteppedAxis.roundUp(201), 1e-9);
+        assertArrayEquals(new double[] {0.5, 0.1}, SteppedAxis.roundUp(0.3), 1e-12);
     }
 
     @Test
-    void aRunOf1740IterationsMovesTheAxisTwelveTimesAndEndsAt2000() throws Exception {
+    void aRunOf1740IterationsMovesTheAxisTwelveTimesAndEndsAt2000() {
         List<Double> uppers = new ArrayList<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            assertFalse(x.isAutoRanging());
-            x.upperBoundProperty().addListener((o, a, b) -> uppers.add(b.doubleValue()));
-            for (int i = 1; i <= 1740; i++) {
-                points.add(new XYChart.Data<>(i, 1.0 / i));
-                if (i % 200 == 0) System.gc(); // the axis must keep hearing the unmodifiable view it was given
-            }
-        }).get();
+        double upper = SteppedAxis.stepped(Double.NaN).upper();
+        assertEquals(1, upper, "a run starts small");
+        for (int i = 1; i <= 1740; i++) {
+            SteppedAxis.Range r = SteppedAxis.stepped(i);
+            assertEquals(0, r.lower());
+            if (r.upper() != upper) uppers.add(upper = r.upper());
+        }
         assertEquals(List.of(2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0), uppers);
-        assertEquals(0, WaitForAsyncUtils.asyncFx(x::getLowerBound).get());
-        assertEquals(500, WaitForAsyncUtils.asyncFx(x::getTickUnit).get());
-        WaitForAsyncUtils.asyncFx(points::clear).get();
-        assertEquals(1, WaitForAsyncUtils.asyncFx(x::getUpperBound).get(), "a new run starts small again");
+        assertEquals(500, SteppedAxis.stepped(1740).tick());
+        assertEquals(5, SteppedAxis.stepped(1740).ticks(), "0, 500, 1,000, 1,500, 2,000");
     }
 
     @Test
-    void whenTheRunStopsTheAxisFitsItsDataAFrameLater() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (int i = 1; i <= 60; i++) points.add(new XYChart.Data<>(i, 0.5));
-        }).get();
-        assertEquals(100, WaitForAsyncUtils.asyncFx(x::getUpperBound).get());
-        WaitForAsyncUtils.asyncFx(() -> stopped.set(true)).get();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(x::getUpperBound).get() < 70);
-        assertEquals(60, WaitForAsyncUtils.asyncFx(x::getUpperBound).get(), "fitted to the data");
-        assertEquals(20, WaitForAsyncUtils.asyncFx(x::getTickUnit).get(), "a round unit, few enough labels not to collide");
-        assertFalse(WaitForAsyncUtils.asyncFx(x::isAutoRanging).get(), "autoranging picks units whose labels collide");
-        WaitForAsyncUtils.asyncFx(() -> stopped.set(false)).get();
-        assertFalse(WaitForAsyncUtils.asyncFx(x::isAutoRanging).get(), "a new run steps again");
-        assertEquals(100, WaitForAsyncUtils.asyncFx(x::getUpperBound).get());
-        WaitForAsyncUtils.asyncFx(() -> {
-            stopped.set(false);
-            for (int i = 61; i <= 3600; i++) points.add(new XYChart.Data<>(i, 0.5));
-            stopped.set(true);
-        }).get();
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(x::getUpperBound).get() == 4000);
-        assertEquals(1000, WaitForAsyncUtils.asyncFx(x::getTickUnit).get(), "3,600 iterations: 0 to 4,000 in five labels");
+    void aStillRunFitsItsDataInAtMostFiveRoundTicks() {
+        assertEquals(new SteppedAxis.Range(0, 10, 2), SteppedAxis.fitted(Double.NaN), "before any run: 0 to 10");
+        assertEquals(new SteppedAxis.Range(0, 60, 20), SteppedAxis.fitted(60), "few enough labels not to collide");
+        assertEquals(new SteppedAxis.Range(0, 4000, 1000), SteppedAxis.fitted(3600), "3,600 iterations: 0 to 4,000 in five labels");
+        assertEquals(new SteppedAxis.Range(0, 40, 10), SteppedAxis.fitted(40));
+    }
+
+    @Test
+    void aLossAxisGoesFrom0ToARoundNumberAboveTheHighestLoss() {
+        assertEquals(EMPTY_LOSS, SteppedAxis.above(Double.NEGATIVE_INFINITY, EMPTY_LOSS), "no data yet");
+        assertEquals(new SteppedAxis.Range(0, 2.5, 0.5), SteppedAxis.above(2.303, EMPTY_LOSS), "ln 10");
+        assertEquals(new SteppedAxis.Range(0, 0.5, 0.1), SteppedAxis.above(0.31, EMPTY_LOSS));
+        assertEquals(6, SteppedAxis.above(0.31, EMPTY_LOSS).ticks());
+        assertEquals(new SteppedAxis.Range(0, 50, 10), SteppedAxis.above(41, EMPTY_LOSS), "a diverging run");
+    }
+
+    @Test
+    void tickLabelsHaveTheUnitsDecimals() {
+        assertEquals("1,500", TrainingChart.tickText(1500, 500));
+        assertEquals("0.5", TrainingChart.tickText(0.5, 0.5));
+        assertEquals("1.0", TrainingChart.tickText(1, 0.1));
+        assertEquals("0.05", TrainingChart.tickText(0.05, 0.05));
     }
 }

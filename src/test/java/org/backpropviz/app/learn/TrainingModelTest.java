@@ -74,7 +74,7 @@ class TrainingModelTest {
     }
 
     private List<Double> testAccuracies() throws Exception {
-        return fx(() -> model.testAccuracy().stream().map(d -> d.getYValue().doubleValue()).toList());
+        return fx(() -> model.testAccuracy().pointList().stream().map(p -> p[1]).toList());
     }
 
     @Test
@@ -86,9 +86,10 @@ class TrainingModelTest {
         assertEquals(expected.get(expected.size() - 1), model.lastEpochProperty().get());
         assertTrue(model.resultsProperty().get().testAccuracy() >= 0.93, "iris test accuracy " + model.resultsProperty().get().testAccuracy());
         assertEquals(3600, model.iterationProperty().get());
-        int points = fx(() -> model.rawLoss().size());
-        assertTrue(points <= TrainingModel.MAX_POINTS && points >= TrainingModel.MAX_POINTS / 2, "loss points kept: " + points);
-        assertEquals(points, (int) fx(() -> model.smoothLoss().size()));
+        assertEquals(3600L, (long) fx(() -> model.rawLoss().added()), "every iteration's loss reached the chart");
+        int columns = fx(() -> model.rawLoss().columns());
+        assertTrue(columns <= TrainingModel.MAX_COLUMNS && columns >= TrainingModel.MAX_COLUMNS / 2, "loss columns kept: " + columns);
+        assertEquals(columns, (int) fx(() -> model.smoothLoss().columns()));
         assertEquals(1.0, model.progressProperty().get());
     }
 
@@ -154,7 +155,8 @@ class TrainingModelTest {
         waitFor(TrainingModel.State.FINISHED, 30);
         assertEquals(TrainingModel.End.ITERATIONS, model.resultsProperty().get().end());
         assertEquals(100, model.iterationProperty().get());
-        assertEquals(100, (int) fx(() -> model.rawLoss().size()));
+        assertEquals(100, (int) fx(() -> model.rawLoss().columns()), "a short run keeps every point");
+        assertEquals(100, (int) fx(() -> model.rawLoss().pointList().size()));
     }
 
     @Test

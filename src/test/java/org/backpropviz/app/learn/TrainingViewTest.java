@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -44,11 +43,9 @@ class TrainingViewTest {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
-    private static int points(FxRobot robot) throws Exception {
-        return onFx(() -> {
-            LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
-            return chart.getData().get(0).getData().size();
-        });
+    /** The loss points the loss chart has received in this run. */
+    private static long points(FxRobot robot) throws Exception {
+        return onFx(() -> robot.lookup("#loss-chart").queryAs(TrainingChart.class).received(0));
     }
 
     private void waitFor(TrainingModel.State s) throws Exception {
@@ -64,15 +61,9 @@ class TrainingViewTest {
     @Test
     void aPaceLetsTheChartsBeFollowedAndTheEmptyChartsAndStopsReadClearly(FxRobot robot) throws Exception {
         // before any run: the iteration axis shows 0 to 10, not an empty default range
-        javafx.scene.chart.NumberAxis x = onFx(() -> (javafx.scene.chart.NumberAxis) robot.lookup("#loss-chart")
-                .queryAs(LineChart.class).getXAxis());
-        assertEquals(0, x.getLowerBound());
-        assertEquals(10, x.getUpperBound());
-        assertFalse(x.isAutoRanging());
-        javafx.scene.chart.NumberAxis y = onFx(() -> (javafx.scene.chart.NumberAxis) robot.lookup("#loss-chart")
-                .queryAs(LineChart.class).getYAxis());
-        assertEquals(2.5, y.getUpperBound(), "a loss axis of 0 to 2.5, not the empty chart's 0 to 100");
-        assertFalse(y.isAutoRanging());
+        TrainingChart chart = robot.lookup("#loss-chart").queryAs(TrainingChart.class);
+        assertEquals(new SteppedAxis.Range(0, 10, 2), onFx(chart::xRange));
+        assertEquals(new SteppedAxis.Range(0, 2.5, 0.5), onFx(chart::yRange), "a loss axis of 0 to 2.5, not the empty chart's 0 to 100");
         assertEquals("0 = off: this condition never stops the run",
                 robot.lookup("#train-plateau-off").queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(robot.lookup("#train-target-off").queryAs(javafx.scene.control.Label.class).isVisible());
@@ -112,6 +103,46 @@ class TrainingViewTest {
     }
 
     @Test
+    void aShortRunFillsTheChartsWhichFitItAndANewRunClearsThem(FxRobot robot) throws Exception {
+        TrainingChart loss = robot.lookup("#loss-chart").queryAs(TrainingChart.class);
+        TrainingChart accuracy = robot.lookup("#accuracy-chart").queryAs(TrainingChart.class);
+        assertEquals(java.util.List.of("per iteration", "smoothed"), onFx(loss::legend));
+        assertEquals(java.util.List.of("training set", "test set"), onFx(accuracy::legend));
+        assertEquals("Accuracy per epoch", accuracy.title());
+        assertEquals(new SteppedAxis.Range(0, 1, 0.1), onFx(accuracy::yRange));
+        long drawn = onFx(loss::draws);
+
+        robot.clickOn("#train-data").clickOn("Iris");
+        robot.interact(() -> {
+            model.limitProperty().set(TrainingModel.Limit.ITERATIONS);
+            model.iterationsProperty().set(40);
+        });
+        robot.clickOn("#train-start");
+        waitFor(TrainingModel.State.FINISHED);
+        assertEquals(40, points(robot), "every iteration's loss");
+        assertEquals(40, (long) onFx(() -> loss.received(1)), "and its smoothed loss");
+        assertEquals(40, (int) onFx(() -> loss.columns(0)));
+        int epochs = model.lastEpochProperty().get().epoch();
+        assertEquals(epochs, (long) onFx(() -> accuracy.received(0)));
+        assertEquals(epochs, (long) onFx(() -> accuracy.received(1)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(loss::xRange).upper() == 40); // fitted, frames after the end
+        assertEquals(new SteppedAxis.Range(0, 40, 10), onFx(loss::xRange));
+        assertEquals(SteppedAxis.fitted(epochs), onFx(accuracy::xRange));
+        double highest = onFx(() -> model.rawLoss().maxY());
+        SteppedAxis.Range y = onFx(loss::yRange);
+        assertTrue(y.lower() == 0 && y.upper() >= highest && y.upper() < 2.5 * highest, y + " for a highest loss of " + highest);
+        assertTrue(onFx(loss::draws) > drawn, "drawn since");
+
+        robot.interact(() -> model.paceProperty().set(10)); // a second run, slow enough to be seen starting
+        robot.clickOn("#train-start");
+        waitFor(TrainingModel.State.RUNNING);
+        assertTrue(points(robot) < 20, "the new run's points only: " + points(robot));
+        assertTrue(onFx(loss::xRange).upper() <= 10, "the axis starts small again: " + onFx(loss::xRange));
+        robot.clickOn("#train-stop");
+        waitFor(TrainingModel.State.FINISHED);
+    }
+
+    @Test
     void trainPauseChangeTheLearningRateStepResumeAndStop(FxRobot robot) throws Exception {
         robot.clickOn("#train-data").clickOn("Digits 8×8");
         assertEquals(TrainingModel.Source.DIGITS, model.sourceProperty().get());
@@ -122,7 +153,6 @@ class TrainingViewTest {
 
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points(robot) > 5);
-        // progress by iterations: the chart keeps at most MAX_POINTS points and thins them, so its count may not grow
         int early = model.iterationProperty().get();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.iterationProperty().get() > early + 20);
         assertNotNull(model.networkProperty().get(), "the graph can follow the training");
@@ -131,7 +161,7 @@ class TrainingViewTest {
         waitFor(TrainingModel.State.PAUSED);
         assertEquals("Resume", robot.lookup("#train-pause").queryAs(Button.class).getText());
         int pausedAt = model.iterationProperty().get();
-        int shown = points(robot);
+        long shown = points(robot);
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(pausedAt, model.iterationProperty().get());
@@ -180,7 +210,7 @@ class TrainingViewTest {
     void aNewRunKeepsTheLastResultsInPlaceMarkedAsEarlierSoThatNothingBelowTheButtonsMoves(FxRobot robot) throws Exception {
         javafx.scene.Node results = robot.lookup(".train-results").query();
         javafx.scene.control.Label title = robot.lookup("#train-results-title").queryAs(javafx.scene.control.Label.class);
-        LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        TrainingChart chart = robot.lookup("#loss-chart").queryAs(TrainingChart.class);
         assertFalse(onFx(results::isManaged), "no results before the first run");
         double chartY = onFx(() -> chart.localToScene(0, 0).getY());
 
