@@ -83,6 +83,7 @@ public class MatrixView extends StackPane {
     private GridPane numberGrid;
     private int[] numberShape;
     private Heatmap map;
+    private HeatmapPictures pictures;
     private final Messages text;
 
     /** An array picture whose heatmap legend speaks English (views built without a window's language). */
@@ -186,6 +187,26 @@ public class MatrixView extends StackPane {
         double w = 0;
         for (int i = 0; i < s.length(); i++) w += s.charAt(i) == '.' || s.charAt(i) == '-' ? 0.35 : 0.64;
         return w;
+    }
+
+    /** Where the heatmap looks for pictures made ahead off the JavaFX thread (null: it makes each itself). */
+    public void setPictures(HeatmapPictures pictures) {
+        this.pictures = pictures;
+        if (map != null) map.setPictures(pictures);
+    }
+
+    /** The size this view gives its heatmap's picture, for making pictures ahead ({@link HeatmapPictures#prepare}). */
+    public HeatmapPictures.Box heatmapBox() {
+        return new HeatmapPictures.Box(heatmapWidth, heatmapHeight, HeatmapPicture.DEFAULT_MAX_CELL);
+    }
+
+    /**
+     * The array this view's heatmap would draw for {@code whole} (its (N, rest) view when of rank 3 or more), or null
+     * when the view would show its numbers instead.
+     */
+    public NDArray heatmapArrayOf(NDArray whole) {
+        NDArray a = whole.batchView();
+        return a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get() ? null : a;
     }
 
     /** True when the array is drawn as a heatmap rather than numbers. */
@@ -306,6 +327,7 @@ public class MatrixView extends StackPane {
     private Region heatmap(NDArray a) {
         if (map == null) {
             map = new Heatmap(text);
+            map.setPictures(pictures);
             map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         }
         map.setBox(heatmapWidth, heatmapHeight);
