@@ -276,9 +276,38 @@ public class MatrixView extends StackPane {
         return new javafx.scene.layout.VBox(2, reshapedCaption, drawn);
     }
 
-    /** Makes {@code child} the only child, leaving the children alone when it already is (no new CSS, no relayout). */
+    /**
+     * Makes {@code child} the only child shown, leaving the children alone when it already is (no new CSS, no
+     * relayout). The heatmap, once made, stays a child, hidden while something else shows (and from the start when
+     * made ahead, {@link #makeHeatmapAhead}): a node added to the scene is styled anew, about ten for a heatmap.
+     */
     private void show(Region child) {
-        if (getChildren().size() != 1 || getChildren().get(0) != child) getChildren().setAll(child);
+        if (getChildren().size() == 1 && getChildren().get(0) == child && child.isVisible()) return;
+        if (map != null && map.getParent() == this && child != map) { // kept, hidden, for the next large array
+            map.setVisible(false);
+            map.setManaged(false);
+        }
+        getChildren().removeIf(c -> c != child && c != map);
+        if (child.getParent() != this) getChildren().add(child);
+        child.setVisible(true);
+        child.setManaged(true);
+    }
+
+    /**
+     * Makes the heatmap before any array needs it, styled and laid out but hidden beside what the view shows: the
+     * frame that first shows a large array then only gives it the array, instead of making and styling its nodes
+     * (about ten) too. Does nothing when the view has its heatmap already or is not in a window. FX thread.
+     */
+    public void makeHeatmapAhead() {
+        if (map != null || getScene() == null) return;
+        Heatmap m = newHeatmap();
+        m.setBox(heatmapWidth, heatmapHeight);
+        m.setLegendVisible(legendVisible.get());
+        m.setVisible(false);
+        m.setManaged(false); // left out of the view's size while hidden
+        getChildren().add(m);
+        m.applyCss();
+        m.autosize(); // its own size, not 0 x 0: a label laid out at 0 x 0 asks for CSS again (see Heatmap.setLegendVisible)
     }
 
     /**
@@ -325,14 +354,18 @@ public class MatrixView extends StackPane {
 
     /** The heatmap, one per view, given each new array. */
     private Region heatmap(NDArray a) {
-        if (map == null) {
-            map = new Heatmap(text);
-            map.setPictures(pictures);
-            map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        }
+        if (map == null) newHeatmap();
         map.setBox(heatmapWidth, heatmapHeight);
         map.setLegendVisible(legendVisible.get());
         map.setArray(a, colourScale);
+        return map;
+    }
+
+    /** The view's one heatmap, made. */
+    private Heatmap newHeatmap() {
+        map = new Heatmap(text);
+        map.setPictures(pictures);
+        map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         return map;
     }
 

@@ -536,20 +536,35 @@ public class GraphView extends Pane {
         if (furthest == null || model.isFollowing() || !whenShown.drawNow()) return;
         List<HeatmapPictures.Wanted> wanted = new ArrayList<>();
         HeatmapPictures.Box tokenBox = new HeatmapPictures.Box(TOKEN_WIDTH, TOKEN_HEIGHT, HeatmapPicture.DEFAULT_MAX_CELL);
+        List<MatrixView> heatmapsAhead = new ArrayList<>();
         for (NodeView v : nodes.values()) {
-            v.node().value(furthest).ifPresent(a -> want(wanted, v.valueView(), a));
-            v.node().grad(furthest).ifPresent(a -> want(wanted, v.gradView(), a));
+            v.node().value(furthest).ifPresent(a -> want(wanted, heatmapsAhead, v.valueView(), a));
+            v.node().grad(furthest).ifPresent(a -> want(wanted, heatmapsAhead, v.gradView(), a));
         }
         for (EdgeView e : edges) {
             e.edge().from().value(furthest).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a.batchView(), tokenBox)));
             e.edge().from().grad(furthest).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a.batchView(), tokenBox)));
         }
         pictures.prepareOn(model::runOnWorker, wanted);
+        makeHeatmapsAhead(heatmapsAhead, 0);
     }
 
-    private static void want(List<HeatmapPictures.Wanted> wanted, MatrixView view, NDArray a) {
+    private static void want(List<HeatmapPictures.Wanted> wanted, List<MatrixView> heatmapsAhead, MatrixView view, NDArray a) {
         NDArray drawn = view.heatmapArrayOf(a);
-        if (drawn != null) wanted.add(new HeatmapPictures.Wanted(drawn, view.heatmapBox()));
+        if (drawn == null) return;
+        wanted.add(new HeatmapPictures.Wanted(drawn, view.heatmapBox()));
+        heatmapsAhead.add(view);
+    }
+
+    /**
+     * Makes the heatmaps of the cards that the pass will show as heatmaps, hidden, one card a frame from the next
+     * (a card's heatmap is about ten nodes to style): the step that first fills a card then only hands it the array.
+     */
+    private static void makeHeatmapsAhead(List<MatrixView> views, int from) {
+        if (from < views.size()) AfterThisFrame.run(() -> {
+            views.get(from).makeHeatmapAhead();
+            makeHeatmapsAhead(views, from + 1);
+        });
     }
 
     private TranslateTransition move(NDArray a, Point2D from, Point2D to, boolean gradient) {
