@@ -317,4 +317,65 @@ class MatrixViewTest {
         assertTrue(fx(view::cellTexts).isEmpty());
         assertFalse(computed());
     }
+
+    private static NDArray signed(int rows, int cols) {
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) v[i] = (i % 7) - 3 + 0.1 * (i % 3);
+        return NDArray.of(new int[] {rows, cols}, v);
+    }
+
+    private Heatmap heatmapChild() throws Exception {
+        return fx(() -> view.getChildrenUnmodifiable().stream().filter(c -> c instanceof Heatmap).map(c -> (Heatmap) c)
+                .findFirst().orElse(null));
+    }
+
+    @Test
+    void aHeatmapMadeAheadIsHiddenUntilALargeArrayAndThenKeptForTheNext(FxRobot robot) throws Exception {
+        fx(() -> {
+            view.makeHeatmapAhead();
+            return null;
+        });
+        Heatmap ahead = heatmapChild();
+        assertTrue(ahead != null && !fx(ahead::isVisible) && !fx(ahead::isManaged), "made, hidden, out of the layout");
+        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").queryAs(Label.class).isVisible()), "still says not computed");
+        show(signed(20, 30));
+        assertTrue(fx(ahead::isVisible) && fx(ahead::isManaged));
+        assertEquals(List.of(ahead), fx(() -> List.copyOf(view.getChildrenUnmodifiable())), "the same heatmap, alone");
+        assertEquals("-3.2", legend(robot).get(0));
+        show(null);
+        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").queryAs(Label.class).isVisible()));
+        assertTrue(!fx(ahead::isVisible) && heatmapChild() == ahead, "kept, hidden, while the placeholder shows");
+        NDArray next = signed(30, 40);
+        show(next);
+        assertTrue(fx(ahead::isVisible));
+        assertEquals(next, fx(ahead::array));
+        assertEquals(1, (int) fx(() -> view.getChildrenUnmodifiable().size()));
+    }
+
+    @Test
+    void aPictureMadeAheadIsTheOneShownAndTheSameAsOneMadeHere(FxRobot robot) throws Exception {
+        NDArray a = signed(300, 200);
+        HeatmapPictures store = new HeatmapPictures();
+        store.prepare(a, fx(view::heatmapBox));
+        fx(() -> {
+            view.setPictures(store);
+            view.setArray(a);
+            return null;
+        });
+        Heatmap map = heatmapChild();
+        javafx.scene.image.Image shown = picture(robot, map);
+        HeatmapPictures.Box box = fx(view::heatmapBox);
+        HeatmapPicture.Spec spec = new HeatmapPicture.Spec(box.width(), box.height(), box.maxCell(), HeatmapPicture.Colours.DEFAULT);
+        HeatmapPicture made = store.find(a, ColourScale.DIVERGING, spec);
+        HeatmapPicture here = HeatmapPicture.of(a, ColourScale.DIVERGING, spec);
+        assertEquals(here.width(), (int) shown.getWidth());
+        assertEquals(here.height(), (int) shown.getHeight());
+        int[] pixels = fx(() -> {
+            int[] out = new int[here.width() * here.height()];
+            shown.getPixelReader().getPixels(0, 0, here.width(), here.height(), javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, here.width());
+            return out;
+        });
+        org.junit.jupiter.api.Assertions.assertArrayEquals(here.argb(), pixels);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(made.argb(), pixels);
+    }
 }
