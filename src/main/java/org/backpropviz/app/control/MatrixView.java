@@ -278,8 +278,8 @@ public class MatrixView extends StackPane {
 
     /**
      * Makes {@code child} the only child shown, leaving the children alone when it already is (no new CSS, no
-     * relayout). The heatmap, once made, stays a child, hidden while something else shows (and from the start when
-     * made ahead, {@link #makeHeatmapAhead}): a node added to the scene is styled anew, about ten for a heatmap.
+     * relayout). The heatmap, once made, stays a child, hidden while something else shows (a placeholder after a
+     * reset): a node added to the scene is styled anew, and a heatmap is about ten nodes.
      */
     private void show(Region child) {
         if (getChildren().size() == 1 && getChildren().get(0) == child && child.isVisible()) return;
@@ -291,23 +291,6 @@ public class MatrixView extends StackPane {
         if (child.getParent() != this) getChildren().add(child);
         child.setVisible(true);
         child.setManaged(true);
-    }
-
-    /**
-     * Makes the heatmap before any array needs it, styled and laid out but hidden beside what the view shows: the
-     * frame that first shows a large array then only gives it the array, instead of making and styling its nodes
-     * (about ten) too. Does nothing when the view has its heatmap already or is not in a window. FX thread.
-     */
-    public void makeHeatmapAhead() {
-        if (map != null || getScene() == null) return;
-        Heatmap m = newHeatmap();
-        m.setBox(heatmapWidth, heatmapHeight);
-        m.setLegendVisible(legendVisible.get());
-        m.setVisible(false);
-        m.setManaged(false); // left out of the view's size while hidden
-        getChildren().add(m);
-        m.applyCss();
-        m.autosize(); // its own size, not 0 x 0: a label laid out at 0 x 0 asks for CSS again (see Heatmap.setLegendVisible)
     }
 
     /**
@@ -354,18 +337,14 @@ public class MatrixView extends StackPane {
 
     /** The heatmap, one per view, given each new array. */
     private Region heatmap(NDArray a) {
-        if (map == null) newHeatmap();
+        if (map == null) {
+            map = new Heatmap(text);
+            map.setPictures(pictures);
+            map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        }
         map.setBox(heatmapWidth, heatmapHeight);
         map.setLegendVisible(legendVisible.get());
         map.setArray(a, colourScale);
-        return map;
-    }
-
-    /** The view's one heatmap, made. */
-    private Heatmap newHeatmap() {
-        map = new Heatmap(text);
-        map.setPictures(pictures);
-        map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         return map;
     }
 

@@ -536,35 +536,44 @@ public class GraphView extends Pane {
         if (furthest == null || model.isFollowing() || !whenShown.drawNow()) return;
         List<HeatmapPictures.Wanted> wanted = new ArrayList<>();
         HeatmapPictures.Box tokenBox = new HeatmapPictures.Box(TOKEN_WIDTH, TOKEN_HEIGHT, HeatmapPicture.DEFAULT_MAX_CELL);
-        List<MatrixView> heatmapsAhead = new ArrayList<>();
         for (NodeView v : nodes.values()) {
-            v.node().value(furthest).ifPresent(a -> want(wanted, heatmapsAhead, v.valueView(), a));
-            v.node().grad(furthest).ifPresent(a -> want(wanted, heatmapsAhead, v.gradView(), a));
+            v.node().value(furthest).ifPresent(a -> want(wanted, v.valueView(), a));
+            v.node().grad(furthest).ifPresent(a -> want(wanted, v.gradView(), a));
         }
         for (EdgeView e : edges) {
             e.edge().from().value(furthest).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a.batchView(), tokenBox)));
             e.edge().from().grad(furthest).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a.batchView(), tokenBox)));
         }
         pictures.prepareOn(model::runOnWorker, wanted);
-        makeHeatmapsAhead(heatmapsAhead, 0);
-    }
-
-    private static void want(List<HeatmapPictures.Wanted> wanted, List<MatrixView> heatmapsAhead, MatrixView view, NDArray a) {
-        NDArray drawn = view.heatmapArrayOf(a);
-        if (drawn == null) return;
-        wanted.add(new HeatmapPictures.Wanted(drawn, view.heatmapBox()));
-        heatmapsAhead.add(view);
+        if (furthest != model.getTrace()) rehearse(List.copyOf(nodes.values()), furthest, 0);
     }
 
     /**
-     * Makes the heatmaps of the cards that the pass will show as heatmaps, hidden, one card a frame from the next
-     * (a card's heatmap is about ten nodes to style): the step that first fills a card then only hands it the array.
+     * Shows each card once as the pass will leave it and at once as it is now, in the same task, one card a frame
+     * (nothing is drawn in between): JavaFX then styles the card, its heatmaps and labels in the states the steps will
+     * put them in, and caches those styles, before a step's frame needs them.
      */
-    private static void makeHeatmapsAhead(List<MatrixView> views, int from) {
-        if (from < views.size()) AfterThisFrame.run(() -> {
-            views.get(from).makeHeatmapAhead();
-            makeHeatmapsAhead(views, from + 1);
+    private void rehearse(List<NodeView> cards, Trace furthest, int from) {
+        if (from >= cards.size()) return;
+        AfterThisFrame.run(() -> {
+            if (model.getFurthest() != furthest || getScene() == null) return; // a newer pass has its own rehearsal
+            if (running != null) { // a step is moving: its cards show its start; try again next frame
+                rehearse(cards, furthest, from);
+                return;
+            }
+            NodeView card = cards.get(from);
+            card.show(furthest);
+            card.applyCss();
+            card.layout();
+            card.show(model.getTrace());
+            card.applyCss();
+            rehearse(cards, furthest, from + 1);
         });
+    }
+
+    private static void want(List<HeatmapPictures.Wanted> wanted, MatrixView view, NDArray a) {
+        NDArray drawn = view.heatmapArrayOf(a);
+        if (drawn != null) wanted.add(new HeatmapPictures.Wanted(drawn, view.heatmapBox()));
     }
 
     private TranslateTransition move(NDArray a, Point2D from, Point2D to, boolean gradient) {

@@ -330,25 +330,22 @@ class MatrixViewTest {
     }
 
     @Test
-    void aHeatmapMadeAheadIsHiddenUntilALargeArrayAndThenKeptForTheNext(FxRobot robot) throws Exception {
-        fx(() -> {
-            view.makeHeatmapAhead();
-            return null;
-        });
-        Heatmap ahead = heatmapChild();
-        assertTrue(ahead != null && !fx(ahead::isVisible) && !fx(ahead::isManaged), "made, hidden, out of the layout");
-        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").queryAs(Label.class).isVisible()), "still says not computed");
+    void theHeatmapIsKeptHiddenWhileThePlaceholderShowsAndShownAgainForTheNextLargeArray(FxRobot robot) throws Exception {
         show(signed(20, 30));
-        assertTrue(fx(ahead::isVisible) && fx(ahead::isManaged));
-        assertEquals(List.of(ahead), fx(() -> List.copyOf(view.getChildrenUnmodifiable())), "the same heatmap, alone");
+        Heatmap map = heatmapChild();
+        assertTrue(map != null && fx(map::isVisible));
+        assertEquals(List.of(map), fx(() -> List.copyOf(view.getChildrenUnmodifiable())), "the heatmap, alone");
         assertEquals("-3.2", legend(robot).get(0));
         show(null);
-        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").queryAs(Label.class).isVisible()));
-        assertTrue(!fx(ahead::isVisible) && heatmapChild() == ahead, "kept, hidden, while the placeholder shows");
+        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").queryAs(Label.class).isVisible()), "says not computed");
+        assertTrue(heatmapChild() == map && !fx(map::isVisible) && !fx(map::isManaged), "kept, hidden, out of the layout");
+        show(filled(2, 2, 0.5));
+        assertTrue(heatmapChild() == map && !fx(map::isVisible), "hidden while numbers show");
+        assertEquals(List.of("0.5", "0.5", "0.5", "0.5"), fx(view::cellTexts));
         NDArray next = signed(30, 40);
         show(next);
-        assertTrue(fx(ahead::isVisible));
-        assertEquals(next, fx(ahead::array));
+        assertTrue(fx(map::isVisible) && fx(map::isManaged), "the same heatmap, shown again");
+        assertEquals(next, fx(map::array));
         assertEquals(1, (int) fx(() -> view.getChildrenUnmodifiable().size()));
     }
 
