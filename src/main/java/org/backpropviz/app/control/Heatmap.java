@@ -17,6 +17,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import java.nio.IntBuffer;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
@@ -63,9 +65,11 @@ public final class Heatmap extends VBox {
     private boolean dirty;
     private boolean[] marks = new boolean[0];
     private int[] block;
-    private double boxWidth = 240, boxHeight = 240, maxCell = 28;
+    private double boxWidth = 240, boxHeight = 240, maxCell = HeatmapPicture.DEFAULT_MAX_CELL;
     private double cellW = 1, cellH = 1;
     private BiConsumer<Integer, Integer> onPick;
+    /** Pictures made ahead off the JavaFX thread, or null: each picture is then made here. */
+    private HeatmapPictures pictures;
 
     /** A heatmap whose legend speaks English (the matrix editor's, until the editor passes its language). */
     public Heatmap() {
@@ -148,6 +152,14 @@ public final class Heatmap extends VBox {
         drawOverlay();
     }
 
+    /**
+     * Where to look for pictures made ahead on a worker ({@link HeatmapPictures#prepare}) before making one here;
+     * null to make every picture here. Either way the picture is the same.
+     */
+    public void setPictures(HeatmapPictures pictures) {
+        this.pictures = pictures;
+    }
+
     /** Called with (row, column) when the user clicks an element. */
     public void setOnPick(BiConsumer<Integer, Integer> onPick) {
         this.onPick = onPick;
@@ -205,50 +217,29 @@ public final class Heatmap extends VBox {
         super.layoutChildren();
     }
 
-    private Palette palette() {
-        return colourScale.palette(negative.get(), zero.get(), positive.get(), sequential.get(), nonFinite.get());
-    }
-
     private void redraw() {
         dirty = false;
         if (array == null) {
             image.setImage(null);
             return;
         }
-        int rows = array.rows(), cols = array.cols();
-        double cell = Math.min(maxCell, Math.min(boxWidth / cols, boxHeight / rows));
-        double w = cols * cell, h = rows * cell;
-        if (cell < 1) { // more elements than pixels: fit the box, keeping a visible width and height
-            double aspect = (double) cols / rows;
-            w = Math.min(boxWidth, boxHeight * aspect);
-            h = Math.min(boxHeight, w / aspect);
-        }
-        w = Math.max(w, Math.min(boxWidth, 24));
-        h = Math.max(h, Math.min(boxHeight, 8));
-        int pw = Math.max(1, (int) Math.round(w)), ph = Math.max(1, (int) Math.round(h));
-        cellW = (double) pw / cols;
-        cellH = (double) ph / rows;
-        Palette p = palette();
-        Palette.Pixels px = p.pixels();
+        HeatmapPicture.Colours colours = new HeatmapPicture.Colours(negative.get(), zero.get(), positive.get(), sequential.get(), nonFinite.get());
+        HeatmapPicture.Spec spec = new HeatmapPicture.Spec(boxWidth, boxHeight, maxCell, colours);
+        HeatmapPicture made = pictures == null ? null : pictures.find(array, colourScale, spec);
+        if (pictures != null) pictures.drewWith(colours);
+        HeatmapPicture pic = made != null ? made : HeatmapPicture.of(array, colourScale, spec);
+        int pw = pic.width(), ph = pic.height();
+        cellW = pic.cellWidth();
+        cellH = pic.cellHeight();
+        Palette p = colours.palette(colourScale);
         double max = scale();
-        int[] argb = new int[pw * ph];
-        int[] colourOfColumn = new int[pw];
-        for (int y = 0; y < ph; y++) {
-            int r = Math.min(rows - 1, (int) (y / cellH));
-            for (int x = 0; x < pw; x++) {
-                int c = Math.min(cols - 1, (int) (x / cellW));
-                colourOfColumn[x] = px.argb(array.get(r, c), max);
-            }
-            System.arraycopy(colourOfColumn, 0, argb, y * pw, pw);
-        }
-        WritableImage img = new WritableImage(pw, ph);
-        img.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), argb, 0, pw);
-        image.setImage(img);
+        // the image shows the picture's own pixels (opaque, so the same in premultiplied ARGB): no copy, no conversion here
+        image.setImage(new WritableImage(new PixelBuffer<>(pw, ph, IntBuffer.wrap(pic.argb()), PixelFormat.getIntArgbPreInstance())));
         overlay.setWidth(pw);
         overlay.setHeight(ph);
         picture.setPrefSize(pw, ph);
         drawOverlay();
-        drawLegend(p, max);
+        drawLegend(p, max, pic.legendMax());
     }
 
     private void drawOverlay() {
@@ -279,13 +270,7 @@ public final class Heatmap extends VBox {
      * sequential one, {@code all 0} for an all-zero array; the hover line names the scale while nothing is hovered,
      * and the legend's tooltip says it in full.
      */
-    /** A legend's end: NumPy's form in seven characters at most ({@code -5.5828}), so the bar keeps its room. */
-    private static String legendNumber(double v) {
-        return org.backpropviz.text.Numbers.fit(v, 7);
-    }
-
-    private void drawLegend(Palette p, double max) {
-        String maxText = legendNumber(max);
+    private void drawLegend(Palette p, double max, String maxText) {
         if (allZero) {
             low.setText(text.get("legend.allZero"));
             setLegendTip(text.get("legend.allZero.tip"));

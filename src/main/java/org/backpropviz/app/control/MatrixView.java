@@ -83,6 +83,7 @@ public class MatrixView extends StackPane {
     private GridPane numberGrid;
     private int[] numberShape;
     private Heatmap map;
+    private HeatmapPictures pictures;
     private final Messages text;
 
     /** An array picture whose heatmap legend speaks English (views built without a window's language). */
@@ -188,6 +189,26 @@ public class MatrixView extends StackPane {
         return w;
     }
 
+    /** Where the heatmap looks for pictures made ahead off the JavaFX thread (null: it makes each itself). */
+    public void setPictures(HeatmapPictures pictures) {
+        this.pictures = pictures;
+        if (map != null) map.setPictures(pictures);
+    }
+
+    /** The size this view gives its heatmap's picture, for making pictures ahead ({@link HeatmapPictures#prepare}). */
+    public HeatmapPictures.Box heatmapBox() {
+        return new HeatmapPictures.Box(heatmapWidth, heatmapHeight, HeatmapPicture.DEFAULT_MAX_CELL);
+    }
+
+    /**
+     * The array this view's heatmap would draw for {@code whole} (its (N, rest) view when of rank 3 or more), or null
+     * when the view would show its numbers instead.
+     */
+    public NDArray heatmapArrayOf(NDArray whole) {
+        NDArray a = whole.batchView();
+        return a.rows() <= maxNumberRows.get() && a.cols() <= maxNumberCols.get() ? null : a;
+    }
+
     /** True when the array is drawn as a heatmap rather than numbers. */
     public boolean isHeatmap() { return heatmap; }
 
@@ -255,9 +276,21 @@ public class MatrixView extends StackPane {
         return new javafx.scene.layout.VBox(2, reshapedCaption, drawn);
     }
 
-    /** Makes {@code child} the only child, leaving the children alone when it already is (no new CSS, no relayout). */
+    /**
+     * Makes {@code child} the only child shown, leaving the children alone when it already is (no new CSS, no
+     * relayout). The heatmap, once made, stays a child, hidden while something else shows (a placeholder after a
+     * reset): a node added to the scene is styled anew, and a heatmap is about ten nodes.
+     */
     private void show(Region child) {
-        if (getChildren().size() != 1 || getChildren().get(0) != child) getChildren().setAll(child);
+        if (getChildren().size() == 1 && getChildren().get(0) == child && child.isVisible()) return;
+        if (map != null && map.getParent() == this && child != map) { // kept, hidden, for the next large array
+            map.setVisible(false);
+            map.setManaged(false);
+        }
+        getChildren().removeIf(c -> c != child && c != map);
+        if (child.getParent() != this) getChildren().add(child);
+        child.setVisible(true);
+        child.setManaged(true);
     }
 
     /**
@@ -306,6 +339,7 @@ public class MatrixView extends StackPane {
     private Region heatmap(NDArray a) {
         if (map == null) {
             map = new Heatmap(text);
+            map.setPictures(pictures);
             map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         }
         map.setBox(heatmapWidth, heatmapHeight);

@@ -392,6 +392,19 @@ public final class GraphViewModel {
         notice.set(new Notice(key, List.copyOf(args), error));
     }
 
+    /**
+     * Runs {@code work} for a view on the engine worker, after what is queued there (such as the pictures of a pass's
+     * arrays, made ahead). The work must not touch the scene graph, and nothing is handed back: it leaves its results
+     * where the view looks for them. It never makes a pending pass stale.
+     */
+    public void runOnWorker(Runnable work) {
+        try {
+            worker.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            // the window is closing: nothing will be shown
+        }
+    }
+
     /** Stops the worker; call when the window closes. */
     public void shutdown() {
         stopPlaying();

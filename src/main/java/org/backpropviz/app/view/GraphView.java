@@ -1,5 +1,6 @@
 package org.backpropviz.app.view;
 
+import org.backpropviz.app.fx.AfterThisFrame;
 import org.backpropviz.app.fx.WhenShown;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import org.backpropviz.app.i18n.Messages;
+import org.backpropviz.app.control.HeatmapPicture;
+import org.backpropviz.app.control.HeatmapPictures;
 import org.backpropviz.app.control.Labels;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.GraphViewModel;
@@ -98,6 +101,8 @@ public class GraphView extends Pane {
     private Animation running;
     private Trace afterRunning;
     private final WhenShown whenShown;
+    /** The pictures of the pass's arrays for the cards and the tokens, made on the engine worker once it is computed. */
+    private final HeatmapPictures pictures = new HeatmapPictures();
     private java.util.function.Consumer<Node> onEditNode = n -> { };
     /** The node of the last single click and when: opening the inspector can move the node before the second click. */
     private Node clicked;
@@ -132,6 +137,7 @@ public class GraphView extends Pane {
             if (whenShown.drawNow()) onTrace(before, now);
         });
         disposer.listen(model.furthestProperty(), (o, a, b) -> {
+            preparePictures(b);
             if (running == null && whenShown.drawNow()) render(model.getTrace());
         });
         disposer.listen(model.selectedProperty(), (o, a, b) -> markSelection());
@@ -150,6 +156,9 @@ public class GraphView extends Pane {
         });
         render(model.getTrace());
         markSelection();
+        preparePictures(model.getFurthest());
+        AfterThisFrame.run(2, () -> makeTokensAhead(false));
+        AfterThisFrame.run(3, () -> makeTokensAhead(true));
     }
 
     /**
@@ -203,6 +212,8 @@ public class GraphView extends Pane {
         width = widthOf(g);
         for (Node n : g.nodes()) {
             NodeView v = new NodeView(n, text);
+            v.valueView().setPictures(pictures);
+            v.gradView().setPictures(pictures);
             double[] p = places.get(n);
             v.relocate(p[0], p[1]);
             v.setOnMouseClicked(e -> {
@@ -465,6 +476,11 @@ public class GraphView extends Pane {
      */
     private record Token(VBox box, MatrixView picture, Label shape) {}
 
+    /** A token's largest picture. */
+    private static final double TOKEN_WIDTH = 40, TOKEN_HEIGHT = 26;
+    /** The most tokens of a kind one step sends: an Affine's three inputs forward, their three gradients backward. */
+    private static final int TOKENS_PER_STEP = 3;
+
     private final List<Token> valueTokens = new ArrayList<>();
     private final List<Token> gradTokens = new ArrayList<>();
     private int valueTokensUsed, gradTokensUsed;
@@ -473,11 +489,17 @@ public class GraphView extends Pane {
     private Token token(boolean gradient) {
         List<Token> pool = gradient ? gradTokens : valueTokens;
         int i = gradient ? gradTokensUsed++ : valueTokensUsed++;
-        if (i < pool.size()) return pool.get(i);
+        return i < pool.size() ? pool.get(i) : newToken(gradient);
+    }
+
+    /** A new hidden token of a kind, added to its pool. */
+    private Token newToken(boolean gradient) {
+        List<Token> pool = gradient ? gradTokens : valueTokens;
         MatrixView picture = new MatrixView(text);
         picture.maxNumberRowsProperty().set(0);
         picture.legendVisibleProperty().set(false);
-        picture.setHeatmapSize(40, 26);
+        picture.setHeatmapSize(TOKEN_WIDTH, TOKEN_HEIGHT);
+        picture.setPictures(pictures);
         Label shape = Labels.empty();
         shape.getStyleClass().add("token-shape");
         VBox box = new VBox(1, picture, shape);
@@ -488,6 +510,70 @@ public class GraphView extends Pane {
         Token k = new Token(box, picture, shape);
         pool.add(k);
         return k;
+    }
+
+    /**
+     * Makes the tokens of one kind that a step can need before any step does, each styled with a picture of a small
+     * stand-in array, in a frame of their own after the window's first: a first step would otherwise pay for their
+     * nodes, CSS and first heatmap in its own frame. They stay hidden until a step sends them.
+     */
+    private void makeTokensAhead(boolean gradient) {
+        List<Token> pool = gradient ? gradTokens : valueTokens;
+        NDArray standIn = NDArray.matrix(new double[][] {{-1, 0.5, 1, 0.25}, {0.75, -0.5, 0, 1}});
+        while (pool.size() < TOKENS_PER_STEP) {
+            Token k = newToken(gradient);
+            k.picture.setArray(standIn);
+            k.box.applyCss();
+        }
+    }
+
+    /**
+     * Has the engine worker make, once a pass is computed, the pictures its arrays will need on the cards and on the
+     * tokens, so that a step's frame only hands finished pixels over (a first step otherwise coloured every new
+     * picture on the JavaFX thread, with code not yet compiled). Not while the graph is hidden or follows a training run.
+     */
+    private void preparePictures(Trace furthest) {
+        if (furthest == null || model.isFollowing() || !whenShown.drawNow()) return;
+        List<HeatmapPictures.Wanted> wanted = new ArrayList<>();
+        HeatmapPictures.Box tokenBox = new HeatmapPictures.Box(TOKEN_WIDTH, TOKEN_HEIGHT, HeatmapPicture.DEFAULT_MAX_CELL);
+        for (NodeView v : nodes.values()) {
+            v.node().value(furthest).ifPresent(a -> want(wanted, v.valueView(), a));
+            v.node().grad(furthest).ifPresent(a -> want(wanted, v.gradView(), a));
+        }
+        for (EdgeView e : edges) {
+            e.edge().from().value(furthest).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a.batchView(), tokenBox)));
+            e.edge().from().grad(furthest).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a.batchView(), tokenBox)));
+        }
+        pictures.prepareOn(model::runOnWorker, wanted);
+        if (furthest != model.getTrace()) rehearse(List.copyOf(nodes.values()), furthest, 0);
+    }
+
+    /**
+     * Shows each card once as the pass will leave it and at once as it is now, in the same task, one card a frame
+     * (nothing is drawn in between): JavaFX then styles the card, its heatmaps and labels in the states the steps will
+     * put them in, and caches those styles, before a step's frame needs them.
+     */
+    private void rehearse(List<NodeView> cards, Trace furthest, int from) {
+        if (from >= cards.size()) return;
+        AfterThisFrame.run(() -> {
+            if (model.getFurthest() != furthest || getScene() == null) return; // a newer pass has its own rehearsal
+            if (running != null) { // a step is moving: its cards show its start; try again next frame
+                rehearse(cards, furthest, from);
+                return;
+            }
+            NodeView card = cards.get(from);
+            card.show(furthest);
+            card.applyCss();
+            card.layout();
+            card.show(model.getTrace());
+            card.applyCss();
+            rehearse(cards, furthest, from + 1);
+        });
+    }
+
+    private static void want(List<HeatmapPictures.Wanted> wanted, MatrixView view, NDArray a) {
+        NDArray drawn = view.heatmapArrayOf(a);
+        if (drawn != null) wanted.add(new HeatmapPictures.Wanted(drawn, view.heatmapBox()));
     }
 
     private TranslateTransition move(NDArray a, Point2D from, Point2D to, boolean gradient) {

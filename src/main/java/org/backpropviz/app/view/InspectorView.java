@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import org.backpropviz.app.i18n.Messages;
 import org.backpropviz.app.control.ArrayGrid;
 import org.backpropviz.app.control.Labels;
+import org.backpropviz.app.control.HeatmapPictures;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.Formulas;
 import org.backpropviz.app.model.Formulas.Formula;
@@ -43,6 +44,8 @@ public class InspectorView extends ScrollPane {
     private final List<FormulaRow> formulaRows = new java.util.ArrayList<>();
 
     private final WhenShown whenShown = new WhenShown(this::refresh);
+    /** The pictures of the selected node's arrays, made on the engine worker ahead of the steps that show them. */
+    private final HeatmapPictures pictures = new HeatmapPictures();
 
     public InspectorView(GraphViewModel model, Messages text, Disposer disposer) {
         this.model = model;
@@ -71,6 +74,7 @@ public class InspectorView extends ScrollPane {
             m.maxNumberRowsProperty().set(10);
             m.maxNumberColsProperty().set(6);
             m.setHeatmapSize(260, 160);
+            m.setPictures(pictures);
         }
         value.placeholderProperty().set(text.get("node.notComputed"));
         grad.placeholderProperty().set(text.get("node.gradNotYet"));
@@ -87,9 +91,13 @@ public class InspectorView extends ScrollPane {
             if (whenShown.drawNow()) refresh();
         });
         disposer.listen(model.furthestProperty(), (o, a, b) -> {
+            preparePictures();
             if (whenShown.drawNow()) refresh();
         });
-        disposer.listen(model.selectedProperty(), (o, a, b) -> refresh());
+        disposer.listen(model.selectedProperty(), (o, a, b) -> {
+            preparePictures();
+            refresh();
+        });
         refresh();
     }
 
@@ -117,6 +125,22 @@ public class InspectorView extends ScrollPane {
         grid.setVisible(on);
         grid.setManaged(on);
         grid.setArray(on ? a : null);
+    }
+
+    /**
+     * Has the engine worker make the pictures of the selected node's value and gradient in the pass computed so far,
+     * before the steps that show them: a step's frame then only hands finished pixels over.
+     */
+    private void preparePictures() {
+        String id = model.selectedProperty().get();
+        Trace furthest = model.getFurthest();
+        if (id == null || furthest == null || model.isFollowing()) return;
+        Node node = org.backpropviz.app.model.NetGraph.of(furthest.network()).find(id).orElse(null);
+        if (node == null) return;
+        List<HeatmapPictures.Wanted> wanted = new java.util.ArrayList<>();
+        node.value(furthest).map(value::heatmapArrayOf).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a, value.heatmapBox())));
+        node.grad(furthest).map(grad::heatmapArrayOf).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a, grad.heatmapBox())));
+        pictures.prepareOn(model::runOnWorker, wanted);
     }
 
     private void refresh() {

@@ -317,4 +317,62 @@ class MatrixViewTest {
         assertTrue(fx(view::cellTexts).isEmpty());
         assertFalse(computed());
     }
+
+    private static NDArray signed(int rows, int cols) {
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) v[i] = (i % 7) - 3 + 0.1 * (i % 3);
+        return NDArray.of(new int[] {rows, cols}, v);
+    }
+
+    private Heatmap heatmapChild() throws Exception {
+        return fx(() -> view.getChildrenUnmodifiable().stream().filter(c -> c instanceof Heatmap).map(c -> (Heatmap) c)
+                .findFirst().orElse(null));
+    }
+
+    @Test
+    void theHeatmapIsKeptHiddenWhileThePlaceholderShowsAndShownAgainForTheNextLargeArray(FxRobot robot) throws Exception {
+        show(signed(20, 30));
+        Heatmap map = heatmapChild();
+        assertTrue(map != null && fx(map::isVisible));
+        assertEquals(List.of(map), fx(() -> List.copyOf(view.getChildrenUnmodifiable())), "the heatmap, alone");
+        assertEquals("-3.2", legend(robot).get(0));
+        show(null);
+        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").queryAs(Label.class).isVisible()), "says not computed");
+        assertTrue(heatmapChild() == map && !fx(map::isVisible) && !fx(map::isManaged), "kept, hidden, out of the layout");
+        show(filled(2, 2, 0.5));
+        assertTrue(heatmapChild() == map && !fx(map::isVisible), "hidden while numbers show");
+        assertEquals(List.of("0.5", "0.5", "0.5", "0.5"), fx(view::cellTexts));
+        NDArray next = signed(30, 40);
+        show(next);
+        assertTrue(fx(map::isVisible) && fx(map::isManaged), "the same heatmap, shown again");
+        assertEquals(next, fx(map::array));
+        assertEquals(1, (int) fx(() -> view.getChildrenUnmodifiable().size()));
+    }
+
+    @Test
+    void aPictureMadeAheadIsTheOneShownAndTheSameAsOneMadeHere(FxRobot robot) throws Exception {
+        NDArray a = signed(300, 200);
+        HeatmapPictures store = new HeatmapPictures();
+        store.prepare(a, fx(view::heatmapBox));
+        fx(() -> {
+            view.setPictures(store);
+            view.setArray(a);
+            return null;
+        });
+        Heatmap map = heatmapChild();
+        javafx.scene.image.Image shown = picture(robot, map);
+        HeatmapPictures.Box box = fx(view::heatmapBox);
+        HeatmapPicture.Spec spec = new HeatmapPicture.Spec(box.width(), box.height(), box.maxCell(), HeatmapPicture.Colours.DEFAULT);
+        HeatmapPicture made = store.find(a, ColourScale.DIVERGING, spec);
+        HeatmapPicture here = HeatmapPicture.of(a, ColourScale.DIVERGING, spec);
+        assertEquals(here.width(), (int) shown.getWidth());
+        assertEquals(here.height(), (int) shown.getHeight());
+        int[] pixels = fx(() -> {
+            int[] out = new int[here.width() * here.height()];
+            shown.getPixelReader().getPixels(0, 0, here.width(), here.height(), javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, here.width());
+            return out;
+        });
+        org.junit.jupiter.api.Assertions.assertArrayEquals(here.argb(), pixels);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(made.argb(), pixels);
+    }
 }
