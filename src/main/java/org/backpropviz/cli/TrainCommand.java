@@ -7,10 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.backpropviz.engine.Activation;
 import org.backpropviz.engine.Activations;
 import org.backpropviz.engine.Np;
@@ -90,11 +86,8 @@ final class TrainCommand {
         List<Integer> widths = new ArrayList<>(c.hiddenSizes());
         widths.add(0, d.features());
         widths.add(d.classes());
-        long layer = 0, net = 0;
-        for (int k = 1; k < widths.size(); k++) {
-            layer = Math.max(layer, (long) widths.get(k - 1) * widths.get(k));
-            net += (long) widths.get(k - 1) * widths.get(k);
-        }
+        long layer = 0;
+        for (int k = 1; k < widths.size(); k++) layer = Math.max(layer, (long) widths.get(k - 1) * widths.get(k));
         // on a thread of its own, while this one splits, scales and draws the weights (on two cores, the two overlap)
         long products = layer * d.size();
         Thread blas = new Thread(() -> Np.prepareProducts(products), "load-blas");
@@ -103,71 +96,29 @@ final class TrainCommand {
         Training tr;
         Training.Epoch last = null;
         long t0;
-        double seconds;
-        // each epoch's accuracies are computed on a thread of their own while the next epoch trains, unless a stop
-        // condition needs them before the next iteration, or they are too little work to be worth handing over (iris:
-        // 10,000 multiply-adds an epoch, where the hand-over cost more than it saved); the lines come out in order
-        boolean overlap = c.targetTestAccuracy() <= 0 && c.plateauEpochs() <= 0 && net * d.size() >= OVERLAP_MULTIPLY_ADDS;
-        ExecutorService accuracies = overlap ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "train-accuracy");
-            t.setDaemon(true);
-            return t;
-        }) : null;
         try {
             tr = new Training(d, c);
             joinQuietly(blas);
             // the clock starts where the book's loop starts (and train_numpy.py's): after the split, the scaling and
             // the initial weights; the whole process's time includes them
             t0 = System.nanoTime();
-            Future<Training.Epoch> pending = null;
             while (!tr.finished()) {
                 tr.iterate();
                 if (tr.epochComplete()) {
-                    if (accuracies == null) {
-                        last = tr.endEpoch();
-                        out.println(epochLine(last));
-                        continue;
-                    }
-                    if (pending != null) last = pending.get();
-                    Training.ClosedEpoch closed = tr.endEpochLater();
-                    pending = accuracies.submit(() -> {
-                        Training.Epoch e = closed.evaluate();
-                        out.println(epochLine(e)); // formatted there too: the loop's thread only trains
-                        return e;
-                    });
+                    last = tr.endEpoch();
+                    out.println(epochLine(last));
                 }
             }
-            if (pending != null) last = pending.get();
-            seconds = (System.nanoTime() - t0) / 1e9;
         } catch (IllegalArgumentException e) {
             err.println("train: " + e.getMessage());
             return Cli.INVALID;
         } catch (OutOfMemoryError e) {
-            return outOfMemory(err);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OutOfMemoryError) return outOfMemory(err);
-            if (e.getCause() instanceof IllegalArgumentException iae) {
-                err.println("train: " + iae.getMessage());
-                return Cli.INVALID;
-            }
-            throw new IllegalStateException("train: the accuracies failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("train: interrupted");
+            err.println("train: out of memory: the Java heap is too small for this data and network (try a smaller --hidden or --batch)");
             return Cli.INVALID;
-        } finally {
-            if (accuracies != null) accuracies.shutdownNow();
         }
+        double seconds = (System.nanoTime() - t0) / 1e9;
         out.println(doneLine(d, c, tr, last, seconds));
         return Cli.OK;
-    }
-
-    /** The accuracies of an epoch of at least this many multiply-adds are computed while the next epoch trains. */
-    static final long OVERLAP_MULTIPLY_ADDS = 1_000_000;
-
-    private static int outOfMemory(PrintStream err) {
-        err.println("train: out of memory: the Java heap is too small for this data and network (try a smaller --hidden or --batch)");
-        return Cli.INVALID;
     }
 
     /** Waits for {@code t} to end; an interrupt ends the wait and stays set. */

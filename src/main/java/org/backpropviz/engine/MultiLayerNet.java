@@ -1,6 +1,5 @@
 package org.backpropviz.engine;
 
-import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
@@ -259,21 +258,6 @@ public final class MultiLayerNet {
     /** {@code param -= lr * grad}: the same two roundings as {@code param - (lr * grad)}. */
     private static void descend(DMatrixRMaj param, DMatrixRMaj grad, double lr) {
         for (int i = 0; i < param.getNumElements(); i++) param.data[i] = param.data[i] - lr * grad.data[i];
-    }
-
-    /**
-     * Copies this net's weights into {@code other}, a net of the same sizes (only {@code other} is modified): a
-     * snapshot whose {@link #predict} gives the same numbers as this net's at this moment, while this net trains on.
-     */
-    public void copyWeightsTo(MultiLayerNet other) {
-        if (!Arrays.equals(sizes, other.sizes)) {
-            throw new IllegalArgumentException("a net of sizes " + Arrays.toString(sizes) + " cannot take the weights of "
-                    + Arrays.toString(other.sizes));
-        }
-        for (int k = 0; k < n; k++) {
-            System.arraycopy(W[k].data, 0, other.W[k].data, 0, W[k].getNumElements());
-            System.arraycopy(b[k].data, 0, other.b[k].data, 0, b[k].getNumElements());
-        }
     }
 
     /** Copies of the current weights, as {@code [W1, b1, …, Wn, bn]} with their NumPy shapes. */

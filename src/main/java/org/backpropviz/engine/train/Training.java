@@ -177,66 +177,10 @@ public final class Training {
         } else {
             sinceBest++;
         }
-        startNextEpoch();
-        return e;
-    }
-
-    private void startNextEpoch() {
         epochLossSum = 0;
         epochIterations = 0;
         cursor = 0;
         order = Dataset.permutation(train.size(), rnd);
-    }
-
-    /**
-     * An epoch closed by {@link #endEpochLater}: its number and mean loss are known, its accuracies are computed by
-     * {@link #evaluate} from a snapshot of the weights taken when it closed, on whatever thread calls it, while the
-     * trainer goes on with the next epoch.
-     */
-    public final class ClosedEpoch {
-        private final int number;
-        private final double loss;
-
-        private ClosedEpoch(int number, double loss) {
-            this.number = number;
-            this.loss = loss;
-        }
-
-        /** The epoch with its accuracies on both sets, the same numbers {@link #endEpoch()} would have given. */
-        public Epoch evaluate() {
-            try {
-                return new Epoch(number, loss, accuracy(snapshot, train), accuracy(snapshot, test));
-            } finally {
-                evaluating = false;
-            }
-        }
-    }
-
-    /** The weights of the last epoch closed by {@link #endEpochLater}, while its accuracies are computed. */
-    private MultiLayerNet snapshot;
-    /** True from {@link #endEpochLater} until its epoch's {@link ClosedEpoch#evaluate} has returned. */
-    private volatile boolean evaluating;
-
-    /**
-     * Closes the epoch as {@link #endEpoch()} does (a new batch order, the next epoch begins), but leaves its
-     * accuracies to {@link ClosedEpoch#evaluate}, which another thread may run while this one trains on: on two cores
-     * the accuracies then cost the loop nothing. The weights are copied once here. Only for a run without a stop
-     * condition, which would need the test accuracy before the next iteration; and the previous closed epoch's
-     * {@code evaluate} must have returned first (its snapshot is reused).
-     *
-     * @throws IllegalStateException if the config has a stop condition or the previous epoch is still being evaluated
-     */
-    public ClosedEpoch endEpochLater() {
-        if (config.targetTestAccuracy() > 0 || config.plateauEpochs() > 0) {
-            throw new IllegalStateException("a run with a stop condition needs each epoch's test accuracy at once: use endEpoch()");
-        }
-        if (evaluating) throw new IllegalStateException("the previous epoch's accuracies are still being computed");
-        if (snapshot == null) snapshot = new MultiLayerNet(net.weights(), network.activations(), 1);
-        else net.copyWeightsTo(snapshot);
-        evaluating = true;
-        epoch++;
-        ClosedEpoch e = new ClosedEpoch(epoch, epochIterations == 0 ? Double.NaN : epochLossSum / epochIterations);
-        startNextEpoch();
         return e;
     }
 
@@ -258,11 +202,7 @@ public final class Training {
     }
 
     public double accuracy(Dataset d) {
-        return accuracy(net, d);
-    }
-
-    private static double accuracy(MultiLayerNet net, Dataset d) {
-        int[] p = net.predict(d.x());
+        int[] p = predict(d.x());
         int ok = 0;
         for (int i = 0; i < p.length; i++) if (p[i] == d.label(i)) ok++;
         return (double) ok / p.length;

@@ -169,65 +169,6 @@ class TrainingTest {
         assertTrue(e.get(e.size() - 1).testAccuracy() >= 0.9);
     }
 
-    /**
-     * An epoch closed for later has the accuracies endEpoch gives, to the bit, although another thread computes them
-     * while the trainer is already several iterations into the next epoch (the train command's overlap).
-     */
-    @Test
-    void accuraciesComputedOnAnotherThreadWhileTrainingGoesOnAreEndEpochs() throws Exception {
-        TrainConfig c = TrainConfig.defaults("digits").withEpochs(6);
-        List<Training.Epoch> expected = train(new Training(DatasetFormat.builtIn("digits"), c));
-
-        Training t = new Training(DatasetFormat.builtIn("digits"), c);
-        List<Training.Epoch> got = new ArrayList<>();
-        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try {
-            java.util.concurrent.Future<Training.Epoch> pending = null;
-            while (!t.finished()) {
-                t.iterate();
-                if (t.epochComplete()) {
-                    if (pending != null) got.add(pending.get());
-                    Training.ClosedEpoch closed = t.endEpochLater();
-                    // the evaluation waits until the weights have moved on by three iterations: its snapshot must not
-                    java.util.concurrent.CountDownLatch trained = new java.util.concurrent.CountDownLatch(1);
-                    pending = other.submit(() -> {
-                        trained.await();
-                        return closed.evaluate();
-                    });
-                    if (!t.finished()) {
-                        for (int i = 0; i < 3; i++) t.iterate();
-                    }
-                    trained.countDown();
-                }
-            }
-            if (pending != null) got.add(pending.get());
-        } finally {
-            other.shutdownNow();
-        }
-        assertEquals(expected.size(), got.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i).epoch(), got.get(i).epoch());
-            assertEquals(expected.get(i).loss(), got.get(i).loss(), 0.0, "loss of epoch " + (i + 1));
-            assertEquals(expected.get(i).trainAccuracy(), got.get(i).trainAccuracy(), 0.0, "train accuracy of epoch " + (i + 1));
-            assertEquals(expected.get(i).testAccuracy(), got.get(i).testAccuracy(), 0.0, "test accuracy of epoch " + (i + 1));
-        }
-    }
-
-    @Test
-    void anEpochIsNotClosedForLaterWithAStopConditionOrWhileTheLastIsBeingEvaluated() throws Exception {
-        Training stops = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris").withStop(0.9, 0));
-        while (!stops.epochComplete()) stops.iterate();
-        assertThrows(IllegalStateException.class, stops::endEpochLater);
-
-        Training t = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris"));
-        while (!t.epochComplete()) t.iterate();
-        Training.ClosedEpoch first = t.endEpochLater();
-        while (!t.epochComplete()) t.iterate();
-        assertThrows(IllegalStateException.class, t::endEpochLater, "the first epoch's accuracies are not computed yet");
-        assertEquals(1, first.evaluate().epoch());
-        assertEquals(2, t.endEpochLater().evaluate().epoch());
-    }
-
     @Test
     void theNextBatchAfterAnEpochOpensTheNextEpoch() throws Exception {
         Training t = new Training(DatasetFormat.builtIn("iris"), TrainConfig.defaults("iris").withBatch(60));
