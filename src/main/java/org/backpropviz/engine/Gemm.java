@@ -42,11 +42,17 @@ final class Gemm {
      * nets never need it, and loading it costs the window's start-up about 40 ms of CPU).
      */
     private static final class Native {
+        /**
+         * The binding's logger, held here: the logging framework keeps loggers only weakly, so a collection between
+         * setting its level and the binding's first message could lose the level (a stray "Failed to load
+         * implementation" warning on stderr, seen once in about thirty runs).
+         */
+        private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
         static final BLAS BLAS = load();
 
         private static BLAS load() {
             // a missing native library is normal: EJML takes over, no warning for the user
-            Logger.getLogger("dev.ludovic.netlib").setLevel(Level.OFF);
+            NETLIB_LOG.setLevel(Level.OFF);
             try {
                 return NativeBLAS.getInstance();
             } catch (Throwable e) { // no libblas.so.3, another OS, or a blocked JNI load
