@@ -37,7 +37,12 @@ class TrainingChartTest {
     void start(Stage stage) {
         chart = new TrainingChart("Training loss", "iteration", "loss", new SteppedAxis.Range(0, 2.5, 0.5), false)
                 .series(raw, "raw").series(smooth, "smoothed").follow(changes, running, new Disposer());
+        // TestFX hands every test class the same stage: a window test before this one leaves it with the app's minimum
+        // size (900 × 600), which the resizing below must not meet
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         stage.setScene(new Scene(new StackPane(chart), 500, 320));
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -100,10 +105,10 @@ class TrainingChartTest {
     void theChartsFillTheWidthTheyAreGiven(FxRobot robot) throws Exception {
         Stage stage = (Stage) onFx(() -> chart.getScene().getWindow());
         robot.interact(() -> stage.setWidth(800));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(chart::getWidth) > 700);
         double wide = onFx(chart::getWidth);
         robot.interact(() -> stage.setWidth(400));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(chart::getWidth) < 500);
         double narrow = onFx(chart::getWidth);
         assertTrue(wide > narrow + 300, wide + " then " + narrow);
         assertTrue(narrow >= 260, "never narrower than its minimum: " + narrow);
