@@ -25,6 +25,7 @@ class UncaughtExceptionsTest {
     void start(Stage stage) {
         root = new StackPane();
         stage.setScene(new Scene(root, 200, 100));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

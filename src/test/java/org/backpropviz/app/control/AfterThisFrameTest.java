@@ -24,6 +24,7 @@ class AfterThisFrameTest {
     @Start
     void start(Stage stage) {
         stage.setScene(new Scene(new StackPane(), 100, 100));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

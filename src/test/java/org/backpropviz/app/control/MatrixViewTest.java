@@ -34,6 +34,7 @@ class MatrixViewTest {
         StackPane root = new StackPane(view);
         Theme.apply(root, null); // the theme's colours, as every window of the app has them
         stage.setScene(new Scene(root, 300, 200));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

@@ -36,6 +36,7 @@ class WholeNumberSpinnersTest {
         other.setId("other");
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         stage.setScene(new Scene(new VBox(8, spinner, other), 300, 120));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

@@ -43,6 +43,7 @@ class MatrixEditorViewTest {
         new ArrayHistory(model, e -> commits.add(e.value()));
         view = new MatrixEditorView(model);
         stage.setScene(new Scene(view, 1000, 600));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

@@ -44,6 +44,7 @@ class MatrixEditorWindowTest {
         owner = stage;
         // a shown stage needs a scene: headless Monocle waits forever for an empty stage to render
         stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

@@ -39,6 +39,7 @@ class ConfusionMatrixViewTest {
         org.backpropviz.app.control.Theme.apply(root, ConfusionMatrixView.class.getResource("learn.css"));
         Scene scene = new Scene(root, 700, 400);
         stage.setScene(scene);
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

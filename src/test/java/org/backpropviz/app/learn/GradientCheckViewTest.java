@@ -32,6 +32,7 @@ class GradientCheckViewTest {
     void start(Stage stage) {
         model = new GradientCheckModel(scenario);
         stage.setScene(new Scene(new GradientCheckView(model, org.backpropviz.app.i18n.Messages.english()), 1000, 700));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

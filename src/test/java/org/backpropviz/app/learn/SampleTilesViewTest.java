@@ -35,6 +35,7 @@ class SampleTilesViewTest {
         root = new VBox(holder);
         org.backpropviz.app.control.Theme.apply(root, SampleTilesView.class.getResource("learn.css"));
         stage.setScene(new Scene(root, 900, 500));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

@@ -30,6 +30,7 @@ class TrainingViewTest {
     void start(Stage stage) {
         model = new TrainingModel(new SimpleObjectProperty<NetInputs>(LearnDemo.preset("batch-of-4")));
         stage.setScene(new Scene(new TrainingView(model, org.backpropviz.app.i18n.Messages.english()), 1280, 800));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 

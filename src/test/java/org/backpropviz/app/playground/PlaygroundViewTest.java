@@ -33,6 +33,7 @@ class PlaygroundViewTest {
         this.stage = stage;
         model = new PlaygroundModel();
         stage.setScene(new Scene(new PlaygroundView(model, org.backpropviz.app.i18n.Messages.english()), 1000, 650));
+        stage.sizeToScene(); // the stage is TestFX's, shared: a class before may have sized it
         stage.show();
     }
 
