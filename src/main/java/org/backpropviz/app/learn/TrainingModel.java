@@ -91,7 +91,8 @@ public final class TrainingModel {
     private final ChartSeries smoothLoss = new ChartSeries(MAX_COLUMNS);
     private final ChartSeries trainAccuracy = new ChartSeries(MAX_COLUMNS);
     private final ChartSeries testAccuracy = new ChartSeries(MAX_COLUMNS);
-    private final ReadOnlyLongWrapper chartChanges = new ReadOnlyLongWrapper(this, "chartChanges", 0);
+    private final ReadOnlyLongWrapper lossChanges = new ReadOnlyLongWrapper(this, "lossChanges", 0);
+    private final ReadOnlyLongWrapper accuracyChanges = new ReadOnlyLongWrapper(this, "accuracyChanges", 0);
 
     /** @param scenario the current scenario, used when the source is {@link Source#SCENARIO}; its value may be null */
     public TrainingModel(ObservableValue<NetInputs> scenario) {
@@ -151,7 +152,8 @@ public final class TrainingModel {
     public ReadOnlyObjectProperty<Msg> errorProperty() { return error.getReadOnlyProperty(); }
     /**
      * Loss per iteration (x: iteration), in at most {@value #MAX_COLUMNS} columns. The series are the model's own,
-     * changed on the FX thread: read them there, after {@link #chartChangesProperty()} says they changed.
+     * changed on the FX thread: read them there, after {@link #lossChangesProperty()} or
+     * {@link #accuracyChangesProperty()} says they changed.
      */
     ChartSeries rawLoss() { return rawLoss; }
     /** The exponential moving average of the loss, at the same iterations as {@link #rawLoss()}. */
@@ -160,8 +162,13 @@ public final class TrainingModel {
     ChartSeries trainAccuracy() { return trainAccuracy; }
     /** Test accuracy per epoch. */
     ChartSeries testAccuracy() { return testAccuracy; }
-    /** Counts the changes to the chart series: one per update that brought points, one per new run that cleared them. */
-    public ReadOnlyLongProperty chartChangesProperty() { return chartChanges.getReadOnlyProperty(); }
+    /** Counts the changes to the loss series: one per update that brought loss points, one per new run that cleared them. */
+    public ReadOnlyLongProperty lossChangesProperty() { return lossChanges.getReadOnlyProperty(); }
+    /**
+     * Counts the changes to the accuracy series: one per update that brought an epoch, one per new run. Apart from
+     * {@link #lossChangesProperty()}, so that the accuracy chart is not drawn again for every batch of loss points.
+     */
+    public ReadOnlyLongProperty accuracyChangesProperty() { return accuracyChanges.getReadOnlyProperty(); }
 
     // ------------------------------------------------------------------ commands
 
@@ -292,7 +299,8 @@ public final class TrainingModel {
         smoothLoss.clear();
         trainAccuracy.clear();
         testAccuracy.clear();
-        chartChanges.set(chartChanges.get() + 1);
+        lossChanges.set(lossChanges.get() + 1);
+        accuracyChanges.set(accuracyChanges.get() + 1);
         lastEpoch.set(null);
         results.set(null);
         error.set(null);
@@ -342,7 +350,8 @@ public final class TrainingModel {
             testAccuracy.add(e.epoch(), e.testAccuracy());
         }
         if (!u.epochs().isEmpty()) lastEpoch.set(u.epochs().get(u.epochs().size() - 1));
-        if (!u.loss().isEmpty() || !u.epochs().isEmpty()) chartChanges.set(chartChanges.get() + 1);
+        if (!u.loss().isEmpty()) lossChanges.set(lossChanges.get() + 1);
+        if (!u.epochs().isEmpty()) accuracyChanges.set(accuracyChanges.get() + 1);
         if (u.progress() != null) progress.set(u.progress());
         if (u.iteration() != null) iteration.set(u.iteration());
         if (u.dataInfo() != null) dataInfo.set(u.dataInfo());

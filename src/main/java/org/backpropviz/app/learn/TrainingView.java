@@ -158,14 +158,14 @@ public final class TrainingView extends BorderPane {
                 text.get("train.chart.loss"), new SteppedAxis.Range(0, 2.5, 0.5), false)
                 .series(model.rawLoss(), text.get("train.chart.raw"))
                 .series(model.smoothLoss(), text.get("train.chart.smooth"))
-                .follow(model.chartChangesProperty(), running, listeners);
+                .follow(model.lossChangesProperty(), running, listeners);
         loss.setId("loss-chart");
         loss.getStyleClass().add("train-loss-chart");
         TrainingChart accuracy = new TrainingChart(text.get("train.chart.accuracyTitle"), text.get("train.chart.epoch"),
                 text.get("train.chart.accuracy"), new SteppedAxis.Range(0, 1, 0.1), true)
                 .series(model.trainAccuracy(), text.get("train.chart.train"))
                 .series(model.testAccuracy(), text.get("train.chart.test"))
-                .follow(model.chartChangesProperty(), running, listeners);
+                .follow(model.accuracyChangesProperty(), running, listeners);
         accuracy.setId("accuracy-chart");
         accuracy.getStyleClass().add("train-accuracy-chart");
         HBox.setHgrow(loss, Priority.ALWAYS);

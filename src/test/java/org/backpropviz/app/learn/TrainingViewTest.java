@@ -103,6 +103,25 @@ class TrainingViewTest {
         assertTrue(model.saveAsScenario(org.backpropviz.app.i18n.Messages.english()).description().contains("learning rate 1e-05"), model.saveAsScenario(org.backpropviz.app.i18n.Messages.english()).description());
     }
 
+    /** Loss points come in every update, an epoch every dozen iterations: the accuracy chart follows only the epochs. */
+    @Test
+    void theAccuracyChartIsNotToldOfUpdatesThatBringOnlyLoss(FxRobot robot) throws Exception {
+        robot.clickOn("#train-data").clickOn("Iris"); // 120 training rows in batches of 10: an epoch is 12 iterations
+        robot.interact(() -> {
+            model.limitProperty().set(TrainingModel.Limit.ITERATIONS);
+            model.iterationsProperty().set(36);
+            model.paceProperty().set(24); // 1.5 s: the updates (several a second) mostly fall between epochs
+        });
+        long loss0 = model.lossChangesProperty().get(), accuracy0 = model.accuracyChangesProperty().get();
+        robot.clickOn("#train-start");
+        waitFor(TrainingModel.State.FINISHED);
+        long loss = onFx(() -> model.lossChangesProperty().get()) - loss0;
+        long accuracy = onFx(() -> model.accuracyChangesProperty().get()) - accuracy0;
+        assertTrue(accuracy >= 1 && accuracy <= 4, "the new run's clear and at most its 3 epochs: " + accuracy);
+        assertTrue(loss > accuracy, "loss came in more updates than epochs (one counter for both would make them equal): " + loss + " against " + accuracy);
+        assertEquals(3, (long) onFx(() -> robot.lookup("#accuracy-chart").queryAs(TrainingChart.class).received(0)));
+    }
+
     @Test
     void aShortRunFillsTheChartsWhichFitItAndANewRunClearsThem(FxRobot robot) throws Exception {
         TrainingChart loss = robot.lookup("#loss-chart").queryAs(TrainingChart.class);
