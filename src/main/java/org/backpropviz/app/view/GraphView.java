@@ -59,6 +59,8 @@ public class GraphView extends Pane {
     static final double OP_STEP = 228;
     /** Room right of the loss (its card and the target above it). */
     private static final double RIGHT_MARGIN = 186;
+    /** Least room between a shape label on the row of operations and the cards at either end of its edge. */
+    private static final double LABEL_ROOM = 6;
     /** Room left of x's card (at 8) for the glow of a selected card (its shadow's radius is 12). */
     private static final double LEFT_MARGIN = 12;
     /**
@@ -84,6 +86,12 @@ public class GraphView extends Pane {
     private final Map<Node, NodeView> nodes = new LinkedHashMap<>();
     /** Where each node goes: its x, and whether it sits in the top row (parameters, t) or in the row of operations. */
     private final Map<Node, double[]> places = new HashMap<>();
+    /** The operation each node's column follows: itself for an operation, the one it feeds for a parameter or t (x has none). */
+    private final Map<Node, Node> anchors = new HashMap<>();
+    /** For each operation, the edge that comes into it along the row of operations (from x or the operation before). */
+    private final Map<Node, EdgeView> rowEdgeInto = new HashMap<>();
+    /** How far each operation's column is moved right of its place in {@link #layout} to fit the shape label before it. */
+    private final Map<Node, Double> pushes = new HashMap<>();
     /** The network drawn. */
     private NetGraph drawn;
     /** The width of the drawing at scale 1. */
@@ -209,6 +217,11 @@ public class GraphView extends Pane {
         labelLayer.getChildren().clear();
         places.clear();
         places.putAll(layout(g));
+        anchors.clear();
+        rowEdgeInto.clear();
+        pushes.clear();
+        for (Node n : g.nodes()) if (n.isOp()) anchors.put(n, n);
+        for (Edge e : g.edges()) if (places.get(e.from())[1] < MAIN) anchors.putIfAbsent(e.from(), e.to()); // x stays
         width = widthOf(g);
         for (Node n : g.nodes()) {
             NodeView v = new NodeView(n, text);
@@ -232,7 +245,15 @@ public class GraphView extends Pane {
             nodeLayer.getChildren().add(v);
             v.boundsInParentProperty().addListener((o, a, b) -> reconnectAfterLayout());
         }
-        for (Edge e : g.edges()) edges.add(new EdgeView(e));
+        for (Edge e : g.edges()) {
+            EdgeView v = new EdgeView(e);
+            edges.add(v);
+            if (places.get(e.from())[1] >= MAIN && places.get(e.to())[1] >= MAIN) {
+                rowEdgeInto.put(e.to(), v);
+                // a longer shape (a larger batch, say) may need a wider gap: the columns are spread at the next layout
+                v.label().widthProperty().addListener((o, a, b) -> requestLayout());
+            }
+        }
         edgeLayer.getChildren().addAll(edges);
         edges.forEach(e -> labelLayer.getChildren().add(e.label()));
         markSelection();
@@ -328,20 +349,59 @@ public class GraphView extends Pane {
         return scale.getX();
     }
 
-    /** Puts the row of operations just below the tallest data node above it (node heights follow their arrays). */
+    /**
+     * Moves the columns of operations right where the shape label on the edge into an operation is wider than the gap
+     * between the cards at its ends (a batch of 1000 writes {@code (1000, 1000)}), so the label sits clear of both
+     * cards. A column only moves right of its place in {@link #layout}: the lesson's small shapes leave every gap as
+     * it is. Each parameter and t follow the operation they feed.
+     */
+    private void spreadColumns() {
+        double push = 0;
+        for (Map.Entry<Node, NodeView> e : nodes.entrySet()) {
+            Node op = e.getKey();
+            if (!op.isOp()) continue;
+            EdgeView in = rowEdgeInto.get(op);
+            if (in != null) {
+                Node from = in.edge().from();
+                NodeView card = nodes.get(from);
+                double right = xOf(from) + Math.max(card.prefWidth(-1), card.getLayoutBounds().getWidth());
+                double need = right + in.label().prefWidth(-1) + 2 * LABEL_ROOM;
+                push = Math.max(push, need - places.get(op)[0]);
+            }
+            pushes.put(op, push);
+        }
+        width = widthOf(drawn) + push;
+    }
+
+    /** The x of a node's card: its place in {@link #layout}, moved with its column. */
+    private double xOf(Node n) {
+        Node anchor = anchors.get(n);
+        return places.get(n)[0] + (anchor == null ? 0 : pushes.getOrDefault(anchor, 0.0));
+    }
+
+    /**
+     * Places the columns (see {@link #spreadColumns}) and puts the row of operations just below the tallest data node
+     * above it (node heights follow their arrays).
+     */
     private void placeRows() {
+        spreadColumns();
         double top = 0;
         double bottom = 0;
         for (Map.Entry<Node, NodeView> e : nodes.entrySet()) {
             double[] p = places.get(e.getKey());
-            if (p[1] < MAIN) top = Math.max(top, p[1] + e.getValue().prefHeight(-1));
+            if (p[1] < MAIN) {
+                top = Math.max(top, p[1] + e.getValue().prefHeight(-1));
+                double x = xOf(e.getKey());
+                if (e.getValue().getLayoutX() != x) e.getValue().relocate(x, p[1]);
+            }
         }
         double mainY = Math.max(MAIN, top + ROW_GAP);
         for (Map.Entry<Node, NodeView> e : nodes.entrySet()) {
             double[] p = places.get(e.getKey());
             if (p[1] >= MAIN) {
                 NodeView v = e.getValue();
-                if (v.getLayoutY() != mainY) v.relocate(p[0], mainY);
+                double x = xOf(e.getKey());
+                if (v.getLayoutY() != mainY || v.getLayoutX() != x) v.relocate(x, mainY);
                 // its drawn height when larger than its preferred one (a card with a value may be): the fit must hold it
                 bottom = Math.max(bottom, mainY + Math.max(v.prefHeight(-1), v.getBoundsInLocal().getHeight()));
             }
