@@ -73,6 +73,7 @@ public class CodePaneView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(head, scroll);
         setMinHeight(0);
+        while (slots.size() < READY_SLOTS) addSlot();
         disposer.listen(model.listingProperty(), (o, a, b) -> show(b));
         show(model.getListing());
     }
@@ -102,10 +103,14 @@ public class CodePaneView extends VBox {
 
     /**
      * The drawn lines, one slot a row, kept from step to step: a step shows another method (or the same one further on)
-     * in the same nodes, changing only texts and states. New labels cost their CSS in the frame of the step; a slot
-     * is added only when a method has more lines than any shown before, and slots past the method's end leave the pane.
+     * in the same nodes, changing only texts and states. A label new to the scene costs its CSS and its skin in the
+     * frame that shows it (a few milliseconds for a handful of lines), so the pane starts with {@link #READY_SLOTS}
+     * hidden slots, styled while the window opens; a slot is added only when a method has more lines than that, and
+     * slots past the method's end are hidden, not taken out of the scene.
      */
     private final List<Slot> slots = new ArrayList<>();
+    /** More rows than any listing of a pass shows (the longest shows 10; CodePaneModelTest checks every preset). */
+    public static final int READY_SLOTS = 12;
 
     /** One row: the "⋮" of skipped lines above it (shown or not), the line itself, and NumPy's message under it when it failed. */
     private final class Slot {
@@ -174,6 +179,11 @@ public class CodePaneView extends VBox {
             }
         }
 
+        /** Takes NumPy's message out of the scene: {@code #code-error} belongs to the failing line shown, if any. */
+        void forgetError() {
+            if (error != null) box.getChildren().remove(error);
+        }
+
         private static void show(Node n, boolean on) {
             n.setVisible(on);
             n.setManaged(on);
@@ -182,7 +192,10 @@ public class CodePaneView extends VBox {
 
     private void show(Listing l) {
         if (l == null) {
-            lines.getChildren().clear();
+            for (Slot slot : slots) {
+                Slot.show(slot.box, false);
+                slot.forgetError();
+            }
             pseudoClassStateChanged(BACKWARD, false);
             title.setText("");
             source.setText("");
@@ -194,7 +207,7 @@ public class CodePaneView extends VBox {
         hint.setText(l.ran() ? "" : text.get("code.hint", l.nodeTitle()));
         pseudoClassStateChanged(BACKWARD, l.step().phase() == org.backpropviz.engine.Phase.BACKWARD);
         List<Row> rows = l.rows();
-        while (slots.size() < rows.size()) slots.add(new Slot());
+        while (slots.size() < rows.size()) addSlot();
         Node current = null, scrollTarget = null;
         for (int i = 0; i < rows.size(); i++) {
             Slot slot = slots.get(i);
@@ -208,9 +221,8 @@ public class CodePaneView extends VBox {
                 scrollTarget = slot.box;
             }
         }
-        int n = rows.size();
-        if (lines.getChildren().size() > n) lines.getChildren().remove(n, lines.getChildren().size());
-        for (int i = lines.getChildren().size(); i < n; i++) lines.getChildren().add(slots.get(i).box);
+        for (int i = 0; i < slots.size(); i++) Slot.show(slots.get(i).box, i < rows.size());
+        for (int i = rows.size(); i < slots.size(); i++) slots.get(i).forgetError();
         if (current != null) {
             current.pseudoClassStateChanged(CURRENT, true);
             Node target = scrollTarget;
@@ -218,9 +230,17 @@ public class CodePaneView extends VBox {
         }
     }
 
+    /** A new slot at the end of the pane, hidden until a listing shows it. */
+    private void addSlot() {
+        Slot slot = new Slot();
+        Slot.show(slot.box, false);
+        slots.add(slot);
+        lines.getChildren().add(slot.box);
+    }
+
     /** Scrolls so that {@code n} is in view (once laid out). */
     private void scrollTo(Node n) {
-        if (n.getParent() != lines) return; // replaced meanwhile
+        if (n.getParent() != lines || !n.isVisible()) return; // hidden meanwhile
         double contentHeight = lines.getBoundsInLocal().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
         if (contentHeight <= viewport) return;

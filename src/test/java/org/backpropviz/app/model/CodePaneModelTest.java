@@ -83,4 +83,35 @@ class CodePaneModelTest {
         assertEquals("class SoftmaxWithLoss:", code(l.rows()).stream().filter(c -> c.startsWith("class ")).findFirst().orElseThrow());
         assertTrue(code(l.executed()).contains("self.y = softmax(x)"), code(l.executed()).toString());
     }
+
+    /** The most rows any listing of a whole pass shows, over every preset, both activations and both Affine variants. */
+    static int longestListing() {
+        int most = 0;
+        for (String name : Presets.KNOWN) {
+            if (Presets.opensPlayground(name)) continue;
+            var preset = Presets.load(name).inputs();
+            int layers = preset.network().activations().size();
+            for (org.backpropviz.engine.Activation a : List.<org.backpropviz.engine.Activation>of(
+                    org.backpropviz.engine.Relu.KIND, org.backpropviz.engine.Sigmoid.KIND)) {
+                for (org.backpropviz.engine.Affine.Variant v : org.backpropviz.engine.Affine.Variant.values()) {
+                    var in = preset.withNetwork(org.backpropviz.engine.Network.of(java.util.Collections.nCopies(layers, a), v));
+                    Trace t = Trace.start(in);
+                    most = Math.max(most, CodePaneModel.of(t).rows().size());
+                    while (t.next().isPresent() && t.error().isEmpty()) {
+                        t = t.step();
+                        most = Math.max(most, CodePaneModel.of(t).rows().size());
+                    }
+                }
+            }
+        }
+        return most;
+    }
+
+    @Test
+    void everyListingOfAPassFitsTheSlotsTheCodePaneHasReady() {
+        int most = longestListing();
+        assertTrue(most >= 7, "SoftmaxWithLoss's listings are the longest: " + most);
+        assertTrue(most <= org.backpropviz.app.view.CodePaneView.READY_SLOTS,
+                "a listing of " + most + " rows needs new line nodes in the frame of its step");
+    }
 }

@@ -31,14 +31,19 @@ class CodePaneTest {
     private GraphViewModel model;
 
 
+    /** The lines the pane shows, top to bottom (it keeps hidden ones ready for longer methods). */
+    private static List<HBox> shownLines(FxRobot robot) {
+        return robot.lookup(".code-line").queryAllAs(HBox.class).stream().filter(b -> b.getParent().isVisible()).toList();
+    }
+
     /** The shown line whose code is {@code code} (stripped), or null. */
     private static HBox line(FxRobot robot, String code) {
-        return fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream()
+        return fx(() -> shownLines(robot).stream()
                 .filter(b -> ((Label) b.lookup(".code-text")).getText().strip().equals(code)).findFirst().orElse(null));
     }
 
     private static List<String> lines(FxRobot robot) {
-        return fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream()
+        return fx(() -> shownLines(robot).stream()
                 .map(b -> ((Label) b.lookup(".code-text")).getText().strip()).toList());
     }
 
@@ -63,7 +68,7 @@ class CodePaneTest {
         assertEquals("class Affine:", shown.get(0));
         assertTrue(shown.contains("def forward(self, x):"), shown.toString());
         assertFalse(shown.contains("def backward(self, dout):"), shown.toString());
-        assertTrue(fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream()
+        assertTrue(fx(() -> shownLines(robot).stream()
                 .noneMatch(b -> b.getPseudoClassStates().contains(CodePaneView.EXECUTED))), "nothing highlighted before the first step");
     }
 
@@ -72,11 +77,11 @@ class CodePaneTest {
         waitReady(model, 10);
         robot.type(KeyCode.RIGHT);
         waitIndex(model, 1);
-        List<HBox> before = fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream().toList());
+        List<HBox> before = fx(() -> shownLines(robot));
         robot.type(KeyCode.RIGHT); // ReLU's forward: another class, another method
         waitIndex(model, 2);
         assertEquals("ReLU · forward", text(robot, "#code-title"));
-        List<HBox> after = fx(() -> robot.lookup(".code-line").queryAllAs(HBox.class).stream().toList());
+        List<HBox> after = fx(() -> shownLines(robot));
         assertTrue(lines(robot).contains("class Relu:"), lines(robot).toString());
         assertFalse(lines(robot).contains("class Affine:"), lines(robot).toString());
         int common = Math.min(before.size(), after.size());
