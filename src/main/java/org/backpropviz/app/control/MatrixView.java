@@ -19,6 +19,7 @@ import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
 import javafx.css.converter.ColorConverter;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelWriter;
@@ -214,7 +215,7 @@ public class MatrixView extends StackPane {
 
     /** The texts of the number cells in C order (empty for a heatmap or no array). */
     public List<String> cellTexts() {
-        return cells.stream().map(Label::getText).toList();
+        return heatmap || array.get() == null ? List.of() : cells.stream().map(Label::getText).toList();
     }
 
     /** A number as a cell shows it: NumPy's form with the significant digits that fit ten characters. */
@@ -237,7 +238,6 @@ public class MatrixView extends StackPane {
         pseudoClassStateChanged(SEQUENTIAL_SCALE, colourScale == ColourScale.SEQUENTIAL);
         pseudoClassStateChanged(ALL_ZERO, a != null && ColourScale.allZero(a));
         if (a == null) {
-            cells.clear();
             if (placeholderLabel == null) {
                 placeholderLabel = Labels.empty();
                 placeholderLabel.getStyleClass().add("placeholder");
@@ -251,7 +251,6 @@ public class MatrixView extends StackPane {
             pseudoClassStateChanged(DENSE, DENSITIES[density].font() < 11);
             pseudoClassStateChanged(DENSEST, DENSITIES[density].font() < 10);
         } else {
-            cells.clear();
             heatmap = true;
             show(captioned(whole, heatmap(a)));
         }
@@ -277,20 +276,20 @@ public class MatrixView extends StackPane {
     }
 
     /**
-     * Makes {@code child} the only child shown, leaving the children alone when it already is (no new CSS, no
-     * relayout). The heatmap, once made, stays a child, hidden while something else shows (a placeholder after a
-     * reset): a node added to the scene is styled anew, and a heatmap is about ten nodes.
+     * Makes {@code child} the only child shown. The placeholder, the grid of numbers and the heatmap, once made, stay
+     * children, hidden while another one shows: a node added to the scene is styled anew, in the frame of the step
+     * that shows it, and the graph rehearses each card's states ahead of the steps (see GraphView) for this reason.
      */
     private void show(Region child) {
-        if (getChildren().size() == 1 && getChildren().get(0) == child && child.isVisible()) return;
-        if (map != null && map.getParent() == this && child != map) { // kept, hidden, for the next large array
-            map.setVisible(false);
-            map.setManaged(false);
+        for (Node c : getChildren()) {
+            if (c != child && (c == map || c == numberGrid || c == placeholderLabel)) {
+                c.setVisible(false);
+                c.setManaged(false);
+            }
         }
-        getChildren().removeIf(c -> c != child && c != map);
+        getChildren().removeIf(c -> c != child && c != map && c != numberGrid && c != placeholderLabel);
         if (child.getParent() != this) getChildren().add(child);
-        child.setVisible(true);
-        child.setManaged(true);
+        unhide(child);
     }
 
     /**
@@ -332,7 +331,13 @@ public class MatrixView extends StackPane {
                 cell.setBackground(new Background(new BackgroundFill(palette.color(v, max, 0.55), CornerRadii.EMPTY, Insets.EMPTY)));
             }
         }
+        unhide(numberGrid); // it may have been hidden while another child showed, and go under a caption now
         return numberGrid;
+    }
+
+    private static void unhide(Region r) {
+        r.setVisible(true);
+        r.setManaged(true);
     }
 
     /** The heatmap, one per view, given each new array. */
@@ -345,6 +350,7 @@ public class MatrixView extends StackPane {
         map.setBox(heatmapWidth, heatmapHeight);
         map.setLegendVisible(legendVisible.get());
         map.setArray(a, colourScale);
+        unhide(map);
         return map;
     }
 

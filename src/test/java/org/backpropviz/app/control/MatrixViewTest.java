@@ -2,6 +2,7 @@ package org.backpropviz.app.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -81,7 +82,8 @@ class MatrixViewTest {
         });
         assertTrue(computed());
         assertEquals(List.of("0.0", "0.0", "0.0", "0.0"), fx(view::cellTexts));
-        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").tryQuery().isEmpty()));
+        assertTrue(fx(() -> robot.from(view).lookup(".placeholder").queryAll().stream().noneMatch(javafx.scene.Node::isVisible)),
+                "no placeholder shows");
     }
 
     @Test
@@ -335,7 +337,8 @@ class MatrixViewTest {
         show(signed(20, 30));
         Heatmap map = heatmapChild();
         assertTrue(map != null && fx(map::isVisible));
-        assertEquals(List.of(map), fx(() -> List.copyOf(view.getChildrenUnmodifiable())), "the heatmap, alone");
+        assertEquals(List.of(map), fx(() -> view.getChildrenUnmodifiable().stream().filter(javafx.scene.Node::isVisible).toList()),
+                "the heatmap, alone");
         assertEquals("-3.2", legend(robot).get(0));
         show(null);
         assertTrue(fx(() -> robot.from(view).lookup(".placeholder").queryAs(Label.class).isVisible()), "says not computed");
@@ -347,7 +350,23 @@ class MatrixViewTest {
         show(next);
         assertTrue(fx(map::isVisible) && fx(map::isManaged), "the same heatmap, shown again");
         assertEquals(next, fx(map::array));
-        assertEquals(1, (int) fx(() -> view.getChildrenUnmodifiable().size()));
+        assertEquals(1L, (long) fx(() -> view.getChildrenUnmodifiable().stream().filter(javafx.scene.Node::isVisible).count()));
+        assertEquals(3, (int) fx(() -> view.getChildrenUnmodifiable().size()), "the placeholder and the grid kept, hidden");
+    }
+
+    @Test
+    void theGridOfNumbersIsKeptHiddenAndReusedAfterAPlaceholder(FxRobot robot) throws Exception {
+        show(filled(2, 3, 0.5));
+        javafx.scene.Node grid = fx(() -> view.lookup(".matrix-grid"));
+        show(null);
+        assertFalse(fx(grid::isVisible), "hidden while the placeholder shows");
+        assertTrue(fx(view::cellTexts).isEmpty());
+        show(filled(2, 3, 0.25));
+        assertSame(grid, fx(() -> view.lookup(".matrix-grid")), "the same grid: no new nodes to style in this frame");
+        assertTrue(fx(grid::isVisible) && fx(grid::isManaged));
+        assertEquals(List.of("0.25", "0.25", "0.25", "0.25", "0.25", "0.25"), fx(view::cellTexts));
+        show(filled(3, 2, 0.25));
+        assertEquals(1, (int) fx(() -> view.lookupAll(".matrix-grid").size()), "another shape: a new grid, the old one gone");
     }
 
     @Test
