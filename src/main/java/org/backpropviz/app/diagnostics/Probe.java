@@ -9,6 +9,8 @@ public enum Probe {
     STARTUP,
     /** Once a second: the pulses, the longest gap between two, and the JavaFX thread's CPU time per pulse. */
     PULSE,
+    /** After each layout: the nodes new to the window's scene, which that frame had to style (see NewNodes). */
+    NODES,
     /** How long each editor window took to open. */
     EDITOR,
     /** The editor's grid: how long building and refreshing its cells took. */

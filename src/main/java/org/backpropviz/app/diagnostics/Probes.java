@@ -15,7 +15,8 @@ import javafx.animation.AnimationTimer;
  * since the probe started; with {@code -Dbackpropviz.probe.pulse.each=true} it also prints every pulse's gap and
  * CPU time with the time it ended (for percentiles over a chosen stretch, such as one step); with
  * {@code -Dbackpropviz.probe.pulse.over=N} it also prints every gap longer than N ms
- * with the CSS and layout time of the pulse before it; {@code editor} prints how long each editor window took to
+ * with the CSS and layout time of the pulse before it; {@code nodes} prints after each layout the nodes new to the
+ * scene, by class and style class ({@link NewNodes}); {@code editor} prints how long each editor window took to
  * open, from the double-click (or Enter) until its first laid-out pulse; {@code grid} how long the editor's grid took
  * to build and refresh its cells. {@code -Dbackpropviz.exitAfterFirstFrames=true} (not a probe) closes the app once
  * its first frames are drawn (the packaging build runs it so to list the classes a start loads).
@@ -44,6 +45,7 @@ public final class Probes {
                 settle.play();
             });
         }
+        if (Probe.NODES.on()) NewNodes.install(stage);
         if (Probe.STARTUP.on()) {
             new AnimationTimer() {
                 @Override

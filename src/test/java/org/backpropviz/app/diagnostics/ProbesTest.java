@@ -12,6 +12,7 @@ class ProbesTest {
         assertEquals("backpropviz.probe.pulse", Probe.PULSE.property());
         assertEquals("backpropviz.probe.editor", Probe.EDITOR.property());
         assertEquals("backpropviz.probe.grid", Probe.GRID.property());
+        assertEquals("backpropviz.probe.nodes", Probe.NODES.property());
     }
 
     @Test
