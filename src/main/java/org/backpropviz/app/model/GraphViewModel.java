@@ -395,7 +395,8 @@ public final class GraphViewModel {
     /**
      * Runs {@code work} for a view on the engine worker, after what is queued there (such as the pictures of a pass's
      * arrays, made ahead). The work must not touch the scene graph, and nothing is handed back: it leaves its results
-     * where the view looks for them. It never makes a pending pass stale.
+     * where the view looks for them (or, at most, tells the view with {@code Platform.runLater} that what was queued
+     * before it is done). It never makes a pending pass stale.
      */
     public void runOnWorker(Runnable work) {
         try {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
@@ -85,5 +86,34 @@ class GraphRehearsalTest {
         assertEquals(fx(() -> model.getTrace().forward("affine1").orElseThrow()), fx(ready::array));
         assertTrue(has(robot, "#node-affine1", "computed"));
         assertNull(fx(matrix(robot, "#value-relu1")::getArray), "the next card still waits");
+    }
+
+    /** The arrays the graph's tokens carry now, and whether any of them is visible. */
+    private static List<NDArray> tokenArrays(FxRobot robot) {
+        return fx(() -> robot.lookup(".token .matrix-view").queryAllAs(MatrixView.class).stream()
+                .map(MatrixView::getArray).filter(java.util.Objects::nonNull).toList());
+    }
+
+    @Test
+    void tokensRehearseThePassHiddenAndTheFirstStepSendsItsOwn(FxRobot robot) throws Exception {
+        load(model, wide());
+        org.backpropviz.engine.Trace furthest = fx(model::getFurthest);
+        NDArray y = furthest.forward("softmax").orElseThrow();
+        // the last forward step the rehearsal sends is the loss's: its value tokens carry y and t
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tokenArrays(robot).stream().anyMatch(y::equals));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> app.view().graph().isAnimating()), "nothing moves");
+        assertTrue(fx(() -> robot.lookup(".token").queryAll().stream().noneMatch(javafx.scene.Node::isVisible)),
+                "every token hidden");
+        assertNull(fx(matrix(robot, "#value-affine1")::getArray), "the cards still show the start");
+        assertEquals(0, (int) fx(() -> model.indexProperty().get()));
+
+        AppFixture.fxRun(() -> model.speedProperty().set(0)); // lecture speed: 2.4 s per step, to look at the tokens
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        assertTrue(fx(() -> app.view().graph().isAnimating()), "the first step's tokens move");
+        NDArray x = fx(() -> model.getScenario().inputs().x());
+        assertTrue(fx(() -> robot.lookup(".token").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .map(n -> ((MatrixView) n.lookup(".matrix-view")).getArray()).anyMatch(x::equals)), "x rides to Affine1");
     }
 }
