@@ -116,6 +116,7 @@ public class BackpropApp extends Application {
             requestClose();
         });
         stage.show();
+        model.runOnWorker(org.backpropviz.app.fx.TextBreaks::load); // after the first chain, off the JavaFX thread
         Probes.install(stage);
     }
 
