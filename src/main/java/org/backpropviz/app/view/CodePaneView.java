@@ -26,15 +26,18 @@ import org.backpropviz.engine.SourceLine;
  * with NumPy's message under it. Comments are the lesson's Korean ones when the window is in Korean.
  *
  * <p>Each line is an {@code HBox} of the style class {@code code-line} holding the number ({@code .code-number}), the
- * code, the comment and the shapes; states are the pseudo-classes {@code :executed}, {@code :current} and
- * {@code :mismatch}. NumPy's message is the label {@code #code-error}. The nodes are kept from step to step (see
- * {@link Slot}).
+ * code, the comment and the shapes; states are the pseudo-classes {@code :executed}, {@code :current},
+ * {@code :mismatch} and {@code :backward}. NumPy's message is the label {@code #code-error}. The nodes are kept
+ * from step to step (see {@link Slot}).
  */
 public class CodePaneView extends VBox {
     public static final PseudoClass EXECUTED = PseudoClass.getPseudoClass("executed");
     public static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     public static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
-    /** On the pane while it shows a backward method. */
+    /**
+     * On each line shown while the pane shows a backward method. On the lines, not the pane: a state of the pane would
+     * restyle every node in it, the hidden slots included, at each change of phase.
+     */
     public static final PseudoClass BACKWARD = PseudoClass.getPseudoClass("backward");
 
     private final CodePaneModel model;
@@ -143,7 +146,7 @@ public class CodePaneView extends VBox {
             box.getChildren().addAll(gap, line);
         }
 
-        void show(Row r) {
+        void show(Row r, boolean backward) {
             SourceLine s = r.line();
             show(gap, r.gap());
             number.setText(String.valueOf(s.number()));
@@ -162,6 +165,7 @@ public class CodePaneView extends VBox {
             line.pseudoClassStateChanged(CURRENT, false);
             line.pseudoClassStateChanged(EXECUTED, r.executed());
             line.pseudoClassStateChanged(MISMATCH, r.failed());
+            line.pseudoClassStateChanged(BACKWARD, backward);
             if (r.error() != null) {
                 if (error == null) {
                     error = new Label();
@@ -196,7 +200,6 @@ public class CodePaneView extends VBox {
                 Slot.show(slot.box, false);
                 slot.forgetError();
             }
-            pseudoClassStateChanged(BACKWARD, false);
             title.setText("");
             source.setText("");
             hint.setText("");
@@ -205,13 +208,12 @@ public class CodePaneView extends VBox {
         title.setText(l.nodeTitle() + " · " + text.get("phase." + l.step().phase().id()));
         source.setText(sourceTitle(text, l.layer().source().title()));
         hint.setText(l.ran() ? "" : text.get("code.hint", l.nodeTitle()));
-        pseudoClassStateChanged(BACKWARD, l.step().phase() == org.backpropviz.engine.Phase.BACKWARD);
         List<Row> rows = l.rows();
         while (slots.size() < rows.size()) addSlot();
         Node current = null, scrollTarget = null;
         for (int i = 0; i < rows.size(); i++) {
             Slot slot = slots.get(i);
-            slot.show(rows.get(i));
+            slot.show(rows.get(i), l.step().phase() == org.backpropviz.engine.Phase.BACKWARD);
             if (rows.get(i).executed()) {
                 current = slot.line;
                 scrollTarget = slot.box;

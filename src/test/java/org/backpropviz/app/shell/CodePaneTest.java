@@ -109,6 +109,7 @@ class CodePaneTest {
         assertTrue(s.contains("self.b (3,)"), s);
         assertFalse(has(line(robot, "def forward(self, x):"), CodePaneView.EXECUTED));
         assertTrue(lines(robot).contains("class Affine:"));
+        assertFalse(has(out, CodePaneView.BACKWARD), "a forward line is in the forward colours");
     }
 
     @Test
@@ -125,6 +126,9 @@ class CodePaneTest {
         HBox dw = line(robot, "self.dW = np.dot(self.x.T, dout)");
         assertTrue(has(dw, CodePaneView.MISMATCH));
         assertTrue(has(line(robot, "dx = np.dot(dout, self.W.T)"), CodePaneView.EXECUTED), "the line before ran");
+        assertTrue(has(line(robot, "dx = np.dot(dout, self.W.T)"), CodePaneView.BACKWARD), "in the backward pass's colours");
+        assertTrue(fx(() -> shownLines(robot).stream().allMatch(b -> b.getPseudoClassStates().contains(CodePaneView.BACKWARD))),
+                "every line shown is the backward method's");
         assertFalse(has(line(robot, "dx = np.dot(dout, self.W.T)"), CodePaneView.MISMATCH));
         assertFalse(has(line(robot, "self.db = np.sum(dout, axis = 0)"), CodePaneView.EXECUTED), "nothing after the error ran");
         assertEquals("ValueError: " + end.error().get().message(), text(robot, "#code-error"));
