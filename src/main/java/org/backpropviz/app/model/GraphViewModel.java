@@ -312,11 +312,19 @@ public final class GraphViewModel {
      * scenario shown before the training was followed.
      */
     public void applyTrained(Scenario s) {
+        // the same trained network again, only described anew (a run's test accuracy arrives just after its end):
+        // still the one change, whose undo goes back to the scenario from before the training
+        boolean again = !following.get() && trainedShown != null && scenario.get() == trainedShown
+                && trainedShown.inputs().equals(s.inputs());
         Scenario before = following.get() && beforeFollowing != null ? beforeFollowing : scenario.get();
         beforeFollowing = null;
         load(s);
-        if (before != null && !before.equals(s)) history.record(before, "change.trained", List.of());
+        trainedShown = scenario.get();
+        if (!again && before != null && !before.equals(s)) history.record(before, "change.trained", List.of());
     }
+
+    /** The trained network {@link #applyTrained} showed last, while it is the scenario shown. */
+    private Scenario trainedShown;
 
     /** Applies a quick fix: edits the scenario and re-runs to the same step; one change of the history. */
     public void applyFix(QuickFix fix) {

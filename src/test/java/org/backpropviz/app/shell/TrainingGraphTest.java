@@ -134,4 +134,28 @@ class TrainingGraphTest {
         AppFixture.assertShows(robot, "#value-W1", changed);
         AppFixture.assertShows(robot, "#inspector-value", changed);
     }
+
+    @Test
+    void aFinishedRunIsOneChangeOfTheHistoryAndOneUndoBringsBackTheScenarioBefore(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        org.backpropviz.scenario.Scenario before = fx(model::getScenario);
+        TrainingModel training = fx(() -> app.tools().training());
+        fxRun(() -> {
+            training.sourceProperty().set(TrainingModel.Source.IRIS);
+            training.limitProperty().set(TrainingModel.Limit.EPOCHS);
+            training.epochsProperty().set(3);
+        });
+        robot.clickOn("#tab-training");
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> training.stateProperty().get() == TrainingModel.State.FINISHED
+                && training.resultsProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.backpropviz.scenario.Scenario trained = fx(model::getScenario);
+        assertEquals(training.networkProperty().get().W1(), trained.get(Param.W1), "the graph shows the trained network");
+        assertTrue(trained.description().contains("test accuracy"), "its description names the test accuracy: " + trained.description());
+        fxRun(model::undo);
+        waitReady(model, 10);
+        assertEquals(before, fx(model::getScenario), "one Undo: the scenario from before the run");
+        assertFalse(fx(() -> model.history().canUndo()), "nothing else to undo");
+    }
 }
