@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.NDArray;
+import org.backpropviz.engine.NetInputs;
 import org.backpropviz.scenario.Scenario;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -61,6 +62,29 @@ final class AppFixture {
             throw new AssertionError("the engine did not answer in " + seconds + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** An array of the given shape filled with normal draws from {@code r} times {@code scale}. */
+    static NDArray gaussian(java.util.Random r, double scale, int... shape) {
+        int n = 1;
+        for (int d : shape) n *= d;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = r.nextGaussian() * scale;
+        return NDArray.of(shape, v);
+    }
+
+    /**
+     * The lesson's two-layer net on random arrays: x (batch, in), W1 (in, hidden), b1, W2 (hidden, out), b2, each drawn
+     * from {@code seed} times {@code scale}, and a one-hot t whose row i is class i % out.
+     */
+    static Scenario randomNet(String name, long seed, double scale, int batch, int in, int hidden, int out) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] t = new double[batch * out];
+        for (int i = 0; i < batch; i++) t[i * out + i % out] = 1;
+        NetInputs inputs = new NetInputs(gaussian(r, scale, batch, in), gaussian(r, scale, in, hidden),
+                gaussian(r, scale, hidden), gaussian(r, scale, hidden, out), gaussian(r, scale, out),
+                NDArray.of(new int[] {batch, out}, t));
+        return new Scenario(name, "", 0.1, inputs);
     }
 
     static void load(GraphViewModel m, Scenario s) {

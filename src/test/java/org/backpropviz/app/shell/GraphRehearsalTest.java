@@ -12,14 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import org.backpropviz.app.control.Heatmap;
 import org.backpropviz.app.control.MatrixView;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.engine.NDArray;
-import org.backpropviz.engine.NetInputs;
 import org.backpropviz.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,22 +35,9 @@ class GraphRehearsalTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    private static NDArray random(Random r, int... shape) {
-        int n = 1;
-        for (int d : shape) n *= d;
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) v[i] = r.nextGaussian();
-        return NDArray.of(shape, v);
-    }
-
     /** A net whose every operation's value is larger than 6 × 6, so each is drawn as a heatmap. */
     private static Scenario wide() {
-        Random r = new Random(11);
-        double[] t = new double[20 * 10];
-        for (int i = 0; i < 20; i++) t[i * 10 + i % 10] = 1;
-        NetInputs in = new NetInputs(random(r, 20, 8), random(r, 8, 12), random(r, 12), random(r, 12, 10), random(r, 10),
-                NDArray.of(new int[] {20, 10}, t));
-        return new Scenario("wide", "", 0.1, in);
+        return AppFixture.randomNet("wide", 11, 1, 20, 8, 12, 10);
     }
 
     private static Heatmap heatmapOf(MatrixView v) {

@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import org.backpropviz.app.model.GraphViewModel;
 import org.backpropviz.app.model.NetGraph;
-import org.backpropviz.engine.NDArray;
-import org.backpropviz.engine.NetInputs;
 import org.backpropviz.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,22 +29,9 @@ class GraphSpacingTest {
     private BackpropApp app;
     private GraphViewModel model;
 
-    private static NDArray random(Random r, int... shape) {
-        int n = 1;
-        for (int d : shape) n *= d;
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) v[i] = r.nextGaussian() * 0.1;
-        return NDArray.of(shape, v);
-    }
-
     /** A batch of 1000 through 1000 hidden units: the edges write (1000, 4), (1000, 1000) and (1000, 10). */
     private static Scenario big() {
-        Random r = new Random(5);
-        double[] t = new double[1000 * 10];
-        for (int i = 0; i < 1000; i++) t[i * 10 + i % 10] = 1;
-        NetInputs in = new NetInputs(random(r, 1000, 4), random(r, 4, 1000), random(r, 1000), random(r, 1000, 10),
-                random(r, 10), NDArray.of(new int[] {1000, 10}, t));
-        return new Scenario("big", "", 0.1, in);
+        return AppFixture.randomNet("big", 5, 0.1, 1000, 4, 1000, 10);
     }
 
     /** The row's labels that overlap a card, as "label over card", in scene coordinates. */
