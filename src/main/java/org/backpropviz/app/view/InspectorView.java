@@ -141,6 +141,25 @@ public class InspectorView extends ScrollPane {
         node.value(furthest).map(value::heatmapArrayOf).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a, value.heatmapBox())));
         node.grad(furthest).map(grad::heatmapArrayOf).ifPresent(a -> wanted.add(new HeatmapPictures.Wanted(a, grad.heatmapBox())));
         pictures.prepareOn(model::runOnWorker, wanted);
+        // the worker runs in order: once it has made the pictures, the views can rehearse with them
+        if (furthest != model.getTrace()) model.runOnWorker(() -> javafx.application.Platform.runLater(() -> rehearse(id, furthest)));
+    }
+
+    /**
+     * Shows the selected node's arrays of the pass computed so far and at once again what the current step shows, in
+     * one task (nothing is drawn in between): a view that has shown no heatmap or numbers yet makes and styles them
+     * now, in a frame of its own, not in the frame of the step that reaches them (the graph rehearses its cards so).
+     */
+    private void rehearse(String id, Trace furthest) {
+        if (!id.equals(model.selectedProperty().get()) || model.getFurthest() != furthest || !whenShown.drawNow()) return;
+        Node node = org.backpropviz.app.model.NetGraph.of(furthest.network()).find(id).orElse(null);
+        if (node == null) return;
+        node.value(furthest).ifPresent(value::setArray);
+        node.grad(furthest).ifPresent(grad::setArray);
+        body.applyCss();
+        body.layout();
+        refresh();
+        body.applyCss();
     }
 
     private void refresh() {

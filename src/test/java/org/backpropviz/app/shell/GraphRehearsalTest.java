@@ -101,4 +101,26 @@ class GraphRehearsalTest {
         assertTrue(fx(() -> robot.lookup(".token").queryAll().stream().filter(javafx.scene.Node::isVisible)
                 .map(n -> ((MatrixView) n.lookup(".matrix-view")).getArray()).anyMatch(x::equals)), "x rides to Affine1");
     }
+
+    @Test
+    void theInspectorsViewsHaveTheirHeatmapsReadyBeforeTheStepsThatShowThem(FxRobot robot) throws Exception {
+        load(model, wide());
+        AppFixture.fxRun(() -> model.selectedProperty().set("affine1")); // the inspector opens on Affine1
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            MatrixView v = matrix(robot, "#inspector-value"), g = matrix(robot, "#inspector-grad");
+            return heatmapOf(v) != null && heatmapOf(g) != null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        MatrixView value = matrix(robot, "#inspector-value");
+        Heatmap ready = heatmapOf(value);
+        assertNull(fx(value::getArray), "the inspector shows no value before the first step");
+        assertFalse(fx(ready::isVisible), "its heatmap waits hidden");
+        assertTrue(fx(() -> robot.lookup("#inspector-value .placeholder").query().isVisible()), "it says not computed");
+        robot.type(KeyCode.RIGHT);
+        waitIndex(model, 1);
+        assertSame(ready, heatmapOf(value), "the heatmap made before the step");
+        assertTrue(fx(ready::isVisible));
+        assertEquals(fx(() -> model.getTrace().forward("affine1").orElseThrow()), fx(ready::array));
+        assertNull(fx(matrix(robot, "#inspector-grad")::getArray), "no gradient yet");
+    }
 }
