@@ -106,9 +106,10 @@ class GraphRehearsalTest {
     void theInspectorsViewsHaveTheirHeatmapsReadyBeforeTheStepsThatShowThem(FxRobot robot) throws Exception {
         load(model, wide());
         AppFixture.fxRun(() -> model.selectedProperty().set("affine1")); // the inspector opens on Affine1
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            MatrixView v = matrix(robot, "#inspector-value"), g = matrix(robot, "#inspector-grad");
-            return heatmapOf(v) != null && heatmapOf(g) != null;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> { // the inspector opens a frame or more later
+            var v = robot.lookup("#inspector-value").tryQueryAs(MatrixView.class);
+            var g = robot.lookup("#inspector-grad").tryQueryAs(MatrixView.class);
+            return v.isPresent() && g.isPresent() && heatmapOf(v.get()) != null && heatmapOf(g.get()) != null;
         });
         WaitForAsyncUtils.waitForFxEvents();
         MatrixView value = matrix(robot, "#inspector-value");
