@@ -146,7 +146,12 @@ public final class MultiLayerNet {
     private static void seed(double[] y, int c, int[] labels, int[] rows, int from, int m, double[] da) {
         System.arraycopy(y, 0, da, 0, m * c);
         for (int i = 0; i < m; i++) da[i * c + labels[rows[from + i]]] -= 1;
-        for (int i = 0; i < m * c; i++) da[i] = da[i] / m;
+        for (int i = 0; i < m; i++) divide(da, i * c, c, m);
+    }
+
+    /** {@code v[off + j] = v[off + j] / by} for j &lt; len (see {@link Blocks} for why a method). */
+    private static void divide(double[] v, int off, int len, double by) {
+        for (int j = off; j < off + len; j++) v[j] = v[j] / by;
     }
 
     /**
@@ -237,27 +242,38 @@ public final class MultiLayerNet {
      * A method of its own, like step's loops, so that predict is not compiled whole on-stack.
      */
     private static void argmax(double[] s, int m, int c, int[] out, int at) {
-        for (int i = 0; i < m; i++) {
-            int best = 0;
-            for (int j = 1; j < c; j++) {
-                double v = s[i * c + j], bv = s[i * c + best];
-                if (!Double.isNaN(bv) && (v > bv || Double.isNaN(v))) best = j;
-            }
-            out[at + i] = best;
+        for (int i = 0; i < m; i++) out[at + i] = argmax(s, i * c, c);
+    }
+
+    /** The index in {@code s[off..off + c)} of the first largest, a NaN counting as the largest. */
+    private static int argmax(double[] s, int off, int c) {
+        int best = 0;
+        for (int j = 1; j < c; j++) {
+            double v = s[off + j], bv = s[off + best];
+            if (!Double.isNaN(bv) && (v > bv || Double.isNaN(v))) best = j;
         }
+        return best;
     }
 
     /** {@code a[r, :] += row} for every row, as NumPy broadcasts a bias. */
     private static void addRow(DMatrixRMaj a, DMatrixRMaj row) {
         int cols = a.numCols;
-        for (int r = 0; r < a.numRows; r++) {
-            for (int col = 0; col < cols; col++) a.data[r * cols + col] = a.data[r * cols + col] + row.data[col];
-        }
+        for (int r = 0; r < a.numRows; r++) add(a.data, r * cols, row.data, cols);
+    }
+
+    /** {@code v[off + j] = v[off + j] + row[j]} for j &lt; cols (see {@link Blocks} for why a method). */
+    private static void add(double[] v, int off, double[] row, int cols) {
+        for (int j = 0; j < cols; j++) v[off + j] = v[off + j] + row[j];
     }
 
     /** {@code param -= lr * grad}: the same two roundings as {@code param - (lr * grad)}. */
     private static void descend(DMatrixRMaj param, DMatrixRMaj grad, double lr) {
-        for (int i = 0; i < param.getNumElements(); i++) param.data[i] = param.data[i] - lr * grad.data[i];
+        int n = param.getNumElements();
+        for (int from = 0; from < n; from += Blocks.SIZE) descend(param.data, grad.data, from, Math.min(n, from + Blocks.SIZE), lr);
+    }
+
+    private static void descend(double[] p, double[] g, int from, int to, double lr) {
+        for (int i = from; i < to; i++) p[i] = p[i] - lr * g[i];
     }
 
     /** Copies of the current weights, as {@code [W1, b1, …, Wn, bn]} with their NumPy shapes. */

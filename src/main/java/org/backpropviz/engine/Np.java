@@ -192,10 +192,12 @@ public final class Np {
     /** {@code s[c] = Σ_r d[r·cols + c]}, summed from row 0 down as NumPy does here. {@code s} is overwritten. */
     static void sumRows(double[] d, int rows, int cols, double[] s) {
         java.util.Arrays.fill(s, 0, cols, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int off = r * cols;
-            for (int c = 0; c < cols; c++) s[c] += d[off + c];
-        }
+        for (int r = 0; r < rows; r++) addRow(d, r * cols, cols, s);
+    }
+
+    /** {@code s[c] += d[off + c]} for c &lt; cols: a method called once a row (see {@link Blocks}). */
+    private static void addRow(double[] d, int off, int cols, double[] s) {
+        for (int c = 0; c < cols; c++) s[c] += d[off + c];
     }
 
     // ------------------------------------------------------------------ element-wise with broadcasting
@@ -368,17 +370,19 @@ public final class Np {
      * {@code cols} long) is scratch. {@code in} is not modified; {@code out} and {@code e} are.
      */
     static void softmaxRows(double[] in, int rows, int cols, double[] out, double[] e) {
-        for (int r = 0; r < rows; r++) {
-            int off = r * cols;
-            double max = in[off];
-            for (int c = 1; c < cols; c++) max = nanMax(max, in[off + c]);
-            double sum = 0;
-            for (int c = 0; c < cols; c++) {
-                e[c] = Math.exp(in[off + c] - max);
-                sum += e[c];
-            }
-            for (int c = 0; c < cols; c++) out[off + c] = e[c] / sum;
+        for (int r = 0; r < rows; r++) softmaxRow(in, r * cols, cols, out, e);
+    }
+
+    /** One row of {@link #softmaxRows}, a method called once a row (see {@link Blocks}). */
+    private static void softmaxRow(double[] in, int off, int cols, double[] out, double[] e) {
+        double max = in[off];
+        for (int c = 1; c < cols; c++) max = nanMax(max, in[off + c]);
+        double sum = 0;
+        for (int c = 0; c < cols; c++) {
+            e[c] = Math.exp(in[off + c] - max);
+            sum += e[c];
         }
+        for (int c = 0; c < cols; c++) out[off + c] = e[c] / sum;
     }
 
     /** NumPy's {@code max}: NaN propagates. */

@@ -152,7 +152,11 @@ public final class Relu implements Activation {
 
     /** {@code out[i] = x[i] <= 0 ? 0 : x[i]}: {@code Math.max(x[i], 0.0)}, the same bits. */
     static void forwardKernel(double[] x, double[] out, int n) {
-        for (int i = 0; i < n; i++) out[i] = Math.max(x[i], 0.0);
+        for (int from = 0; from < n; from += Blocks.SIZE) forwardBlock(x, out, from, Math.min(n, from + Blocks.SIZE));
+    }
+
+    private static void forwardBlock(double[] x, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) out[i] = Math.max(x[i], 0.0);
     }
 
     /**
@@ -163,7 +167,11 @@ public final class Relu implements Activation {
      * {@code dx[mask] = 0} does.
      */
     static void backwardKernel(double[] x, double[] dout, double[] dx, int n) {
-        for (int i = 0; i < n; i++) {
+        for (int from = 0; from < n; from += Blocks.SIZE) backwardBlock(x, dout, dx, from, Math.min(n, from + Blocks.SIZE));
+    }
+
+    private static void backwardBlock(double[] x, double[] dout, double[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
             long v = Double.doubleToRawLongBits(Math.max(x[i], 0.0));
             long keep = (v | -v) >> 63;
             dx[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(dout[i]) & keep);

@@ -126,13 +126,21 @@ public final class Sigmoid implements Activation {
     /** {@code out[i] = 1 / (1 + exp(-x[i]))}, as {@link #forward(NDArray)}. */
     @Override
     public void forward(double[] x, double[] out, int n) {
-        for (int i = 0; i < n; i++) out[i] = 1.0 / (1.0 + Math.exp(-x[i]));
+        for (int from = 0; from < n; from += Blocks.SIZE) forwardBlock(x, out, from, Math.min(n, from + Blocks.SIZE));
+    }
+
+    private static void forwardBlock(double[] x, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) out[i] = 1.0 / (1.0 + Math.exp(-x[i]));
     }
 
     /** {@code dx[i] = dout[i] * (1.0 - out[i]) * out[i]}, as {@link #backward(NDArray, NDArray)} for equal shapes. */
     @Override
     public void backward(double[] x, double[] out, double[] dout, double[] dx, int n) {
-        for (int i = 0; i < n; i++) dx[i] = dout[i] * (1.0 - out[i]) * out[i];
+        for (int from = 0; from < n; from += Blocks.SIZE) backwardBlock(out, dout, dx, from, Math.min(n, from + Blocks.SIZE));
+    }
+
+    private static void backwardBlock(double[] out, double[] dout, double[] dx, int from, int to) {
+        for (int i = from; i < to; i++) dx[i] = dout[i] * (1.0 - out[i]) * out[i];
     }
 
     /** The book's Sigmoid (§5.5.2). */
