@@ -190,6 +190,22 @@ public final class NDArray {
         return m.data[i];
     }
 
+    /**
+     * The rows {@code idx} of the 2-D view, in that order: NumPy's {@code x[idx]} for a 2-D x, shape
+     * {@code (idx.length, cols)}. Neither this array nor idx is modified.
+     *
+     * @throws IndexOutOfBoundsException for an index outside 0 … rows-1
+     */
+    public NDArray takeRows(int[] idx) {
+        int cols = cols(), rows = rows();
+        double[] out = new double[idx.length * cols];
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0 || idx[i] >= rows) throw new IndexOutOfBoundsException("row " + idx[i] + " of " + shapeString());
+            System.arraycopy(m.data, idx[i] * cols, out, i * cols, cols);
+        }
+        return new NDArray(new int[] {idx.length, cols}, new DMatrixRMaj(idx.length, cols, true, out));
+    }
+
     /** Element at row {@code r}, column {@code c} of the 2-D view. */
     public double get(int r, int c) {
         return m.data[r * m.numCols + c];

@@ -57,14 +57,9 @@ public record Dataset(String name, NDArray x, int[] labels, List<String> classNa
 
     /** The rows at the given indices, in that order. */
     public Dataset rows(int[] idx) {
-        int d = features();
-        double[] v = new double[idx.length * d];
         int[] l = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            for (int c = 0; c < d; c++) v[i * d + c] = x.get(idx[i], c);
-            l[i] = labels[idx[i]];
-        }
-        return new Dataset(name, NDArray.of(new int[] {idx.length, d}, v), l, classNames);
+        for (int i = 0; i < idx.length; i++) l[i] = labels[idx[i]];
+        return new Dataset(name, x.takeRows(idx), l, classNames);
     }
 
     /** A seeded shuffle split into (train, test); the test part holds {@code round(size · fraction)} rows. */
@@ -102,15 +97,21 @@ public record Dataset(String name, NDArray x, int[] labels, List<String> classNa
         double[] v = x.toFlatArray(), lo = new double[d], hi = new double[d];
         java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i++) { // row by row, in the array's order
-            for (int c = 0; c < d; c++) {
-                lo[c] = Math.min(lo[c], v[i * d + c]);
-                hi[c] = Math.max(hi[c], v[i * d + c]);
-            }
-        }
+        for (int i = 0; i < n; i++) widen(v, i * d, d, lo, hi); // row by row, in the array's order
         double[][] r = new double[d][];
         for (int c = 0; c < d; c++) r[c] = new double[] {lo[c], hi[c]};
         return r;
+    }
+
+    /**
+     * {@code lo[c] = min(lo[c], v[off + c])} and the same for hi, for c &lt; d: one row, in a method of its own so that
+     * the JIT compiles it after a few hundred rows (a loop over all the rows ran interpreted for half of the digits).
+     */
+    private static void widen(double[] v, int off, int d, double[] lo, double[] hi) {
+        for (int c = 0; c < d; c++) {
+            lo[c] = Math.min(lo[c], v[off + c]);
+            hi[c] = Math.max(hi[c], v[off + c]);
+        }
     }
 
     /**
@@ -126,7 +127,13 @@ public record Dataset(String name, NDArray x, int[] labels, List<String> classNa
         }
         double range = hi > lo ? hi - lo : 1;
         double[] v = x.toFlatArray();
-        for (int i = 0; i < v.length; i++) v[i] = (v[i] - lo) / range;
+        int d = features();
+        for (int off = 0; off < v.length; off += d) scale(v, off, d, lo, range);
         return new Dataset(name, NDArray.of(x.shape(), v), labels, classNames);
+    }
+
+    /** {@code v[off + c] = (v[off + c] - lo) / range} for c &lt; d: one row (a method for the JIT, as {@link #widen}). */
+    private static void scale(double[] v, int off, int d, double lo, double range) {
+        for (int c = off; c < off + d; c++) v[c] = (v[c] - lo) / range;
     }
 }
