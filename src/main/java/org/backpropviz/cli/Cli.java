@@ -2,7 +2,6 @@ package org.backpropviz.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The headless commands: {@code run}, {@code gradcheck}, {@code bench} and {@code train}. Each prints JSON on standard
@@ -38,16 +37,8 @@ public final class Cli {
             "  --help             show this text",
             "");
 
-    private interface Command {
-        int run(String[] args, PrintStream out, PrintStream err) throws UsageException;
-    }
-
-    private static final Map<String, Command> COMMANDS = Map.of(
-            "run", RunCommand::run,
-            "gradcheck", GradcheckCommand::run,
-            "bench", BenchCommand::run,
-            "train", TrainCommand::run,
-            "export", ExportCommand::run);
+    /** The commands' names, for the usage error. */
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("run", "gradcheck", "bench", "train", "export");
 
     private Cli() {}
 
@@ -57,14 +48,22 @@ public final class Cli {
             out.print(USAGE);
             return OK;
         }
-        Command c = COMMANDS.get(args[0]);
-        if (c == null) {
+        if (!COMMANDS.contains(args[0])) {
             err.println("unknown command \"" + args[0] + "\"");
             err.print(USAGE);
             return INVALID;
         }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
-            return c.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+            // called by name, not through a table of method references: those loaded and verified every command's
+            // class, and with run's and bench's the JSON library, before train could start (see docs/performance.md)
+            return switch (args[0]) {
+                case "run" -> RunCommand.run(rest, out, err);
+                case "gradcheck" -> GradcheckCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
+                case "train" -> TrainCommand.run(rest, out, err);
+                default -> ExportCommand.run(rest, out, err);
+            };
         } catch (UsageException e) { // one line: the usage would bury it
             err.println(args[0] + ": " + e.getMessage());
             return INVALID;

@@ -90,7 +90,12 @@ final class TrainCommand {
         for (int k = 1; k < widths.size(); k++) layer = Math.max(layer, (long) widths.get(k - 1) * widths.get(k));
         // on a thread of its own, while this one splits, scales and draws the weights (on two cores, the two overlap)
         long products = layer * d.size();
-        Thread blas = new Thread(() -> Np.prepareProducts(products), "load-blas");
+        Thread blas = new Thread("load-blas") { // not a lambda: the first one of a run costs its start a few ms
+            @Override
+            public void run() {
+                Np.prepareProducts(products);
+            }
+        };
         blas.setDaemon(true);
         blas.start();
         Training tr;
@@ -142,7 +147,9 @@ final class TrainCommand {
                 .put("test_rows", tr.testSet().size());
         if (c.hiddenSizes().size() == 1) done.put("hidden", c.hidden());
         else done.putNumbers("hidden", c.hiddenSizes());
-        done.putStrings("activations", c.activations().stream().map(Activation::id).toList());
+        List<String> kinds = new ArrayList<>(); // a loop: a stream's first use costs a short run 5-10 ms of class loading
+        for (Activation a : c.activations()) kinds.add(a.id());
+        done.putStrings("activations", kinds);
         done.put("lr", c.lr()).put("batch", c.batch()).put("seed", c.seed()).put("init_std", c.initStd());
         done.put("epochs", tr.epoch()).put("iterations", tr.iteration());
         if (last != null) done.put("loss", last.loss()).put("train_acc", last.trainAccuracy()).put("test_acc", last.testAccuracy());
