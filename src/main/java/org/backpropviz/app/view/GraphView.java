@@ -621,6 +621,8 @@ public class GraphView extends Pane {
         if (model.getFurthest() != furthest || model.getTrace() == null) return;
         List<Trace> pass = new ArrayList<>();
         for (Trace t = furthest; t.stepsDone() > model.getTrace().stepsDone(); t = t.back()) pass.add(0, t);
+        // the next step's tokens last: they are left holding its arrays and shapes, so its key press finds them ready
+        if (pass.size() > 1) pass.add(pass.remove(0));
         rehearseTokens(pass, furthest, 0);
     }
 

@@ -82,24 +82,27 @@ class GraphRehearsalTest {
     @Test
     void tokensRehearseThePassHiddenAndTheFirstStepSendsItsOwn(FxRobot robot) throws Exception {
         load(model, wide());
-        org.backpropviz.engine.Trace furthest = fx(model::getFurthest);
-        NDArray y = furthest.forward("softmax").orElseThrow();
-        // the last forward step the rehearsal sends is the loss's: its value tokens carry y and t
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tokenArrays(robot).stream().anyMatch(y::equals));
+        NDArray x = fx(() -> model.getScenario().inputs().x());
+        NDArray w1 = fx(() -> model.getScenario().get(org.backpropviz.engine.Param.W1));
+        // the rehearsal sends the next step's tokens last (x, W1 and b1 to Affine1), and leaves them holding those arrays
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            List<NDArray> held = tokenArrays(robot);
+            return held.stream().anyMatch(a -> a == x) && held.stream().anyMatch(a -> a == w1);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(() -> app.view().graph().isAnimating()), "nothing moves");
         assertTrue(fx(() -> robot.lookup(".token").queryAll().stream().noneMatch(javafx.scene.Node::isVisible)),
                 "every token hidden");
         assertNull(fx(matrix(robot, "#value-affine1")::getArray), "the cards still show the start");
         assertEquals(0, (int) fx(() -> model.indexProperty().get()));
+        MatrixView xToken = fx(() -> robot.lookup(".token .matrix-view").queryAllAs(MatrixView.class).stream()
+                .filter(v -> v.getArray() == x).findFirst().orElseThrow());
 
         AppFixture.fxRun(() -> model.speedProperty().set(0)); // lecture speed: 2.4 s per step, to look at the tokens
         robot.type(KeyCode.RIGHT);
         waitIndex(model, 1);
         assertTrue(fx(() -> app.view().graph().isAnimating()), "the first step's tokens move");
-        NDArray x = fx(() -> model.getScenario().inputs().x());
-        assertTrue(fx(() -> robot.lookup(".token").queryAll().stream().filter(javafx.scene.Node::isVisible)
-                .map(n -> ((MatrixView) n.lookup(".matrix-view")).getArray()).anyMatch(x::equals)), "x rides to Affine1");
+        assertTrue(fx(() -> xToken.getParent().isVisible() && xToken.getArray() == x), "x rides to Affine1 on the token made ready for it");
     }
 
     @Test
