@@ -65,6 +65,7 @@ public interface FileDialogs {
                 a.setTitle(text.get("app.title"));
                 a.setHeaderText(text.get("dialog.unsaved.header", name));
                 a.getDialogPane().setId("unsaved-dialog");
+                DialogLook.apply(a.getDialogPane(), text);
                 Optional<ButtonType> b = a.showAndWait();
                 if (b.isEmpty() || b.get() == cancel) return Choice.CANCEL;
                 return b.get() == save ? Choice.SAVE : Choice.DISCARD;

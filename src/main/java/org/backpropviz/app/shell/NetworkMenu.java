@@ -146,15 +146,48 @@ final class NetworkMenu {
         Spinner<Integer> width = new Spinner<>(1, 1000, NetworkEdits.lastHiddenWidth(model.getScenario()));
         width.setId("add-layer-width");
         width.setEditable(true);
-        org.backpropviz.app.fx.WholeNumberSpinners.refuseBadText(width, r -> { });
+        // text that is not a width is named under the field, and OK (or Enter, which commits the text first) then
+        // keeps the dialog open once: the layer is never added with a width the user did not see
+        Label refusal = new Label();
+        refusal.setId("add-layer-refusal");
+        refusal.getStyleClass().add("dialog-refusal");
+        refusal.setWrapText(true);
+        refusal.setMaxWidth(380);
+        refusal.setManaged(false);
+        boolean[] refusedNow = {false};
+        org.backpropviz.app.fx.WholeNumberSpinners.refuseBadText(width, r -> {
+            refusal.setText(t.get("dialog.addLayer.refused", r.typed(), String.valueOf(r.min()), String.valueOf(r.max()),
+                    String.valueOf(r.kept())));
+            refusal.setManaged(true);
+            refusedNow[0] = true;
+            if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
+                d.getDialogPane().getScene().getWindow().sizeToScene(); // room for the new line, the note kept whole
+            }
+        });
+        width.getEditor().addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> { // typing again starts afresh
+            if (!e.getCharacter().equals("\r") && !e.getCharacter().equals("\n")) refusedNow[0] = false;
+        });
         Label what = new Label(t.get("dialog.addLayer.width"));
         Label note = new Label(t.get("dialog.addLayer.note"));
         note.setWrapText(true);
         note.setMaxWidth(380);
-        d.getDialogPane().setContent(new VBox(10, new HBox(8, what, width), note));
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().setContent(new VBox(10, new HBox(8, what, width), refusal, note));
+        // the buttons in the window's language (JavaFX's own OK and Cancel follow the system's)
+        ButtonType ok = new ButtonType(t.get("dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(t.get("dialog.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().addAll(ok, cancel);
+        DialogLook.apply(d.getDialogPane(), t);
+        d.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            width.increment(0); // commits typed text; a refusal sets refusedNow
+            if (refusedNow[0]) {
+                refusedNow[0] = false;
+                e.consume();
+                width.getEditor().selectAll();
+                width.getEditor().requestFocus();
+            }
+        });
         d.setResultConverter(b -> {
-            if (b != ButtonType.OK) return null;
+            if (b != ok) return null;
             width.increment(0); // commits typed text
             return width.getValue();
         });

@@ -141,6 +141,37 @@ class NetworkWindowTest {
         assertEquals("(5,)", fx(() -> model.getScenario().get(Param.b(2)).shapeString()));
     }
 
+    /**
+     * A width out of range or not a number is named under the field, and neither Enter (which commits the text first)
+     * nor OK adds a layer with the old width the field falls back to; a good width typed next is taken.
+     */
+    @Test
+    void theAddLayerDialogNamesARefusedWidthAndStaysOpen(FxRobot robot) {
+        Scenario before = Presets.load("batch-of-4");
+        load(model, before);
+        robot.clickOn("#menu-network");
+        robot.clickOn("Add hidden layer…");
+        javafx.scene.control.Spinner<?> width = robot.lookup("#add-layer-width").query();
+        robot.doubleClickOn(width.getEditor()).eraseText(1).write("99999999").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#add-layer-width").tryQuery().isPresent(), "Enter on a refused width keeps the dialog open");
+        assertEquals("The width must be a whole number from 1 to 1000, not “99999999”; it stays 3.", text(robot, "#add-layer-refusal"));
+        assertEquals(before, fx(model::getScenario), "no layer was added");
+
+        robot.doubleClickOn(width.getEditor()).eraseText(1).write("abc");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#add-layer-width").tryQuery().isPresent(), "OK on a refused width keeps the dialog open");
+        assertEquals("The width must be a whole number from 1 to 1000, not “abc”; it stays 3.", text(robot, "#add-layer-refusal"));
+        assertEquals(before, fx(model::getScenario));
+
+        robot.doubleClickOn(width.getEditor()).eraseText(1).write("7").type(KeyCode.ENTER);
+        waitReady(model, 20);
+        assertFalse(robot.lookup("#add-layer-width").tryQuery().isPresent(), "a good width closes the dialog");
+        assertEquals("(3, 7)", fx(() -> model.getScenario().get(Param.w(2)).shapeString()));
+        assertEquals("(7, 2)", fx(() -> model.getScenario().get(Param.w(3)).shapeString()));
+    }
+
     @Test
     void theDeeperPresetsRunInTheWindow(FxRobot robot) {
         load(model, Presets.load("iris-3-layer-sigmoid"));
