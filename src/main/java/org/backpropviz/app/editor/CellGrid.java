@@ -440,15 +440,55 @@ final class CellGrid {
             select(row, col);
             j = col - c0 - wc;
         }
+        StringBuilder keys = new StringBuilder(typed);
+        starting = keys;
+        typingInto = null;
         view.edit(view.getViewRow(i), view.getColumns().get(j));
-        // the editor fills in the cell's text and selects it when it gains focus: replace that afterwards
-        Platform.runLater(() -> view.getEditor(SpreadsheetCellType.STRING).ifPresent(ed -> {
-            if (ed.getEditor() instanceof javafx.scene.control.TextInputControl t && view.getEditingCell() != null) {
-                t.setText(typed);
-                t.end();
-                t.deselect();
-            }
-        }));
+        // the editor fills in the cell's text and selects it when it gains focus: replace that afterwards, with the
+        // keys typed meanwhile (see typedWhileStarting)
+        Platform.runLater(() -> {
+            starting = null;
+            view.getEditor(SpreadsheetCellType.STRING).ifPresent(ed -> {
+                if (ed.getEditor() instanceof javafx.scene.control.TextInputControl t && view.getEditingCell() != null) {
+                    t.setText(keys.toString());
+                    t.end();
+                    t.deselect();
+                    typingInto = t;
+                    typingAt = view.getEditingCell();
+                }
+            });
+        });
+    }
+
+    /** The keys typed since {@link #startEditWith} began an edit whose editor has not taken them yet; else null. */
+    private StringBuilder starting;
+    /** The editor of the edit {@link #startEditWith} began, once it holds the first keys; null when none is open. */
+    private javafx.scene.control.TextInputControl typingInto;
+    private TablePosition<?, ?> typingAt;
+
+    /**
+     * Takes a character typed during an edit that typing began, for that edit's editor: kept until the editor holds
+     * the first keys, then written at its caret. The editor's own handling of keys is not waited for: in a window just
+     * opened it dropped a key or two typed within milliseconds of the first (a fast "1e400" became 1400, with no
+     * word), and SpreadsheetView alone drops the first key of all (it turned "42" into "2").
+     *
+     * @return true when the character was taken (the caller consumes its event)
+     */
+    boolean typedWhileStarting(String character) {
+        if (character == null || character.isEmpty()) return false;
+        if (starting != null) {
+            starting.append(character);
+            return true;
+        }
+        if (typingInto == null) return false;
+        TablePosition<?, ?> now = view.getEditingCell();
+        if (now == null || typingInto.getScene() == null || typingAt == null || now.getRow() != typingAt.getRow()
+                || now.getColumn() != typingAt.getColumn()) { // that edit is over
+            typingInto = null;
+            return false;
+        }
+        typingInto.replaceSelection(character);
+        return true;
     }
 
     /** Drops the cell being edited, if any, keeping the cell's value. */

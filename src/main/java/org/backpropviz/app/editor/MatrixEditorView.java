@@ -544,6 +544,13 @@ public final class MatrixEditorView extends BorderPane {
     }
 
     private void onTyped(KeyEvent e) {
+        // an edit begun by typing takes the keys typed in it itself (see CellGrid.typedWhileStarting)
+        String ch = e.getCharacter();
+        if (ch != null && ch.length() == 1 && !Character.isISOControl(ch.charAt(0)) && !e.isShortcutDown() && !e.isControlDown()
+                && !e.isAltDown() && !e.isMetaDown() && isInGrid(e.getTarget()) && grid.typedWhileStarting(ch)) {
+            e.consume();
+            return;
+        }
         if (!startsTyping(e) || grid.view().getEditingCell() != null) return;
         int[] rc = grid.focused();
         if (rc == null) return;

@@ -97,6 +97,49 @@ class MatrixEditorViewTest {
         assertEquals(42.5, model.getValue().get(1, 1), "SpreadsheetView alone would give 2.5");
     }
 
+    /**
+     * Keys typed faster than the editor opens (all in one burst, before the JavaFX thread runs anything else) are kept,
+     * in order: a fast "1e400" stayed "1e400" and is refused, where it used to lose its "e" and commit 1400.
+     */
+    @Test
+    void keysTypedBeforeTheEditorOpensAreKept(FxRobot robot) {
+        robot.clickOn(cell(robot, 1, 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.application.Platform.runLater(() -> { // one task: nothing else runs on the JavaFX thread in between
+            for (String ch : List.of("1", "e", "4")) {
+                Node target = view.getScene().getFocusOwner();
+                javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, ch, "",
+                        KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("00").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(W, model.getValue(), "nothing committed");
+        assertEquals("W1[1, 1]: 1e400 is refused; only finite numbers are allowed — kept 5.0", message(robot).getText());
+
+        robot.clickOn(cell(robot, 0, 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.application.Platform.runLater(() -> {
+            for (String ch : List.of("2", "e", "3")) {
+                javafx.event.Event.fireEvent(view.getScene().getFocusOwner(), new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false, false, false));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2000.0, model.getValue().get(0, 2), "2e3, every key in order");
+
+        // keys typed later in such an edit go where the caret is, as in any field
+        robot.type(KeyCode.ESCAPE); // Enter opened the next cell's editor: close it, and type on a selected cell
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(cell(robot, 1, 2));
+        robot.write("12").type(KeyCode.LEFT).write("3").type(KeyCode.BACK_SPACE).write("45").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1452.0, model.getValue().get(1, 2), "12, ←, 3, ⌫, 45");
+    }
+
     @Test
     void escapeCancelsAnEdit(FxRobot robot) {
         type(robot, 0, 0, "99", KeyCode.ESCAPE);
