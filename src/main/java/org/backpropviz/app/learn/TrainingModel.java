@@ -86,6 +86,7 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<NetInputs> network = new ReadOnlyObjectWrapper<>(this, "network");
     private final ReadOnlyObjectWrapper<Results> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyStringWrapper dataInfo = new ReadOnlyStringWrapper(this, "dataInfo", "");
+    private final ReadOnlyStringWrapper layers = new ReadOnlyStringWrapper(this, "layers", "");
     private final ReadOnlyObjectWrapper<Msg> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ChartSeries rawLoss = new ChartSeries(MAX_COLUMNS);
     private final ChartSeries smoothLoss = new ChartSeries(MAX_COLUMNS);
@@ -97,6 +98,12 @@ public final class TrainingModel {
     /** @param scenario the current scenario, used when the source is {@link Source#SCENARIO}; its value may be null */
     public TrainingModel(ObservableValue<NetInputs> scenario) {
         this.scenario = scenario;
+        if (scenario != null) {
+            scenario.addListener((o, was, now) -> layers.set(layersOf(now)));
+            layers.set(layersOf(scenario.getValue()));
+        } else {
+            layers.set(layersOf(null));
+        }
         applyDefaults();
         pace.addListener((o, was, now) -> {
             if (run != null) run.setPace(now.intValue());
@@ -104,6 +111,21 @@ public final class TrainingModel {
         source.addListener((o, was, now) -> {
             if (now == Source.IRIS || now == Source.DIGITS) applyDefaults();
         });
+    }
+
+    /**
+     * The layers a run trains, as the Graph tab has them ({@code Affine → Sigmoid → Affine → Sigmoid → Affine}): a run
+     * takes the graph's depth and activations, with the hidden width set here (see {@link TrainingRun}); the book's
+     * {@code Affine → ReLU → Affine} when the graph's net has no hidden layer. The names are the layers' own, the same in
+     * every language.
+     */
+    public ReadOnlyStringProperty layersProperty() { return layers.getReadOnlyProperty(); }
+
+    static String layersOf(NetInputs in) {
+        if (in == null || in.network().depth() < 2) return "Affine → ReLU → Affine";
+        StringBuilder s = new StringBuilder("Affine");
+        for (org.backpropviz.engine.Activation a : in.network().activations()) s.append(" → ").append(a.title()).append(" → Affine");
+        return s.toString();
     }
 
     // ------------------------------------------------------------------ settings

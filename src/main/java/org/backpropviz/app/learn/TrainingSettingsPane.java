@@ -105,6 +105,15 @@ final class TrainingSettingsPane extends VBox {
     /** The network and its optimiser: hidden width, initial weights, learning rate (live), batch and length. */
     private GridPane networkSection() {
         GridPane net = grid();
+        Label layers = new Label();
+        layers.setId("train-layers");
+        layers.getStyleClass().add("train-file");
+        layers.setWrapText(true);
+        layers.setMinHeight(Region.USE_PREF_SIZE);
+        layers.textProperty().bind(Bindings.createStringBinding(() -> text.get("train.layers", model.layersProperty().get()),
+                model.layersProperty()));
+        layers.setTooltip(new Tooltip(text.get("train.layers.tip")));
+        net.add(layers, 0, row++, 2, 1);
         add(net, "train.hidden", spinner("train-hidden", "train.hidden", model.hiddenProperty(), 1, TrainConfig.MAX_HIDDEN), "train.hidden.tip");
         add(net, "train.initStd", number("train-init-std", "train.initStd", model.initStdProperty(), TrainConfig::validInitStd, "train.rule.positive", null), "train.initStd.tip");
         TextField lr = number("train-lr", "train.lr", model.learningRateProperty(), TrainConfig::validLearningRate, "train.rule.positive", model::setLearningRate);

@@ -139,16 +139,8 @@ class TrainingGraphTest {
     void aFinishedRunIsOneChangeOfTheHistoryAndOneUndoBringsBackTheScenarioBefore(FxRobot robot) throws Exception {
         waitReady(model, 10);
         org.backpropviz.scenario.Scenario before = fx(model::getScenario);
-        TrainingModel training = fx(() -> app.tools().training());
-        fxRun(() -> {
-            training.sourceProperty().set(TrainingModel.Source.IRIS);
-            training.limitProperty().set(TrainingModel.Limit.EPOCHS);
-            training.epochsProperty().set(3);
-        });
         robot.clickOn("#tab-training");
-        robot.clickOn("#train-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> training.stateProperty().get() == TrainingModel.State.FINISHED
-                && training.resultsProperty().get() != null));
+        TrainingModel training = trainIris(robot, 3);
         WaitForAsyncUtils.waitForFxEvents();
         org.backpropviz.scenario.Scenario trained = fx(model::getScenario);
         assertEquals(training.networkProperty().get().W1(), trained.get(Param.W1), "the graph shows the trained network");
@@ -157,5 +149,39 @@ class TrainingGraphTest {
         waitReady(model, 10);
         assertEquals(before, fx(model::getScenario), "one Undo: the scenario from before the run");
         assertFalse(fx(() -> model.history().canUndo()), "nothing else to undo");
+    }
+
+    /** The settings name the layers a run will train, which are the graph's: they change with the graph's network. */
+    @Test
+    void theTrainingSettingsNameTheGraphsLayersAndARunTrainsThem(FxRobot robot) throws Exception {
+        waitReady(model, 10);
+        robot.clickOn("#tab-training");
+        assertEquals("Layers, as in the Graph tab: Affine → ReLU → Affine", text(robot, "#train-layers"));
+        robot.clickOn("#tab-graph");
+        robot.clickOn("#menu-presets");
+        robot.clickOn("Iris: 3-layer Sigmoid net");
+        waitReady(model, 10);
+        robot.clickOn("#tab-training");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Layers, as in the Graph tab: Affine → Sigmoid → Affine → Sigmoid → Affine", text(robot, "#train-layers"));
+
+        TrainingModel training = trainIris(robot, 2);
+        NetInputs trained = fx(() -> training.networkProperty().get());
+        assertEquals(3, trained.network().depth(), "the run trained the graph's three Affine layers");
+        assertEquals(java.util.List.of(org.backpropviz.engine.Sigmoid.KIND, org.backpropviz.engine.Sigmoid.KIND), trained.network().activations());
+    }
+
+    /** Runs Iris for {@code epochs} epochs from the Training tab (in sight) and waits for its results. */
+    private TrainingModel trainIris(FxRobot robot, int epochs) throws Exception {
+        TrainingModel training = fx(() -> app.tools().training());
+        fxRun(() -> {
+            training.sourceProperty().set(TrainingModel.Source.IRIS);
+            training.limitProperty().set(TrainingModel.Limit.EPOCHS);
+            training.epochsProperty().set(epochs);
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> training.stateProperty().get() == TrainingModel.State.FINISHED
+                && training.resultsProperty().get() != null));
+        return training;
     }
 }
