@@ -74,9 +74,11 @@ public final class GradientCheck {
      *     central difference straddles the kink (Wk and bk, when a ReLU follows Affine layer k)
      * @param finer the central difference again with a step ten times smaller ({@code h / 10}): where it differs from
      *     {@code numerical} by more than the two should, h is too large for the difference to approximate the derivative
+     * @param roundingError an estimate of what float64 rounding alone can put into {@code numerical} at this h (see
+     *     {@link GradientCheck#roundingError}); infinite where {@code p + h} and {@code p - h} round to the same number
      */
     public record ParamCheck(Param param, NDArray backprop, NDArray numerical, NDArray difference, double maxAbs, double maxRel,
-                             boolean[] nearKink, NDArray finer) {
+                             boolean[] nearKink, NDArray finer, double roundingError) {
         public boolean anyNearKink() {
             for (boolean b : nearKink) if (b) return true;
             return false;
@@ -141,13 +143,30 @@ public final class GradientCheck {
                 }
             }
             out.add(new ParamCheck(p, bp, num, diff, maxAbsDifference(bp, num), maxRel, nearKink(t, p, h),
-                    numerical(in, p, h / 10)));
+                    numerical(in, p, h / 10), roundingError(in.get(p), num, h, t.loss().orElse(Double.NaN))));
         }
         NDArray target = in.t();
         NDArray y = t.forward(SoftmaxWithLoss.SOFTMAX).orElseThrow();
         boolean sameSize = target.size() == y.size();
         boolean vectorT = t.warnings().stream().anyMatch(w -> w.kind() == EngineWarning.Kind.VECTOR_T_AS_BATCH);
         return new Report(out, smallestTargetProbability(t), sameSize && !oneHot(target), vectorT, h);
+    }
+
+    /**
+     * What float64 rounding alone can put into the central difference {@code (L(p + h) - L(p - h)) / 2h} of each cell of
+     * {@code param}: the loss's last digit over the step (each of the two losses is rounded), plus the share of the step
+     * lost when {@code p ± h} is rounded, times the gradient. The book's "rounding error" (§4.3.1: {@code np.float32(1e-50)}
+     * is {@code 0.0}): positive infinity where {@code p + h} and {@code p - h} are the same number, so the difference is
+     * 0 whatever the gradient. NaN for a NaN loss. Neither argument is modified.
+     */
+    static double roundingError(NDArray param, NDArray numerical, double h, double loss) {
+        double lossDigits = Math.ulp(loss) / h, worst = lossDigits;
+        for (int i = 0; i < param.size(); i++) {
+            double v = param.flat(i), step = (v + h) - (v - h);
+            if (step == 0) return Double.POSITIVE_INFINITY;
+            worst = Math.max(worst, Math.abs(step - 2 * h) / (2 * h) * Math.abs(numerical.flat(i)) + lossDigits);
+        }
+        return worst;
     }
 
     private static boolean oneHot(NDArray t) {

@@ -94,4 +94,21 @@ class GradientCheckTest {
         NetInputs in = NumpyFixtures.inputs(NumpyFixtures.read(NumpyFixtures.resourceDir("reference-cases").resolve("seed-mismatch.json")));
         assertThrows(IllegalStateException.class, () -> GradientCheck.check(in, GradientCheck.H));
     }
+
+    /**
+     * The rounding estimate behind "h too small": negligible at the book's h, infinite where p ± h rounds to one number
+     * (the book's np.float32(1e-50) is 0.0, here in float64 at 1e-300), and the loss's last digit over h in between.
+     */
+    @Test
+    void roundingErrorIsTheBooksRoundingErrorOfTheCentralDifference() {
+        NDArray w = NDArray.matrix(new double[][] {{0.07, -0.3}, {1.5, 0}});
+        NDArray g = NDArray.matrix(new double[][] {{0.2, -0.1}, {0.05, 0.3}});
+        double atBooksH = GradientCheck.roundingError(w, g, 1e-4, 0.7);
+        assertTrue(atBooksH > 0 && atBooksH < 1e-11, "1e-4: " + atBooksH);
+        assertEquals(Double.POSITIVE_INFINITY, GradientCheck.roundingError(w, g, 1e-300, 0.7), "0.07 + 1e-300 is 0.07");
+        double at1e13 = GradientCheck.roundingError(w, g, 1e-13, 0.7);
+        assertTrue(at1e13 >= Math.ulp(0.7) / 1e-13 && at1e13 > 1e-7, "1e-13: " + at1e13);
+        assertTrue(Double.isNaN(GradientCheck.roundingError(w, g, 1e-4, Double.NaN)));
+        assertEquals(NDArray.matrix(new double[][] {{0.07, -0.3}, {1.5, 0}}), w, "w is not modified");
+    }
 }

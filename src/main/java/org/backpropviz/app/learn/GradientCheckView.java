@@ -155,18 +155,22 @@ public final class GradientCheckView extends VBox {
         }
         int row = 1;
         int kinkCells = 0;
-        StringBuilder kinkParams = new StringBuilder(), coarseParams = new StringBuilder();
+        StringBuilder kinkParams = new StringBuilder(), coarseParams = new StringBuilder(), fineParams = new StringBuilder();
         for (GradientCheck.ParamCheck p : r.params()) {
             boolean sameShape = p.backprop().sameShape(p.numerical());
             boolean agree = sameShape && (p.maxAbs() <= AGREE_ABS || p.maxRel() <= AGREE_REL);
             boolean kink = p.anyNearKink();
-            boolean coarse = sameShape && !agree && p.stepTooLarge(AGREE_ABS, AGREE_REL);
+            // rounding first: its noise also makes the estimates at h and h / 10 differ, which is not curvature
+            boolean fine = sameShape && !agree && p.roundingError() > AGREE_ABS; // the book's rounding error
+            boolean coarse = sameShape && !agree && !fine && p.stepTooLarge(AGREE_ABS, AGREE_REL);
             Label verdict = new Label(text.get(!sameShape ? "gc.verdict.shape" : agree ? "gc.verdict.agree"
-                    : coarse ? "gc.verdict.coarseH" : kink ? "gc.verdict.kink" : "gc.verdict.disagree"));
-            if (coarse) {
-                if (coarseParams.length() > 0) coarseParams.append(", ");
-                coarseParams.append(p.param().label());
+                    : coarse ? "gc.verdict.coarseH" : fine ? "gc.verdict.fineH" : kink ? "gc.verdict.kink" : "gc.verdict.disagree"));
+            if (coarse || fine) {
+                StringBuilder names = coarse ? coarseParams : fineParams;
+                if (names.length() > 0) names.append(", ");
+                names.append(p.param().label());
             }
+            boolean aboutH = coarse || fine; // a warning about h, not about backprop
             if (!sameShape) {
                 kink = false;
                 note("gc.note.gradShape", p.param().label(), p.backprop().shapeString(), p.numerical().shapeString());
@@ -174,8 +178,8 @@ public final class GradientCheckView extends VBox {
                 if (x != null && x.rank() == 1 && (p.param() == Param.W1 || p.param() == Param.W2)) note("gc.note.gradShape.vector", p.param().label());
             }
             verdict.setId("gradcheck-verdict-" + p.param().label());
-            verdict.pseudoClassStateChanged(MISMATCH, !agree && !kink && !coarse);
-            verdict.pseudoClassStateChanged(WARNING, !agree && (kink || coarse));
+            verdict.pseudoClassStateChanged(MISMATCH, !agree && !kink && !aboutH);
+            verdict.pseudoClassStateChanged(WARNING, !agree && (kink || aboutH));
             Label abs = new Label(fmt(p.maxAbs()));
             abs.setId("gradcheck-abs-" + p.param().label());
             table.addRow(row++, new Label(p.param().label()), new Label(p.numerical().shapeString()), abs,
@@ -191,6 +195,7 @@ public final class GradientCheckView extends VBox {
         if (coarseParams.length() > 0) {
             note("gc.note.coarseH", coarseParams.toString(), Numbers.repr(r.h()), Numbers.repr(r.h() / 10), Numbers.repr(suggestedH(r.h())));
         }
+        if (fineParams.length() > 0) note("gc.note.fineH", fineParams.toString(), Numbers.repr(r.h()));
         if (r.tinyTargetProbability()) note("gc.note.tiny", fmt(r.smallestTargetProbability()));
         if (kinkCells > 0) note("gc.note.kink", kinkCells, kinkParams.toString(), plain(r.h()));
         if (r.softTargets()) note("gc.note.soft");

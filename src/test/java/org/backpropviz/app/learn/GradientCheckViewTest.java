@@ -96,6 +96,35 @@ class GradientCheckViewTest {
         assertFalse(robot.lookup("#gradcheck-gc-note-coarseH").tryQuery().isPresent());
     }
 
+    /**
+     * The book's rounding error (§4.3.1): with h = 1e-300, p + h is p again, the central difference is 0 and every
+     * parameter "disagrees"; the check names h, not backprop, and sends the learner back to 1e-4.
+     */
+    @Test
+    void aTinyHIsNamedAsTheCauseNotARedDisagree(FxRobot robot) throws Exception {
+        TextField h = robot.lookup("#gradcheck-h").queryAs(TextField.class);
+        for (String tiny : java.util.List.of("1e-300", "1e-13")) {
+            robot.interact(() -> h.setText(tiny));
+            robot.clickOn("#gradcheck-run");
+            waitForReport();
+            for (Param p : Param.TRAINABLE) {
+                Label v = robot.lookup("#gradcheck-verdict-" + p.label()).queryAs(Label.class);
+                assertEquals("⚠ h too small", v.getText(), tiny + ", " + p.label());
+                assertTrue(v.getPseudoClassStates().contains(GradientCheckView.WARNING), "amber, not red");
+                assertFalse(v.getPseudoClassStates().contains(GradientCheckView.MISMATCH));
+            }
+            String note = robot.lookup("#gradcheck-gc-note-fineH").queryAs(Label.class).getText();
+            assertTrue(note.startsWith("h too small for W1, b1, W2, b2: with h = " + tiny + ",") && note.contains("rounding error (§4.3.1")
+                    && note.endsWith("Use h = 1e-4, as the book does."), note);
+            assertFalse(robot.lookup(".gc-note-ok").tryQuery().isPresent(), "no \"none of the known causes\"");
+        }
+        robot.interact(() -> h.setText("0.0001"));
+        robot.clickOn("#gradcheck-run");
+        waitForReport();
+        assertEquals("✓ agree", robot.lookup("#gradcheck-verdict-W1").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#gradcheck-gc-note-fineH").tryQuery().isPresent());
+    }
+
     @Test
     void theKnownCausesOfDisagreementAreExplained(FxRobot robot) throws Exception {
         // x = 0 puts every ReLU input at b1; b1[0] = 0 sits exactly on the kink
