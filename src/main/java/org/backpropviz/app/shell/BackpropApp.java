@@ -152,6 +152,9 @@ public class BackpropApp extends Application {
         // Language menu opens: reading the three files takes a noticeable part of a start)
         if ("ko".equals(messages.locale().getLanguage())) Fonts.load();
         boolean codeShown = view == null || view.codeWanted();
+        // the tab in sight stays in sight: a learner switching the language on the Training tab stays there
+        String tabShown = view == null || view.tabs() == null || view.tabs().getSelectionModel().getSelectedItem() == null ? null
+                : view.tabs().getSelectionModel().getSelectedItem().getId();
         if (view != null) view.dispose();
         text = messages;
         editors.setLocale(text.locale());
@@ -187,6 +190,10 @@ public class BackpropApp extends Application {
         // skins now, not at the next pulse: the tab pane has no children until its skin exists, and code run
         // right after a language switch (focusing the graph, the tests' lookups) must find the graph in it
         view.applyCss();
+        if (tabShown != null && view.tabs() != null) {
+            view.tabs().getTabs().stream().filter(t -> tabShown.equals(t.getId())).findFirst()
+                    .ifPresent(t -> view.tabs().getSelectionModel().select(t));
+        }
         updateTitle();
     }
 

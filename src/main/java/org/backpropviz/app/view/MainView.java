@@ -288,7 +288,8 @@ public class MainView extends BorderPane {
         String key = "preset." + preset + ".about";
         boolean edited = model.isEdited(); // the description says so in the language of the edit: say it in this one
         String t = preset != null && text.has(key) && !edited ? text.get(key)
-                : edited ? text.get("description.edited", inThisLanguage(model.getScenario().name()))
+                : edited ? text.get("description.edited", preset != null && text.has("preset." + preset) ? text.get("preset." + preset)
+                        : inThisLanguage(model.getScenario().name())) // the example's name as the title and the menu word it
                 : inThisLanguage(model.getScenario().description());
         about.setText(t);
         about.setVisible(!t.isEmpty());

@@ -5,6 +5,7 @@ import static org.backpropviz.app.shell.AppFixture.fxRun;
 import static org.backpropviz.app.shell.AppFixture.text;
 import static org.backpropviz.app.shell.AppFixture.waitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,41 @@ class LanguageSwitchTest {
     }
 
     /**
+     * A dialog is a scene of its own: in Korean it takes the language's stylesheet (the shipped font with Hangul; it
+     * showed boxes on a system without one) and its buttons are Korean, not JavaFX's English OK and Cancel.
+     */
+    @Test
+    void theAddLayerDialogSpeaksKoreanInKorean(FxRobot robot) {
+        waitReady(app.model(), 10);
+        chooseLanguage(robot, "language-ko");
+        robot.clickOn("#menu-network");
+        robot.clickOn("은닉층 추가…");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane pane = fx(() -> (javafx.scene.control.DialogPane) robot.lookup("#add-layer-width").query()
+                .getScene().getRoot().lookup(".dialog-pane"));
+        assertTrue(fx(() -> pane.getStylesheets().stream().anyMatch(s -> s.endsWith("lang-ko.css"))), "the Korean stylesheet");
+        assertEquals("NanumGothic", fx(() -> ((javafx.scene.control.Label) pane.lookup(".header-panel .label")).getFont().getFamily()));
+        assertTrue(robot.lookup("확인").tryQuery().isPresent() && robot.lookup("취소").tryQuery().isPresent(), "Korean buttons");
+        robot.clickOn("취소");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#add-layer-width").tryQuery().isPresent(), "cancelled");
+        chooseLanguage(robot, "language-en");
+    }
+
+    /** A language switch rebuilds the window with the tab that was in sight still in sight. */
+    @Test
+    void theTabInSightStaysInSightAcrossALanguageSwitch(FxRobot robot) {
+        waitReady(app.model(), 10);
+        for (String tab : java.util.List.of("tab-training", "tab-playground", "tab-graph")) {
+            selectTab(tab);
+            chooseLanguage(robot, "language-ko");
+            assertEquals(tab, fx(() -> app.view().tabs().getSelectionModel().getSelectedItem().getId()), "in Korean");
+            chooseLanguage(robot, "language-en");
+            assertEquals(tab, fx(() -> app.view().tabs().getSelectionModel().getSelectedItem().getId()), "back in English");
+        }
+    }
+
+    /**
      * The training and gradient check views are rebuilt on a language switch while their models live on: the views
      * of the old language let go of the models (they would otherwise keep following them, unseen, for the window's life).
      */
@@ -133,8 +169,8 @@ class LanguageSwitchTest {
         assertEquals(english, text(robot, "#about"));
 
         chooseLanguage(robot, "language-ko");
-        assertEquals("\u201c" + name + "\u201d에서 편집했습니다: 그 뒤로 배열이나 층이 바뀌어 예제의 처음 설명은 더 이상 맞지 않습니다.",
-                text(robot, "#about"));
+        assertEquals("\u201c강의 신경망, 배치 4개\u201d에서 편집했습니다: 그 뒤로 배열이나 층이 바뀌어 예제의 처음 설명은 더 이상 맞지 않습니다.",
+                text(robot, "#about"), "the example's name as the title and the Presets menu give it in Korean");
         assertTrue(fx(() -> app.model().isEdited()), "still an edited example");
 
         chooseLanguage(robot, "language-en");
