@@ -11,8 +11,9 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
 /**
  * Matrix products {@code C = op(A)·op(B)} for the engine, where {@code op} is the identity or a transpose.
  *
- * <p>Large products go to the system's BLAS (OpenBLAS when installed) through the netlib binding, which is several
- * times faster than EJML's kernels there; without a native library, or for small products where a native call
+ * <p>Large products go to a native BLAS through the netlib binding, which is several times faster than EJML's kernels
+ * there: the OpenBLAS the app ships ({@link BundledBlas}), else the system's {@code libblas.so.3}; without a native
+ * library, or for small products where a native call
  * costs more than it saves, EJML computes them: single-threaded below {@link #CONCURRENT_FLOPS}, concurrent above.
  * Both paths give the same results within rounding (see the engine tests).
  */
@@ -50,9 +51,25 @@ final class Gemm {
         private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
         static final BLAS BLAS = load();
 
+        /** The binding's property naming the library it opens (default: the system's {@code libblas.so.3}). */
+        private static final String LIBRARY_PATH = "dev.ludovic.netlib.blas.nativeLibPath";
+        /** Which library {@link #BLAS} runs on, for {@link #describe()}: set by {@link #load()}, which runs first. */
+        private static String library;
+
         private static BLAS load() {
             // a missing native library is normal: EJML takes over, no warning for the user
             NETLIB_LOG.setLevel(Level.OFF);
+            library = "system libblas.so.3";
+            // the OpenBLAS the app ships, unless a library was named on the command line or the system's is asked for
+            if (System.getProperty(LIBRARY_PATH) == null && !Boolean.getBoolean("backpropviz.systemBlas")) {
+                java.nio.file.Path bundled = BundledBlas.install(org.backpropviz.launch.Home.get());
+                if (bundled != null) {
+                    System.setProperty(LIBRARY_PATH, bundled.toString());
+                    library = "OpenBLAS 0.3.31, bundled";
+                }
+            } else if (System.getProperty(LIBRARY_PATH) != null) {
+                library = System.getProperty(LIBRARY_PATH);
+            }
             try {
                 return NativeBLAS.getInstance();
             } catch (Throwable e) { // no libblas.so.3, another OS, or a blocked JNI load
@@ -72,7 +89,7 @@ final class Gemm {
 
     /** Which path large products take: "native BLAS (…)" or "EJML". */
     static String describe() {
-        return useNative() ? "native BLAS (" + Native.BLAS.getClass().getSimpleName() + ")" : "EJML";
+        return useNative() ? "native BLAS (" + Native.library + ")" : "EJML";
     }
 
     /** For benchmarks and tests: turn the native path off or on again (only on where a native BLAS exists). */

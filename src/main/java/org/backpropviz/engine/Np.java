@@ -126,7 +126,7 @@ public final class Np {
         if (n > a.size() && n > b.size()) limits.check(shape);
     }
 
-    /** Which kernel large products use: {@code "native BLAS (JNIBLAS)"} or {@code "EJML"}. */
+    /** Which kernel large products use: {@code "native BLAS (OpenBLAS 0.3.31, bundled)"} or {@code "EJML"}. */
     public static String matmulBackend() {
         return Gemm.describe();
     }
