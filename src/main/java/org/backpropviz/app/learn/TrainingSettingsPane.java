@@ -10,9 +10,11 @@ import java.util.function.DoubleConsumer;
 import java.util.function.DoublePredicate;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -42,6 +44,9 @@ final class TrainingSettingsPane extends VBox {
     /** Bidirectional bindings hold their ends weakly: keep the adapters. */
     private final List<Object> keep = new ArrayList<>();
     private final BooleanBinding locked;
+    /** True only within {@link #rehearseLocked()}: the settings look locked for one CSS pass, never on screen. */
+    private final BooleanProperty rehearsing = new SimpleBooleanProperty(this, "rehearsing");
+    private boolean rehearsed;
     /** What each refused field was told (by field id, in the order refused); shown under the settings. */
     private final Map<String, String> refused = new LinkedHashMap<>();
     private final Label problems = new Label();
@@ -55,14 +60,37 @@ final class TrainingSettingsPane extends VBox {
         this.model = model;
         getStyleClass().add("train-settings");
         setSpacing(10);
-        locked = Bindings.createBooleanBinding(() -> switch (model.stateProperty().get()) {
+        locked = Bindings.createBooleanBinding(() -> rehearsing.get() || switch (model.stateProperty().get()) {
             case LOADING, RUNNING, PAUSED -> true;
             default -> false;
-        }, model.stateProperty());
+        }, model.stateProperty(), rehearsing);
 
         getChildren().addAll(section("train.section.data"), dataSection(), section("train.section.network"), networkSection(),
                 section("train.section.stop"), stopSection(), problemsLabel(), defaultsButton());
         setPadding(new Insets(0, 8, 0, 0));
+    }
+
+    /**
+     * Styles the settings as a run locks them, then as they are, within one event and so within no frame: JavaFX
+     * computes each control's disabled look the first time it is needed and caches it, and the first Start of a
+     * session paid for every one of them in its own frame (13 ms of CSS and layout). Nothing is drawn locked.
+     */
+    void rehearseLocked() {
+        if (locked.get()) return; // a run has started: its frame has styled them already
+        // a focused control that is disabled loses the focus for good: leave the settings alone once one has it
+        for (Node n = getScene() == null ? null : getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == this) return;
+        }
+        rehearsing.set(true);
+        applyCss();
+        rehearsing.set(false);
+        applyCss();
+        rehearsed = true;
+    }
+
+    /** Whether {@link #rehearseLocked()} has styled the locked settings (for tests). */
+    boolean rehearsed() {
+        return rehearsed;
     }
 
     /** Where the examples come from: the data set or a CSV file, scaling, the test share and the seed. */

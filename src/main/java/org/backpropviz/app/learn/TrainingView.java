@@ -41,7 +41,8 @@ public final class TrainingView extends BorderPane {
         getStyleClass().add("lang-" + (text.locale().getLanguage()));
         Theme.apply(this, TrainingView.class.getResource("learn.css"));
 
-        ScrollPane settings = new ScrollPane(new TrainingSettingsPane(model, text, listeners));
+        TrainingSettingsPane settingsPane = new TrainingSettingsPane(model, text, listeners);
+        ScrollPane settings = new ScrollPane(settingsPane);
         settings.setFitToWidth(true);
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         settings.getStyleClass().add("train-settings-scroll");
@@ -60,6 +61,18 @@ public final class TrainingView extends BorderPane {
         setCenter(scroll);
         UncachedViewport.apply(scroll);
         UncachedViewport.apply(settings);
+        // a few frames after the view first shows (its own frames are full), while the learner reads the page
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene was,
+                    javafx.scene.Scene now) {
+                if (now == null) return;
+                o.removeListener(this);
+                org.backpropviz.app.fx.AfterThisFrame.run(3, () -> {
+                    if (getScene() != null) settingsPane.rehearseLocked();
+                });
+            }
+        });
 
         status.setId("train-status");
         status.getStyleClass().add("learn-status");

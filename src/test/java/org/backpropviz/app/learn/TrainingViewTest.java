@@ -418,4 +418,33 @@ class TrainingViewTest {
                 javafx.css.PseudoClass.getPseudoClass("mismatch"))));
         robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(null));
     }
+
+    @Test
+    void theLockedLookIsStyledAheadOfTheFirstStartAndLeavesNothingLockedOrUnfocused(FxRobot robot) throws Exception {
+        // a view just shown: a few frames later it has styled its settings as a run locks them, unseen
+        TrainingView fresh = onFx(() -> new TrainingView(model, org.backpropviz.app.i18n.Messages.english()));
+        javafx.scene.control.Button tab = new javafx.scene.control.Button("Training"); // stands for the tab just clicked
+        robot.interact(() -> {
+            robot.window(0).getScene().setRoot(new javafx.scene.layout.VBox(tab, fresh));
+            tab.requestFocus();
+        });
+        TrainingSettingsPane settings = (TrainingSettingsPane) robot.from(fresh).lookup(".train-settings").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(settings::rehearsed));
+        assertEquals(TrainingModel.State.IDLE, model.stateProperty().get());
+        for (String id : new String[] {"#train-data", "#train-csv", "#train-hidden", "#train-init-std", "#train-defaults"}) {
+            assertFalse(onFx(() -> robot.from(fresh).lookup(id).query().isDisabled()), id + " is usable after the rehearsal");
+        }
+        // a learner already typing in a field keeps it: the rehearsal would take the focus away, so it is skipped
+        TrainingView typing = onFx(() -> new TrainingView(model, org.backpropviz.app.i18n.Messages.english()));
+        robot.interact(() -> robot.window(0).getScene().setRoot(typing));
+        TextField hidden = robot.from(typing).lookup("#train-hidden .text-field").queryAs(TextField.class);
+        robot.interact(hidden::requestFocus);
+        for (int i = 0; i < 8; i++) WaitForAsyncUtils.waitForFxEvents(); // the rehearsal's frames pass
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(hidden::isFocused), "the field the learner is in keeps the focus");
+        TrainingSettingsPane typingSettings = (TrainingSettingsPane) robot.from(typing).lookup(".train-settings").query();
+        assertFalse(onFx(typingSettings::rehearsed));
+        robot.interact(() -> { fresh.dispose(); typing.dispose(); });
+    }
 }
