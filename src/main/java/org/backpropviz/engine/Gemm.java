@@ -48,7 +48,7 @@ final class Gemm {
          * setting its level and the binding's first message could lose the level (a stray "Failed to load
          * implementation" warning on stderr, seen once in about thirty runs).
          */
-        private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
+        private static Logger netlibLog;
         static final BLAS BLAS = load();
 
         /** The binding's property naming the library it opens (default: the system's {@code libblas.so.3}). */
@@ -57,10 +57,10 @@ final class Gemm {
         private static String library;
 
         private static BLAS load() {
-            // a missing native library is normal: EJML takes over, no warning for the user
-            NETLIB_LOG.setLevel(Level.OFF);
             library = "system libblas.so.3";
-            // the OpenBLAS the app ships, unless a library was named on the command line or the system's is asked for
+            // the OpenBLAS the app ships, unless a library was named on the command line or the system's is asked for.
+            // Loaded first, before the logging's set-up (some 20 ms): OpenBLAS's second thread spins for about 0.1 s
+            // after the library starts, and the sooner that is over, the less it takes from what follows
             if (System.getProperty(LIBRARY_PATH) == null && !Boolean.getBoolean("backpropviz.systemBlas")) {
                 java.nio.file.Path bundled = BundledBlas.install(org.backpropviz.launch.Home.get());
                 if (bundled != null) {
@@ -70,6 +70,9 @@ final class Gemm {
             } else if (System.getProperty(LIBRARY_PATH) != null) {
                 library = System.getProperty(LIBRARY_PATH);
             }
+            // a missing native library is normal: EJML takes over, no warning for the user
+            netlibLog = Logger.getLogger("dev.ludovic.netlib");
+            netlibLog.setLevel(Level.OFF);
             try {
                 return NativeBLAS.getInstance();
             } catch (Throwable e) { // no libblas.so.3, another OS, or a blocked JNI load
