@@ -12,9 +12,9 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * Matrix products {@code C = op(A)·op(B)} for the engine, where {@code op} is the identity or a transpose.
  *
  * <p>Large products go to a native BLAS through the netlib binding, which is several times faster than EJML's kernels
- * there: the OpenBLAS the app ships ({@link BundledBlas}), else the system's {@code libblas.so.3}; without a native
- * library, or for small products where a native call
- * costs more than it saves, EJML computes them: single-threaded below {@link #CONCURRENT_FLOPS}, concurrent above.
+ * there: the OpenBLAS the app ships ({@link BundledBlas}), else the system's {@code libblas.so.3}. Without a native
+ * library, or for small products where a native call costs more than it saves, EJML computes them: single-threaded
+ * below {@link #CONCURRENT_FLOPS}, concurrent above.
  * Both paths give the same results within rounding (see the engine tests).
  */
 final class Gemm {
