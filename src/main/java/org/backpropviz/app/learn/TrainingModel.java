@@ -94,6 +94,7 @@ public final class TrainingModel {
     private final ChartSeries testAccuracy = new ChartSeries(MAX_COLUMNS);
     private final ReadOnlyLongWrapper lossChanges = new ReadOnlyLongWrapper(this, "lossChanges", 0);
     private final ReadOnlyLongWrapper accuracyChanges = new ReadOnlyLongWrapper(this, "accuracyChanges", 0);
+    private final ReadOnlyLongWrapper applied = new ReadOnlyLongWrapper(this, "applied", 0);
 
     /** @param scenario the current scenario, used when the source is {@link Source#SCENARIO}; its value may be null */
     public TrainingModel(ObservableValue<NetInputs> scenario) {
@@ -168,6 +169,11 @@ public final class TrainingModel {
     public ReadOnlyObjectProperty<NetInputs> networkProperty() { return network.getReadOnlyProperty(); }
     /** Confusion matrix, final test accuracy and digit samples, when the run pauses or ends; null while running. */
     public ReadOnlyObjectProperty<Results> resultsProperty() { return results.getReadOnlyProperty(); }
+    /**
+     * Counts the worker's updates applied to this model. It changes after all of an update's properties: a listener
+     * here sees an update whole (a run's end sets the network, the state and the results at once).
+     */
+    public ReadOnlyLongProperty appliedProperty() { return applied.getReadOnlyProperty(); }
     /** {@code name|rows|features|classes|train rows|test rows} of the loaded data, or "". */
     public ReadOnlyStringProperty dataInfoProperty() { return dataInfo.getReadOnlyProperty(); }
     /** Why the run failed (bad data rows with their line number, a failing pass), or "". */
@@ -384,5 +390,6 @@ public final class TrainingModel {
             if (u.state() == State.RUNNING) results.set(null);
         }
         if (u.results() != null) results.set(u.results());
+        applied.set(applied.get() + 1);
     }
 }

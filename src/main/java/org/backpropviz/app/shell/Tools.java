@@ -60,15 +60,25 @@ final class Tools {
         training = new TrainingModel(inputs);
         check = new GradientCheckModel(inputs);
         playground = new PlaygroundModel();
-        training.networkProperty().addListener((o, a, n) -> followTraining());
+        // the graph follows once per update of the training, when the update changed what it shows: a run's end
+        // brings its network, its state and its test accuracy at once, and the graph then loads the trained network
+        // once, described with the accuracy, not once per property (the extra loads took 5 ms of the end's frame)
+        training.networkProperty().addListener((o, a, n) -> followWanted = true);
         training.stateProperty().addListener((o, a, s) -> {
-            if (s == State.PAUSED || s == State.FINISHED) followTraining();
+            if (s == State.PAUSED || s == State.FINISHED) followWanted = true;
         });
-        // the test accuracy arrives just after the pause or the end: the scenario's description names it
         training.resultsProperty().addListener((o, a, r) -> {
-            if (r != null) followTraining();
+            if (r != null) followWanted = true;
+        });
+        training.appliedProperty().addListener((o, a, n) -> {
+            if (!followWanted) return;
+            followWanted = false;
+            followTraining();
         });
     }
+
+    /** Whether the update being applied changed the network, paused or ended the run, or brought its results. */
+    private boolean followWanted;
 
     TrainingModel training() {
         return training;

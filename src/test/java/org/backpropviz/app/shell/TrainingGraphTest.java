@@ -139,11 +139,16 @@ class TrainingGraphTest {
     void aFinishedRunIsOneChangeOfTheHistoryAndOneUndoBringsBackTheScenarioBefore(FxRobot robot) throws Exception {
         waitReady(model, 10);
         org.backpropviz.scenario.Scenario before = fx(model::getScenario);
+        java.util.List<org.backpropviz.scenario.Scenario> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fxRun(() -> model.scenarioProperty().addListener((o, was, now) -> shown.add(now)));
         robot.clickOn("#tab-training");
         TrainingModel training = trainIris(robot, 3);
         WaitForAsyncUtils.waitForFxEvents();
         org.backpropviz.scenario.Scenario trained = fx(model::getScenario);
         assertEquals(training.networkProperty().get().W1(), trained.get(Param.W1), "the graph shows the trained network");
+        // the end brings the network, the state and the test accuracy in one update: the graph loads the result once
+        assertEquals(1, shown.stream().filter(s -> s.get(Param.W1).equals(trained.get(Param.W1))).count(),
+                "the trained network is loaded once at the end, not once per property of the last update");
         assertTrue(trained.description().contains("test accuracy"), "its description names the test accuracy: " + trained.description());
         fxRun(model::undo);
         waitReady(model, 10);
