@@ -26,6 +26,8 @@ final class BundledBlas {
     static final String LIBRARY = "libopenblas.so.0";
     /** What it needs, found beside it ({@code RUNPATH $ORIGIN}). */
     private static final String[] NEEDS = {"libgcc_s.so.1", "libquadmath.so.0", "libgfortran.so.5"};
+    /** What the library is, for the engine's description of its products' path. */
+    static final String NAME = "OpenBLAS 0.3.31";
     /** The folder's name under the home: the jar's version, so that an update never loads an older copy. */
     static final String FOLDER = "openblas-0.3.31-1.5.13";
 

@@ -65,7 +65,7 @@ final class Gemm {
                 java.nio.file.Path bundled = BundledBlas.install(org.backpropviz.launch.Home.get());
                 if (bundled != null) {
                     System.setProperty(LIBRARY_PATH, bundled.toString());
-                    library = "OpenBLAS 0.3.31, bundled";
+                    library = BundledBlas.NAME + ", bundled";
                 }
             } else if (System.getProperty(LIBRARY_PATH) != null) {
                 library = System.getProperty(LIBRARY_PATH);
