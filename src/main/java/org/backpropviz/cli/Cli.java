@@ -68,9 +68,18 @@ public final class Cli {
             err.println(args[0] + ": " + e.getMessage());
             return INVALID;
         } catch (RuntimeException | Error e) {
-            err.println(args[0] + ": internal error: " + e);
+            err.println(args[0] + ": " + failure(e));
             return INVALID;
         }
+    }
+
+    /** One line for a command's unexpected failure: a missing library in plain words, anything else by its kind. */
+    static String failure(Throwable e) {
+        if (e instanceof NoClassDefFoundError) {
+            return "a library the app needs is missing (" + e.getMessage().replace('/', '.')
+                    + "): keep the lib folder that came with the jar beside it";
+        }
+        return "internal error: " + e;
     }
 
     /** A command line that does not fit its command. */

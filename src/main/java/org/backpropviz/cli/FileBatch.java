@@ -52,6 +52,6 @@ final class FileBatch {
     /** One line for a failure: a full heap in plain words, anything else by its kind and message. */
     static String failure(Throwable e) {
         if (e instanceof OutOfMemoryError) return "out of memory: the Java heap is too small for this scenario's arrays";
-        return "internal error: " + e;
+        return Cli.failure(e);
     }
 }

@@ -139,7 +139,10 @@ final class TrainCommand {
         Thread t = new Thread("load-blas") { // not a lambda: the first one of a run costs its start a few ms
             @Override
             public void run() {
-                Np.prepareProducts(multiplyAdds);
+                try {
+                    Np.prepareProducts(multiplyAdds);
+                } catch (Throwable e) { // a broken install (a jar of lib/ missing): the training itself says so, once
+                }
             }
         };
         t.setDaemon(true);

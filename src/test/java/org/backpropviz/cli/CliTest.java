@@ -304,4 +304,28 @@ class CliTest {
         Result unknown = run("train", "--data", "iris", "--activation", "tanh");
         assertTrue(unknown.err().startsWith("train: --activation: \"tanh\" is not relu or sigmoid"), unknown.err());
     }
+
+    /**
+     * An install with a jar of lib/ missing (here EJML's), run as a user runs it, in a JVM of its own: one line that
+     * names the missing class and what to do, and no stack trace from any thread (the digits start the native BLAS's
+     * loading on a thread of their own, which meets the missing class first).
+     */
+    @Test
+    void aMissingLibraryIsOneLineWithoutAStackTrace(@TempDir Path home) throws Exception {
+        String sep = java.io.File.pathSeparator;
+        StringBuilder cp = new StringBuilder();
+        for (String e : System.getProperty("java.class.path").split(java.util.regex.Pattern.quote(sep))) {
+            if (e.contains("ejml")) continue;
+            if (cp.length() > 0) cp.append(sep);
+            cp.append(e);
+        }
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(launcher.toString(), "-Dbackpropviz.home=" + home, "-cp", cp.toString(), "org.backpropviz.Main",
+                "train", "--data", "digits").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the command ended");
+        assertEquals(Cli.INVALID, p.exitValue(), err);
+        assertEquals("train: a library the app needs is missing (org.ejml.data.DMatrixRMaj): keep the lib folder that came with"
+                + " the jar beside it", err.strip());
+    }
 }
