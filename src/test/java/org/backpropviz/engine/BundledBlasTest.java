@@ -84,4 +84,33 @@ class BundledBlasTest {
         assertNull(BundledBlas.install(Path.of("/dev/zero")));
         assertTrue(Files.isRegularFile(file));
     }
+
+    /**
+     * Special files where the library goes: a named pipe or a link to {@code /dev/zero} is replaced by a whole copy
+     * (never opened, so nothing hangs or reads forever); a folder cannot be replaced, and the caller falls back.
+     */
+    @Test
+    void aPipeALinkToADeviceOrAFolderInTheLibrarysPlaceNeitherHangsNorThrows() throws Exception {
+        Files.createDirectories(folder());
+        Path lib = folder().resolve("libopenblas.so.0");
+        Process mk = new ProcessBuilder("mkfifo", lib.toString()).start();
+        assumeTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mk.exitValue() == 0, "no mkfifo here");
+        Path installed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> BundledBlas.install(home));
+        assertEquals(lib.toAbsolutePath(), installed);
+        assertTrue(Files.isRegularFile(lib, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals(jarSize("libopenblas.so.0"), Files.size(lib));
+
+        Files.delete(lib);
+        Files.createSymbolicLink(lib, Path.of("/dev/zero"));
+        installed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> BundledBlas.install(home));
+        assertEquals(lib.toAbsolutePath(), installed);
+        assertTrue(Files.isRegularFile(lib, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link is replaced, /dev/zero untouched");
+
+        Files.delete(lib);
+        Files.createDirectory(lib);
+        assertNull(BundledBlas.install(home));
+        assertTrue(Files.isDirectory(lib));
+    }
 }
