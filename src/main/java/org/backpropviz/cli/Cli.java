@@ -73,11 +73,15 @@ public final class Cli {
         }
     }
 
-    /** One line for a command's unexpected failure: a missing library in plain words, anything else by its kind. */
+    /**
+     * One line for a command's unexpected failure: a class missing from the install in plain words, anything else (a
+     * class whose initialisation failed too: "Could not initialize class …") by its kind and message.
+     */
     static String failure(Throwable e) {
-        if (e instanceof NoClassDefFoundError) {
-            return "a library the app needs is missing (" + e.getMessage().replace('/', '.')
-                    + "): keep the lib folder that came with the jar beside it";
+        String missing = e instanceof NoClassDefFoundError ? e.getMessage() : null;
+        if (missing != null && !missing.contains(" ")) {
+            return "a library the app needs is missing (" + missing.replace('/', '.') + "): keep the lib folder that came with the jar"
+                    + " beside it";
         }
         return "internal error: " + e;
     }

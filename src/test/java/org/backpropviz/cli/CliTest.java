@@ -327,5 +327,9 @@ class CliTest {
         assertEquals(Cli.INVALID, p.exitValue(), err);
         assertEquals("train: a library the app needs is missing (org.ejml.data.DMatrixRMaj): keep the lib folder that came with"
                 + " the jar beside it", err.strip());
+        // a class that is there but failed to initialise is not a missing library; neither is an error without a message
+        assertEquals("internal error: java.lang.NoClassDefFoundError: Could not initialize class org.backpropviz.engine.Gemm",
+                Cli.failure(new NoClassDefFoundError("Could not initialize class org.backpropviz.engine.Gemm")));
+        assertEquals("internal error: java.lang.NoClassDefFoundError", Cli.failure(new NoClassDefFoundError()));
     }
 }
